@@ -1,0 +1,1 @@
+"""CC-CEDICT: our own parser, a compact cached index, and lookups (Qt-free)."""

@@ -1,0 +1,1 @@
+"""Policy glossaries: the bundled one, users' own, import, export and handouts (Qt-free)."""

@@ -1,0 +1,1 @@
+"""Segmentation, token kinds, context-aware pinyin and HSK levels (Qt-free)."""
