@@ -1,13 +1,15 @@
 """The ``reader`` command line.
 
-``reader`` with no command opens the window; every other command is a
-subcommand registered by a module of this package.  Errors the core raises
+``reader`` with no command (or with a file to open) starts the window, whose
+options ``reader.cli.window`` parses; every other command is a subcommand
+registered by a module of this package.  Errors the core raises
 (``ReaderError``) are printed as one line on stderr with exit status 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -66,19 +68,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+COMMAND_NAMES = frozenset({"annotate", "lookup", "glossary", "vocab"})
+_GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--cedict", "--screenshot", "--size"})
+
+
+def _names_a_command(arguments: list[str]) -> bool:
+    """True when the first positional argument is a subcommand rather than a file to open."""
+    skip_next = False
+    for argument in arguments:
+        if skip_next:
+            skip_next = False
+        elif argument in _GLOBAL_OPTIONS_WITH_VALUES:
+            skip_next = True
+        elif argument in ("-h", "--help"):
+            return True
+        elif not argument.startswith("-") or argument == "-":
+            return argument in COMMAND_NAMES
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         arguments = _pop_data_dir(arguments)
-        parser = build_parser()
-        namespace, extra = parser.parse_known_args(arguments)
-        handler: Handler | None = getattr(namespace, "handler", None)
-        if handler is None:
-            from reader.cli.window import open_window
+        if not _names_a_command(arguments):
+            from reader.cli.window import run_window
 
-            return open_window(namespace, extra)
-        if extra:
-            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+            return run_window(arguments)
+        parser = build_parser()
+        namespace = parser.parse_args(arguments)
+        if namespace.cedict:
+            os.environ["READER_CEDICT"] = namespace.cedict
+        handler: Handler = namespace.handler
         return handler(namespace)
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)

@@ -1,0 +1,123 @@
+"""The annotator: everything the app knows about the words of a text.
+
+It ties the core together: segmentation (with every active glossary's terms as
+user words), context-aware pinyin, CC-CEDICT entries, glossary terms and HSK
+levels.  Segmenting a text is the only step that touches every character;
+everything else is computed per token on demand and cached by word, because
+the window only ever needs the tokens that are hovered or visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reader.dictionary.entry import Entry
+from reader.dictionary.index import CedictIndex
+from reader.glossary.store import GlossarySet
+from reader.glossary.term import GlossaryTerm
+from reader.language.hsk import hsk_level
+from reader.language.pinyin import PinyinResolver
+from reader.language.segment import Segmenter
+from reader.language.tokens import SegmentedText, Token, TokenKind
+
+
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """One token with everything a learner is shown about it."""
+
+    token: Token
+    pinyin: tuple[str, ...]  # one tone-marked syllable per Han character; () for other kinds
+    entries: tuple[Entry, ...]  # every CC-CEDICT entry for the word, all readings
+    glossary: GlossaryTerm | None
+    hsk: int | None  # HSK 3.0 level (2021 standard); 7 stands for the 7-9 band
+
+    @property
+    def gloss(self) -> str:
+        """A one-line meaning: the glossary's English first, then the CC-CEDICT senses."""
+        if self.glossary is not None:
+            return self.glossary.english
+        for entry in self._entries_in_reading_order():
+            if entry.senses:
+                return "; ".join(entry.senses[:3])
+        return ""
+
+    def _entries_in_reading_order(self) -> Iterator[Entry]:
+        """Entries whose reading matches the pinyin in context come first."""
+        reading = " ".join(self.pinyin)
+        matching = [e for e in self.entries if e.pinyin.lower() == reading]
+        yield from matching
+        yield from (e for e in self.entries if e not in matching)
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A whole text, segmented, with ``WordInfo`` for every token (command line, export)."""
+
+    source: str
+    segmented: SegmentedText
+    words: tuple[WordInfo, ...]
+
+
+class Annotator:
+    """Segments texts and describes their words.
+
+    Building one loads jieba, the CC-CEDICT index and the glossaries (about a
+    second cold); the window does that in a worker thread.
+    """
+
+    def __init__(self, dictionary: CedictIndex, glossaries: GlossarySet) -> None:
+        self.dictionary = dictionary
+        self.glossaries = glossaries
+        self._segmenter = Segmenter(glossaries.user_words())
+        self._pinyin = PinyinResolver(
+            readings_for=dictionary.readings, glossary_pinyin=glossaries.pinyin_for
+        )
+        self._entries = lru_cache(maxsize=65536)(self._entries_uncached)
+
+    @classmethod
+    def create(cls, cedict_source: Path | None = None) -> Annotator:
+        return cls(CedictIndex.load(cedict_source), GlossarySet.load_active())
+
+    def segment(self, text: str) -> SegmentedText:
+        return self._segmenter.segment(text)
+
+    def pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
+        return self._pinyin.resolve(segmented, index)
+
+    def word_info(self, segmented: SegmentedText, index: int) -> WordInfo:
+        token = segmented.token(index)
+        if token.kind not in (TokenKind.HAN, TokenKind.NUMBER, TokenKind.LATIN):
+            return WordInfo(token, (), (), None, None)
+        return WordInfo(
+            token,
+            self._pinyin.resolve(segmented, index),
+            self._entries(token.text),
+            self.glossaries.lookup(token.text),
+            hsk_level(token.text),
+        )
+
+    def describe(self, word: str) -> WordInfo:
+        """A word on its own (dictionary search, vocabulary), read without context."""
+        segmented = SegmentedText(word, *_single_token_arrays(word))
+        return self.word_info(segmented, 0)
+
+    def annotate(self, text: str, source: str = "") -> Annotation:
+        segmented = self.segment(text)
+        return Annotation(
+            source, segmented, tuple(self.word_info(segmented, i) for i in range(len(segmented)))
+        )
+
+    def _entries_uncached(self, word: str) -> tuple[Entry, ...]:
+        return self.dictionary.lookup(word)
+
+
+def _single_token_arrays(word: str) -> tuple:
+    from array import array
+
+    from reader.language.tokens import KIND_CODES
+
+    kind = TokenKind.HAN if any("\u3400" <= ch <= "\u9fff" for ch in word) else TokenKind.LATIN
+    return array("l", [0]), array("l", [len(word)]), bytes([KIND_CODES.index(kind)]), ("",)
