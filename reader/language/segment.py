@@ -1,0 +1,278 @@
+"""Cutting text into tokens with jieba's dictionary and model.
+
+``Segmenter`` owns a private ``jieba.Tokenizer`` (never the global one, so the
+words it is taught do not leak into other users of jieba) and finds the same
+words as ``Tokenizer.cut(text, HMM=True)``.  It runs jieba's algorithm itself
+because jieba's loops, plus ``jieba.posseg`` for tags, fall far short of the
+200,000 characters a second the reader needs: best route over the word graph
+in one backward pass, unknown runs handed to jieba's own HMM
+(``jieba.finalseg``).  Part-of-speech tags come from a word -> tag table read
+from jieba's ``dict.txt`` (what ``jieba.posseg`` consults first), not from the
+posseg HMM.
+
+Unlike jieba, a run of whitespace is one token, and so is a run of fullwidth
+letters or digits.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import re
+import sys
+from array import array
+from collections.abc import Iterable
+from functools import lru_cache
+from math import log
+from pathlib import Path
+
+import jieba
+import jieba.finalseg
+
+from reader import paths
+from reader.errors import ReaderError
+from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
+
+_LEXICON_CACHE_VERSION = 1
+_USER_WORD_TAG = "nz"
+
+# jieba hands these runs to its word graph; everything else is cut apart here.
+_BLOCK = re.compile(
+    r"([\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3007a-zA-Z0-9+#&._%\-]+)"
+    r"|(\s+)"
+    r"|([\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+)"
+)
+
+_HAN, _LATIN, _NUMBER, _PUNCT, _SPACE = (
+    KIND_CODES.index(kind)
+    for kind in (TokenKind.HAN, TokenKind.LATIN, TokenKind.NUMBER, TokenKind.PUNCT, TokenKind.SPACE)
+)
+_KIND_TAG = {_NUMBER: "m", _LATIN: "eng", _PUNCT: "x", _SPACE: "x"}
+
+
+def is_han(char: str) -> bool:
+    """True for a CJK ideograph (the unified blocks, extension A, compatibility, 〇)."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3134F
+        or code == 0x3007
+    )
+
+
+def _is_digit(char: str) -> bool:
+    return "0" <= char <= "9" or "\uff10" <= char <= "\uff19"
+
+
+def _kind_of(word: str) -> int:
+    first = word[0]
+    if "\u4e00" <= first <= "\u9fff":
+        return _HAN
+    if first.isspace():
+        return _SPACE
+    if _is_digit(first):
+        return _NUMBER
+    if any(is_han(char) for char in word):
+        return _HAN
+    if any(char.isalpha() for char in word):
+        return _LATIN
+    return _PUNCT
+
+
+class SegmentationError(ReaderError):
+    """jieba's dictionary could not be loaded."""
+
+
+def _load_lexicon(tokenizer: jieba.Tokenizer) -> dict[str, str]:
+    """Fill ``tokenizer.FREQ``/``total`` and return jieba's word -> part-of-speech table.
+
+    Both come from one read of jieba's ``dict.txt`` so the two tables share
+    their key strings (a separate tag table would cost about 40 MB more), and
+    are kept as one marshal file in the cache directory, not in /tmp.
+    """
+    cache_file = Path(tokenizer.tmp_dir) / tokenizer.cache_file
+    try:
+        with cache_file.open("rb") as stream:
+            version, freq, total, tags = marshal.load(stream)
+        if version == _LEXICON_CACHE_VERSION:
+            tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+            return tags
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # missing or stale cache: rebuild below
+
+    freq, tags, total = {}, {}, 0
+    intern = sys.intern
+    try:
+        with tokenizer.get_dict_file() as stream:
+            for raw in stream:
+                parts = raw.decode("utf-8").split()
+                if len(parts) < 2:
+                    continue
+                word, count = parts[0], int(parts[1])
+                freq[word] = count
+                total += count
+                if len(parts) > 2:
+                    tags[word] = intern(parts[2])
+                for end in range(1, len(word)):
+                    freq.setdefault(word[:end], 0)
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise SegmentationError(f"Cannot read jieba's dictionary: {error}") from error
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache_file.with_suffix(".partial")
+        with partial.open("wb") as stream:
+            marshal.dump((_LEXICON_CACHE_VERSION, freq, total, tags), stream)
+        partial.replace(cache_file)
+    except OSError:
+        pass  # a read-only cache only costs start-up time
+    return tags
+
+
+class Segmenter:
+    """Cuts Chinese text into words; ``user_words`` (glossary terms) are always kept whole."""
+
+    def __init__(self, user_words: Iterable[str] = ()) -> None:
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        tokenizer.tmp_dir = str(paths.cache_dir())
+        tokenizer.cache_file = "jieba-lexicon.marshal"
+        self._tags = _load_lexicon(tokenizer)
+        self._tokenizer = tokenizer
+        for word in user_words:
+            self.add_word(word)
+
+    def add_word(self, word: str) -> None:
+        """Teach the segmenter a word (a glossary term) so it comes out as one token.
+
+        The frequency is jieba's suggestion times ten: the suggestion only
+        beats the word's own pieces, and a term must also beat pieces that
+        borrow a neighbouring character (推进河 / 湖长制 ...).
+        """
+        word = word.strip()
+        if not word or any(char.isspace() for char in word):
+            return
+        tokenizer = self._tokenizer
+        suggested = tokenizer.suggest_freq(word, False)
+        tokenizer.add_word(word, max(suggested * 10, tokenizer.FREQ.get(word) or 0))
+        self._tags.setdefault(word, _USER_WORD_TAG)
+
+    def tag_of(self, word: str) -> str:
+        """jieba's part-of-speech tag for a dictionary word, "" when unknown."""
+        return self._tags.get(word, "")
+
+    def segment(self, text: str) -> SegmentedText:
+        """Cut ``text`` into tokens that cover every character exactly once."""
+        starts: array = array("l")
+        ends: array = array("l")
+        kinds = bytearray()
+        tags: list[str] = []
+        tag_of = self._tags.get
+        add_start, add_end, add_kind, add_tag = starts.append, ends.append, kinds.append, tags.append
+        kind_tag = _KIND_TAG.get
+
+        def emit_one(word: str, start: int) -> None:
+            kind = _kind_of(word)
+            add_start(start)
+            add_end(start + len(word))
+            add_kind(kind)
+            add_tag(tag_of(word, "") if kind == _HAN else kind_tag(kind, ""))
+
+        position = 0
+        for match in _BLOCK.finditer(text):
+            match_start = match.start()
+            for offset in range(position, match_start):
+                emit_one(text[offset], offset)
+            block = match.group(1)
+            if block is None:
+                emit_one(match.group(), match_start)
+            else:
+                start = match_start
+                unknown = self._cut_block(block, words := [])
+                for word in words:
+                    end = start + len(word)
+                    add_start(start)
+                    add_end(end)
+                    if "\u4e00" <= word[0] <= "\u9fff":
+                        add_kind(_HAN)
+                        add_tag("" if word in unknown else tag_of(word, ""))
+                    else:
+                        kind = _kind_of(word)
+                        add_kind(kind)
+                        if kind == _HAN:
+                            add_tag("" if word in unknown else tag_of(word, ""))
+                        else:
+                            add_tag(kind_tag(kind, ""))
+                    start = end
+            position = match.end()
+        for offset in range(position, len(text)):
+            emit_one(text[offset], offset)
+        return SegmentedText(text, starts, ends, bytes(kinds), tuple(tags))
+
+    def _cut_block(self, sentence: str, words: list[str]) -> set[str]:
+        """jieba's ``__cut_DAG`` for one block: appends the words, returns those the HMM guessed."""
+        freq = self._tokenizer.FREQ
+        logtotal = log(self._tokenizer.total)
+        length = len(sentence)
+        # best[i]: best log probability of sentence[i:]; until[i]: end of its first word
+        best = [0.0] * (length + 1)
+        until = [0] * length
+        for index in range(length - 1, -1, -1):
+            candidate_end = -1
+            candidate_score = 0.0
+            end = index + 1
+            count = freq.get(sentence[index])
+            while count is not None:
+                if count:
+                    score = log(count) - logtotal + best[end]
+                    # jieba's max() over (score, end) prefers the longer word on a tie
+                    if candidate_end < 0 or score >= candidate_score:
+                        candidate_score, candidate_end = score, end
+                end += 1
+                if end > length:
+                    break
+                count = freq.get(sentence[index:end])
+            if candidate_end < 0:
+                candidate_score, candidate_end = best[index + 1] - logtotal, index + 1
+            best[index] = candidate_score
+            until[index] = candidate_end
+
+        guessed: set[str] = set()
+        append = words.append
+        start = 0
+        buffer_start = -1
+        while start < length:
+            end = until[start]
+            if end - start == 1:
+                if buffer_start < 0:
+                    buffer_start = start
+            else:
+                if buffer_start >= 0:
+                    self._flush(sentence[buffer_start:start], freq, words, guessed)
+                    buffer_start = -1
+                append(sentence[start:end])
+            start = end
+        if buffer_start >= 0:
+            self._flush(sentence[buffer_start:], freq, words, guessed)
+        return guessed
+
+    @staticmethod
+    def _flush(buffer: str, freq: dict[str, int], words: list[str], guessed: set[str]) -> None:
+        """Single characters in a row: jieba lets its HMM find unknown words in them."""
+        if len(buffer) == 1:
+            words.append(buffer)
+        elif freq.get(buffer):
+            words.extend(buffer)
+        else:
+            for word in _hmm_cut(buffer):
+                words.append(word)
+                if len(word) > 1 and not freq.get(word):
+                    guessed.add(word)
+
+
+@lru_cache(maxsize=8192)
+def _hmm_cut(run: str) -> tuple[str, ...]:
+    """jieba's HMM over a run of unknown characters; names and terms recur, so keep answers."""
+    return tuple(jieba.finalseg.cut(run))
