@@ -170,7 +170,12 @@ class Segmenter:
         kinds = bytearray()
         tags: list[str] = []
         tag_of = self._tags.get
-        add_start, add_end, add_kind, add_tag = starts.append, ends.append, kinds.append, tags.append
+        add_start, add_end, add_kind, add_tag = (
+            starts.append,
+            ends.append,
+            kinds.append,
+            tags.append,
+        )
         kind_tag = _KIND_TAG.get
 
         def emit_one(word: str, start: int) -> None:
