@@ -1,0 +1,175 @@
+"""Reading a document the user opens: a file path, or ``-`` for standard input.
+
+The format comes from the file extension: ``.txt`` is plain text, ``.md`` and
+``.markdown`` Markdown (markup removed, see ``markdown_text``), ``.html``,
+``.htm`` and ``.xhtml`` a web page (text only, see ``html_text``).  Any other
+extension, or none, is read as plain text if it decodes as text; such a file
+that starts like an HTML page (``<!doctype html`` or ``<html``) is read as one.
+
+The encoding is detected (see ``decoding``), newlines become ``\\n``, and the
+title is the one the document declares (a bundled article's metadata, an HTML
+``<title>`` or first heading, a Markdown front matter or first heading), else
+its first non-empty line shortened to ``TITLE_MAX_CHARS``, else the file name.
+
+Every problem reaches the caller as ``InputFileError`` with one line naming
+the file: missing, a folder, unreadable, too large, binary, undecodable, or
+holding no text.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from reader import articles
+from reader.errors import InputFileError
+from reader.textio.decoding import decode_text
+from reader.textio.html_text import html_to_text
+from reader.textio.markdown_text import markdown_to_text
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Larger files are refused: a novel is a few MB, and the window keeps every token."""
+
+TITLE_MAX_CHARS = 40
+
+STDIN_NAME = "<stdin>"
+
+
+class DocumentFormat(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+_FORMAT_BY_SUFFIX = {
+    ".txt": DocumentFormat.TEXT,
+    ".text": DocumentFormat.TEXT,
+    ".md": DocumentFormat.MARKDOWN,
+    ".markdown": DocumentFormat.MARKDOWN,
+    ".html": DocumentFormat.HTML,
+    ".htm": DocumentFormat.HTML,
+    ".xhtml": DocumentFormat.HTML,
+}
+
+_LOOKS_LIKE_HTML = re.compile(r"\A\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    text: str
+    """The readable text: newlines normalised to ``\\n``, no blank lines at either end."""
+    title: str
+    path: Path | None
+    """The file read, or ``None`` for standard input."""
+    encoding: str
+    """The codec that decoded it: utf-8, utf-8-sig, utf-16-le, utf-16-be, gb18030, big5 ..."""
+    format: DocumentFormat
+
+
+def read_document(path: str | Path) -> Document:
+    """Read the file at ``path`` as a document, or raise ``InputFileError`` saying why not."""
+    path = Path(path)
+    data = _read_bytes(path)
+    document = _document_from_bytes(data, str(path), path.suffix, path.stem, path)
+    bundled = articles.article_for_path(path)
+    if bundled is not None:
+        return Document(
+            document.text, bundled.title, document.path, document.encoding, document.format
+        )
+    return document
+
+
+def read_stdin() -> Document:
+    """Read standard input to its end as a document (what ``-`` stands for)."""
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputFileError(f"{STDIN_NAME}: is larger than {_megabytes(MAX_FILE_BYTES)}")
+    return decode_bytes(data, STDIN_NAME)
+
+
+def decode_bytes(data: bytes, name: str) -> Document:
+    """Read ``data`` as a document called ``name`` (whose extension, if any, sets the format)."""
+    as_path = Path(name)
+    return _document_from_bytes(data, name, as_path.suffix, as_path.stem.strip("<>"), None)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise InputFileError(f"{path}: is a folder, not a file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputFileError(
+                f"{path}: is {_megabytes(size)}, larger than the {_megabytes(MAX_FILE_BYTES)} "
+                "this reader opens"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputFileError(f"{path}: permission denied, the file cannot be read") from None
+    except IsADirectoryError:
+        raise InputFileError(f"{path}: is a folder, not a file") from None
+    except OSError as error:
+        reason = error.strerror or error.__class__.__name__
+        raise InputFileError(f"{path}: cannot be read ({reason})") from None
+
+
+def _document_from_bytes(
+    data: bytes, name: str, suffix: str, stem: str, path: Path | None
+) -> Document:
+    if not data:
+        raise InputFileError(f"{name}: is empty")
+    decoded = decode_text(data, name)
+    raw_text = _normalise_newlines(decoded.text)
+    document_format = _FORMAT_BY_SUFFIX.get(suffix.lower())
+    if document_format is None:
+        is_html = _LOOKS_LIKE_HTML.match(raw_text)
+        document_format = DocumentFormat.HTML if is_html else DocumentFormat.TEXT
+
+    declared_title = ""
+    if document_format is DocumentFormat.HTML:
+        page = html_to_text(raw_text)
+        text, declared_title = page.text, page.title
+    elif document_format is DocumentFormat.MARKDOWN:
+        markdown = markdown_to_text(raw_text)
+        text, declared_title = markdown.text, markdown.title
+    else:
+        text = raw_text
+
+    text = _strip_blank_edges(text)
+    if not text.strip():
+        raise InputFileError(f"{name}: contains no text")
+    title = declared_title or _first_line_title(text) or stem
+    return Document(text, title, path, decoded.encoding, document_format)
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _strip_blank_edges(text: str) -> str:
+    """Drop blank lines at the start and end, keeping the first line's indentation."""
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _first_line_title(text: str) -> str:
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            if len(line) <= TITLE_MAX_CHARS:
+                return line
+            return line[: TITLE_MAX_CHARS - 1].rstrip() + "…"
+    return ""
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
