@@ -1,0 +1,850 @@
+"""The learner's vocabulary, kept in SQLite so that months of work are never lost.
+
+Durability choices:
+
+* WAL journal with ``synchronous=FULL``: a call that returned has reached the disk.
+* One transaction per user action (``BEGIN IMMEDIATE`` … ``COMMIT``): an action is
+  saved whole or not at all, and a second running copy waits for the first
+  (``busy_timeout``) instead of interleaving half-done changes.
+* ``PRAGMA quick_check`` on open; a damaged file is moved aside (never deleted) and
+  the newest intact backup is restored; ``VocabularyStore.recovery`` says what
+  happened.
+* Automatic backups on open (when the file changed since the last one) and on
+  close (when this session changed something); a backup before every migration
+  and before every restore.
+* A file written by a newer version is refused and left byte-identical.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader import paths
+from reader.vocab import backups, schema
+from reader.vocab.backups import Backup, BackupKind
+from reader.vocab.errors import (
+    AmbiguousWordError,
+    DamagedVocabularyError,
+    NewerVocabularyError,
+    UnknownWordError,
+    VocabularyLockedError,
+    VocabularyStorageError,
+)
+from reader.vocab.word import (
+    Context,
+    Status,
+    VocabWord,
+    WordFilter,
+    WordKey,
+    WordState,
+    clean_tags,
+    one_line,
+    utc_now,
+)
+
+if TYPE_CHECKING:
+    from reader.vocab.importing import ImportPlan
+
+DEFAULT_BUSY_TIMEOUT_S = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryReport:
+    """What happened when the vocabulary file was found damaged on open."""
+
+    damaged_path: Path  # where the damaged file was moved; it is kept for inspection
+    restored_from: Path | None  # the backup now in use, or None when none was intact
+    reason: str
+
+    @property
+    def message(self) -> str:
+        if self.restored_from is not None:
+            outcome = f"the backup {self.restored_from.name} was restored"
+        else:
+            outcome = "no intact backup was found, so an empty vocabulary was started"
+        return (
+            f"The vocabulary file was damaged ({self.reason}); it was moved to "
+            f"{self.damaged_path} and {outcome}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    added: int
+    merged: int
+
+
+def storage_error(error: BaseException, action: str, path: Path) -> Exception:
+    """Turn a sqlite3/OS error into a one-line VocabularyError naming the cause."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    code = error.errno if isinstance(error, OSError) else None
+    text = str(error).lower()
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return VocabularyLockedError(
+            f"Could not {action}: the vocabulary is in use by another running copy of the "
+            "reader; close it or try again"
+        )
+    if name == "SQLITE_FULL" or code == errno.ENOSPC or "disk is full" in text:
+        return VocabularyStorageError(
+            f"Could not {action}: the disk holding {path.parent} is full; "
+            "free some space and try again (nothing already saved was lost)"
+        )
+    if (
+        name.startswith("SQLITE_READONLY")
+        or code in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or "readonly" in text
+    ):
+        return VocabularyStorageError(
+            f"Could not {action}: {path} or its folder is read-only "
+            "(nothing already saved was lost)"
+        )
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return DamagedVocabularyError(
+            f"Could not {action}: the vocabulary file {path} is damaged; restart the reader "
+            "to restore it from a backup"
+        )
+    detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return VocabularyStorageError(
+        f"Could not {action}: {detail} ({path}; nothing already saved was lost)"
+    )
+
+
+def backups_dir_for(db_path: Path) -> Path:
+    """The data directory's backups folder for the usual file, else ``backups/`` beside it."""
+    if db_path == paths.vocabulary_db():
+        return paths.backups_dir()
+    return db_path.parent / "backups"
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _from_iso(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+_WORD_COLUMNS = (
+    "id, simplified, pinyin, traditional, definition, note, status, hsk, created, updated"
+)
+
+
+class VocabularyStore:
+    """The vocabulary file, open.  Use ``VocabularyStore.open()``, ideally in a ``with``.
+
+    Words are addressed by ``WordKey`` (characters + reading) or by the characters
+    alone when only one reading is saved.  Every method that changes something is
+    one transaction and either completes or raises a ``VocabularyError`` with
+    nothing changed.
+    """
+
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path, recovery: RecoveryReport | None
+    ) -> None:
+        self._connection = connection
+        self.path = path
+        self.recovery = recovery
+        self._changed = False
+
+    # ----------------------------------------------------------------- opening
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
+    ) -> VocabularyStore:
+        """Open (creating, migrating or recovering as needed) the vocabulary file.
+
+        ``path`` defaults to ``reader.paths.vocabulary_db()``; backups go to
+        ``backups/`` beside it.  Raises NewerVocabularyError (file untouched),
+        VocabularyLockedError or VocabularyStorageError.
+        """
+        db_path = Path(path).resolve() if path is not None else paths.vocabulary_db()
+        try:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise storage_error(error, "open the vocabulary", db_path) from error
+        recovery = None
+        if db_path.exists():
+            problem = _health_problem(db_path, busy_timeout_s)
+            if problem is not None:
+                recovery = _recover(db_path, problem)
+        connection = _connect(db_path, busy_timeout_s)
+        try:
+            _migrate(connection, db_path)
+        except BaseException:
+            connection.close()
+            raise
+        store = cls(connection, db_path, recovery)
+        store._backup_on_open()
+        return store
+
+    def __enter__(self) -> VocabularyStore:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, traceback: object) -> None:
+        if exc is None:
+            self.close()
+        else:
+            with contextlib.suppress(Exception):
+                self.close()
+
+    def close(self) -> None:
+        """Checkpoint, back up if this session changed anything, and close."""
+        if self._connection is None:
+            return
+        connection = self._connection
+        try:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if self._changed:
+                backups.write_backup(connection, self.backups_dir, BackupKind.AUTOMATIC)
+                self._changed = False
+        finally:
+            connection.close()
+            self._connection = None  # type: ignore[assignment]
+
+    @property
+    def backups_dir(self) -> Path:
+        return backups_dir_for(self.path)
+
+    # ----------------------------------------------------------------- reading
+
+    def count(self) -> int:
+        return int(self._read("count the vocabulary", "SELECT count(*) FROM words")[0][0])
+
+    def get(self, simplified: str, pinyin: str | None = None) -> VocabWord | None:
+        """The saved word, or None.  Without ``pinyin`` the characters must be saved once.
+
+        Raises AmbiguousWordError when ``pinyin`` is None and several readings are saved.
+        """
+        if pinyin is not None:
+            rows = self._read(
+                "look up a word",
+                f"SELECT {_WORD_COLUMNS} FROM words WHERE simplified = ? AND pinyin = ?",
+                (simplified, pinyin),
+            )
+        else:
+            rows = self._read(
+                "look up a word",
+                f"SELECT {_WORD_COLUMNS} FROM words WHERE simplified = ?",
+                (simplified,),
+            )
+            if len(rows) > 1:
+                raise _ambiguous(simplified, [row[2] for row in rows])
+        return self._assemble(rows)[0] if rows else None
+
+    def readings(self, simplified: str) -> list[VocabWord]:
+        """Every saved reading of these characters (行 háng and 行 xíng), oldest first."""
+        rows = self._read(
+            "look up a word",
+            f"SELECT {_WORD_COLUMNS} FROM words WHERE simplified = ? ORDER BY created",
+            (simplified,),
+        )
+        return self._assemble(rows)
+
+    def words(self, word_filter: WordFilter | None = None) -> list[VocabWord]:
+        """Saved words matching the filter, oldest first."""
+        where, parameters = _where(word_filter or WordFilter())
+        rows = self._read(
+            "list the vocabulary",
+            f"SELECT {_WORD_COLUMNS} FROM words {where} ORDER BY created, id",
+            parameters,
+        )
+        return self._assemble(rows, where, parameters)
+
+    def statuses(self) -> dict[str, Status]:
+        """Characters -> status, for colouring an article.
+
+        When the characters are saved with several readings, the reading the learner
+        changed most recently decides.
+        """
+        rows = self._read(
+            "read word statuses", "SELECT simplified, status FROM words ORDER BY updated"
+        )
+        return {simplified: Status(status) for simplified, status in rows}
+
+    # ----------------------------------------------------------------- writing
+
+    def add(self, word: VocabWord, context: Context | None = None) -> VocabWord:
+        """Save a word, or merge it into the saved word with the same key.
+
+        Merging adds the context if its article is new, adds tags, fills fields that
+        were empty and takes the incoming status unless it is NEW; nothing the
+        learner wrote is overwritten.  A word with its own ``created``/``updated``
+        (e.g. one returned by ``remove``) is saved with those times, for undo.
+        """
+        incoming = _normalised(word, context)
+        with self._write(f"save {incoming.key}") as connection:
+            return self._save_merged(connection, incoming, utc_now())
+
+    def set_status(self, key: WordKey | str, status: Status) -> VocabWord:
+        with self._write(f"change the status of {key}") as connection:
+            word = self._load(connection, self._resolve(connection, key))
+            if word.status is status:
+                return word
+            changed = replace(word, status=status, updated=utc_now())
+            self._write_word(connection, changed)
+            return changed
+
+    def update(
+        self,
+        key: WordKey | str,
+        *,
+        definition: str | None = None,
+        note: str | None = None,
+        tags: Iterable[str] | None = None,
+        traditional: str | None = None,
+        hsk: int | None = None,
+    ) -> VocabWord:
+        """Change the given fields (None leaves a field as it is); returns the new word."""
+        with self._write(f"edit {key}") as connection:
+            word = self._load(connection, self._resolve(connection, key))
+            changed = replace(
+                word,
+                definition=word.definition if definition is None else definition.strip(),
+                note=word.note if note is None else note.strip(),
+                tags=word.tags if tags is None else clean_tags(list(tags)),
+                traditional=word.traditional if traditional is None else one_line(traditional),
+                hsk=word.hsk if hsk is None else hsk,
+            )
+            if changed == word:
+                return word
+            changed = replace(changed, updated=utc_now())
+            self._write_word(connection, changed)
+            return changed
+
+    def remove(self, key: WordKey | str) -> VocabWord:
+        """Delete a word; returns it whole so ``add`` can put it back exactly."""
+        with self._write(f"remove {key}") as connection:
+            word_id = self._resolve(connection, key)
+            word = self._load(connection, word_id)
+            connection.execute("DELETE FROM words WHERE id = ?", (word_id,))
+            return word
+
+    def mark_known(self, words: Iterable[str | WordKey]) -> list[WordState]:
+        """Mark every given word known in one transaction; returns the states before.
+
+        Characters given as a plain string mark every saved reading; unsaved words are
+        saved as known (without a reading when none was given).  Words already known
+        or ignored are left alone.  ``restore_states`` undoes the change.
+        """
+        now = utc_now()
+        previous: list[WordState] = []
+        with self._write("mark words as known") as connection:
+            for item in words:
+                key = item if isinstance(item, WordKey) else WordKey(item)
+                if key.pinyin:
+                    found = connection.execute(
+                        "SELECT id, pinyin, status, updated FROM words "
+                        "WHERE simplified = ? AND pinyin = ?",
+                        (key.simplified, key.pinyin),
+                    ).fetchall()
+                else:
+                    found = connection.execute(
+                        "SELECT id, pinyin, status, updated FROM words WHERE simplified = ?",
+                        (key.simplified,),
+                    ).fetchall()
+                if not found:
+                    previous.append(WordState(key, None, None))
+                    self._insert(connection, VocabWord(key.simplified, key.pinyin,
+                                                       status=Status.KNOWN), now)
+                    continue
+                for word_id, pinyin, status, updated in found:
+                    if status in (Status.KNOWN.value, Status.IGNORED.value):
+                        continue
+                    previous.append(
+                        WordState(WordKey(key.simplified, pinyin), Status(status),
+                                  _from_iso(updated))
+                    )
+                    connection.execute(
+                        "UPDATE words SET status = ?, updated = ? WHERE id = ?",
+                        (Status.KNOWN.value, _iso(now), word_id),
+                    )
+        return previous
+
+    def restore_states(self, states: Iterable[WordState]) -> None:
+        """Undo ``mark_known``: put each word back as it was (removing ones it added)."""
+        with self._write("undo the change") as connection:
+            for state in states:
+                if state.status is None:
+                    connection.execute(
+                        "DELETE FROM words WHERE simplified = ? AND pinyin = ?",
+                        (state.key.simplified, state.key.pinyin),
+                    )
+                else:
+                    connection.execute(
+                        "UPDATE words SET status = ?, updated = ? "
+                        "WHERE simplified = ? AND pinyin = ?",
+                        (state.status.value, _iso(state.updated or utc_now()),
+                         state.key.simplified, state.key.pinyin),
+                    )
+
+    def import_preview(self, plan: ImportPlan) -> ImportOutcome:
+        """How many of the plan's words would be added and how many merged; writes nothing."""
+        merged = sum(1 for word in plan.good if self._existing_id_for_read(word) is not None)
+        return ImportOutcome(added=len(plan.good) - merged, merged=merged)
+
+    def apply_import(self, plan: ImportPlan) -> ImportOutcome:
+        """Merge every good word of the plan in one transaction (all or nothing)."""
+        now = utc_now()
+        added = merged = 0
+        with self._write(f"import {plan.source.name}") as connection:
+            for word in plan.good:
+                if self._existing_id(connection, word.key) is None:
+                    added += 1
+                else:
+                    merged += 1
+                self._save_merged(connection, _normalised(word, None), now)
+        return ImportOutcome(added=added, merged=merged)
+
+    # ----------------------------------------------------------------- backups
+
+    def backup(self, manual: bool = True) -> Path:
+        """Write a checked backup now; manual ones are never deleted by the program."""
+        kind = BackupKind.MANUAL if manual else BackupKind.AUTOMATIC
+        return backups.write_backup(self._connection, self.backups_dir, kind)
+
+    def list_backups(self) -> list[Backup]:
+        """Finished backups, newest first."""
+        return backups.list_backups(self.backups_dir)
+
+    def restore(self, backup_path: str | os.PathLike[str] | None = None) -> Path:
+        """Replace the vocabulary with a backup (the newest intact one by default).
+
+        The current vocabulary is backed up first (``before-restore``), so a restore
+        can itself be undone.  Returns the backup restored.
+        """
+        if backup_path is None:
+            candidates = [b.path for b in self.list_backups() if backups.is_intact(b.path)]
+            if not candidates:
+                raise VocabularyStorageError(f"There is no intact backup in {self.backups_dir}")
+            source_path = candidates[0]
+        else:
+            source_path = Path(backup_path)
+            if not source_path.is_file():
+                raise VocabularyStorageError(f"There is no backup file {source_path}")
+            if not backups.is_intact(source_path):
+                raise VocabularyStorageError(
+                    f"{source_path} is not an intact vocabulary backup; nothing was changed"
+                )
+        source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = schema.schema_version(source)
+            if version > schema.LATEST_VERSION:
+                raise NewerVocabularyError(
+                    f"{source_path.name} was made by a newer version of the reader; "
+                    "update the reader to restore it"
+                )
+            backups.write_backup(self._connection, self.backups_dir, BackupKind.BEFORE_RESTORE)
+            try:
+                source.backup(self._connection)
+            except sqlite3.Error as error:
+                raise storage_error(error, "restore the backup", self.path) from error
+        finally:
+            source.close()
+        _migrate(self._connection, self.path)
+        self._changed = True
+        return source_path
+
+    # ----------------------------------------------------------------- internals
+
+    @contextlib.contextmanager
+    def _write(self, action: str) -> Iterator[sqlite3.Connection]:
+        connection = self._connection
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise storage_error(error, action, self.path) from error
+        try:
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException as error:
+            if connection.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
+            if isinstance(error, (sqlite3.Error, OSError)):
+                raise storage_error(error, action, self.path) from error
+            raise
+        self._changed = True
+
+    def _read(self, action: str, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple]:
+        try:
+            return self._connection.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise storage_error(error, action, self.path) from error
+
+    def _existing_id(self, connection: sqlite3.Connection, key: WordKey) -> int | None:
+        """The row a word with this key would merge into (a reading-less twin counts)."""
+        row = connection.execute(
+            "SELECT id FROM words WHERE simplified = ? AND pinyin = ?",
+            (key.simplified, key.pinyin),
+        ).fetchone()
+        if row is None and key.pinyin:
+            row = connection.execute(
+                "SELECT id FROM words WHERE simplified = ? AND pinyin = ''", (key.simplified,)
+            ).fetchone()
+        return None if row is None else int(row[0])
+
+    def _existing_id_for_read(self, word: VocabWord) -> int | None:
+        try:
+            return self._existing_id(self._connection, word.key)
+        except sqlite3.Error as error:
+            raise storage_error(error, "preview the import", self.path) from error
+
+    def _save_merged(
+        self, connection: sqlite3.Connection, incoming: VocabWord, now: datetime
+    ) -> VocabWord:
+        word_id = self._existing_id(connection, incoming.key)
+        if word_id is None:
+            return self._insert(connection, incoming, now)
+        saved = self._load(connection, word_id)
+        merged = merge_words(saved, incoming)
+        if merged == saved:
+            return saved
+        merged = replace(merged, updated=now)
+        self._write_word(connection, merged, word_id)
+        return merged
+
+    def _insert(
+        self, connection: sqlite3.Connection, word: VocabWord, now: datetime
+    ) -> VocabWord:
+        word = replace(word, created=word.created or now, updated=word.updated or now)
+        assert word.created is not None and word.updated is not None
+        cursor = connection.execute(
+            "INSERT INTO words (simplified, pinyin, traditional, definition, note, status, "
+            "hsk, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (word.simplified, word.pinyin, word.traditional, word.definition, word.note,
+             word.status.value, word.hsk, _iso(word.created), _iso(word.updated)),
+        )
+        self._write_children(connection, int(cursor.lastrowid or 0), word)
+        return word
+
+    def _write_word(
+        self, connection: sqlite3.Connection, word: VocabWord, word_id: int | None = None
+    ) -> None:
+        if word_id is None:
+            word_id = self._resolve(connection, word.key)
+        assert word.created is not None and word.updated is not None
+        connection.execute(
+            "UPDATE words SET pinyin = ?, traditional = ?, definition = ?, note = ?, "
+            "status = ?, hsk = ?, created = ?, updated = ? WHERE id = ?",
+            (word.pinyin, word.traditional, word.definition, word.note, word.status.value,
+             word.hsk, _iso(word.created), _iso(word.updated), word_id),
+        )
+        connection.execute("DELETE FROM word_tags WHERE word_id = ?", (word_id,))
+        connection.execute("DELETE FROM contexts WHERE word_id = ?", (word_id,))
+        self._write_children(connection, word_id, word)
+
+    @staticmethod
+    def _write_children(connection: sqlite3.Connection, word_id: int, word: VocabWord) -> None:
+        connection.executemany(
+            "INSERT INTO word_tags (word_id, position, tag) VALUES (?, ?, ?)",
+            [(word_id, position, tag) for position, tag in enumerate(word.tags)],
+        )
+        connection.executemany(
+            "INSERT INTO contexts (word_id, position, sentence, article_title) "
+            "VALUES (?, ?, ?, ?)",
+            [(word_id, position, c.sentence, c.article_title)
+             for position, c in enumerate(word.contexts)],
+        )
+
+    def _resolve(self, connection: sqlite3.Connection, key: WordKey | str) -> int:
+        key = key if isinstance(key, WordKey) else WordKey(key)
+        row = connection.execute(
+            "SELECT id FROM words WHERE simplified = ? AND pinyin = ?",
+            (key.simplified, key.pinyin),
+        ).fetchone()
+        if row is not None:
+            return int(row[0])
+        if key.pinyin:
+            raise UnknownWordError(f"{key} is not in the vocabulary")
+        rows = connection.execute(
+            "SELECT id, pinyin FROM words WHERE simplified = ?", (key.simplified,)
+        ).fetchall()
+        if not rows:
+            raise UnknownWordError(f"{key.simplified} is not in the vocabulary")
+        if len(rows) > 1:
+            raise _ambiguous(key.simplified, [pinyin for _, pinyin in rows])
+        return int(rows[0][0])
+
+    def _load(self, connection: sqlite3.Connection, word_id: int) -> VocabWord:
+        rows = connection.execute(
+            f"SELECT {_WORD_COLUMNS} FROM words WHERE id = ?", (word_id,)
+        ).fetchall()
+        return self._assemble(rows, "WHERE id = ?", (word_id,), connection)[0]
+
+    def _assemble(
+        self,
+        rows: list[tuple],
+        where: str | None = None,
+        parameters: tuple[object, ...] = (),
+        connection: sqlite3.Connection | None = None,
+    ) -> list[VocabWord]:
+        """Build words from ``words`` rows, fetching tags and contexts in two queries."""
+        if not rows:
+            return []
+        connection = connection or self._connection
+        if where is None:
+            where = f"WHERE id IN ({','.join('?' * len(rows))})"
+            parameters = tuple(row[0] for row in rows)
+        subquery = f"SELECT id FROM words {where}"
+        tags: dict[int, list[str]] = {}
+        contexts: dict[int, list[Context]] = {}
+        try:
+            for word_id, tag in connection.execute(
+                f"SELECT word_id, tag FROM word_tags WHERE word_id IN ({subquery}) "
+                "ORDER BY word_id, position",
+                parameters,
+            ):
+                tags.setdefault(word_id, []).append(tag)
+            for word_id, sentence, title in connection.execute(
+                f"SELECT word_id, sentence, article_title FROM contexts "
+                f"WHERE word_id IN ({subquery}) ORDER BY word_id, position",
+                parameters,
+            ):
+                contexts.setdefault(word_id, []).append(Context(sentence, title))
+        except sqlite3.Error as error:
+            raise storage_error(error, "read the vocabulary", self.path) from error
+        return [
+            VocabWord(
+                simplified=simplified,
+                pinyin=pinyin,
+                traditional=traditional,
+                definition=definition,
+                note=note,
+                status=Status(status),
+                tags=tuple(tags.get(word_id, ())),
+                contexts=tuple(contexts.get(word_id, ())),
+                hsk=hsk,
+                created=_from_iso(created),
+                updated=_from_iso(updated),
+            )
+            for (word_id, simplified, pinyin, traditional, definition, note, status, hsk,
+                 created, updated) in rows
+        ]
+
+    def _backup_on_open(self) -> None:
+        """Back up when the file changed since the newest automatic backup."""
+        if self.count() == 0:
+            return
+        automatic = [b for b in self.list_backups() if b.kind is BackupKind.AUTOMATIC]
+        if automatic:
+            newest = automatic[0].path.stat().st_mtime
+            changed = self.path.stat().st_mtime
+            wal = Path(f"{self.path}-wal")
+            # An empty WAL is created by every open; only one holding pages is a change.
+            if wal.exists() and wal.stat().st_size > 0:
+                changed = max(changed, wal.stat().st_mtime)
+            if newest >= changed:
+                return
+        backups.write_backup(self._connection, self.backups_dir, BackupKind.AUTOMATIC)
+
+
+def merge_words(saved: VocabWord, incoming: VocabWord) -> VocabWord:
+    """The saved word with what ``incoming`` adds; the learner's own text is never replaced."""
+    articles = {c.article_title for c in saved.contexts}
+    created_times = [t for t in (saved.created, incoming.created) if t is not None]
+    return replace(
+        saved,
+        pinyin=saved.pinyin or incoming.pinyin,
+        traditional=saved.traditional or incoming.traditional,
+        definition=saved.definition or incoming.definition,
+        note=saved.note or incoming.note,
+        hsk=saved.hsk if saved.hsk is not None else incoming.hsk,
+        status=incoming.status if incoming.status is not Status.NEW else saved.status,
+        tags=clean_tags(saved.tags + incoming.tags),
+        contexts=saved.contexts
+        + tuple(c for c in incoming.contexts if c.article_title not in articles),
+        created=min(created_times) if created_times else None,
+    )
+
+
+def _normalised(word: VocabWord, context: Context | None) -> VocabWord:
+    simplified = one_line(word.simplified)
+    if not simplified:
+        raise VocabularyStorageError("A word needs its characters; nothing was saved")
+    contexts: list[Context] = []
+    seen: set[str] = set()
+    for item in (*word.contexts, *((context,) if context else ())):
+        tidy = Context(one_line(item.sentence), one_line(item.article_title))
+        if tidy.sentence and tidy.article_title not in seen:
+            seen.add(tidy.article_title)
+            contexts.append(tidy)
+    traditional = one_line(word.traditional)
+    return replace(
+        word,
+        simplified=simplified,
+        pinyin=one_line(word.pinyin),
+        traditional="" if traditional == simplified else traditional,
+        definition=word.definition.strip(),
+        note=word.note.strip(),
+        tags=clean_tags(word.tags),
+        contexts=tuple(contexts),
+        status=Status(word.status),
+    )
+
+
+def _ambiguous(simplified: str, readings: list[str]) -> AmbiguousWordError:
+    listed = ", ".join(sorted(r or "(no reading)" for r in readings))
+    return AmbiguousWordError(
+        f"{simplified} is saved with {len(readings)} readings ({listed}); say which pinyin"
+    )
+
+
+def _where(word_filter: WordFilter) -> tuple[str, tuple[object, ...]]:
+    clauses: list[str] = []
+    parameters: list[object] = []
+    if word_filter.statuses:
+        statuses = sorted(s.value for s in word_filter.statuses)
+        clauses.append(f"status IN ({','.join('?' * len(statuses))})")
+        parameters.extend(statuses)
+    if word_filter.tag is not None:
+        clauses.append("id IN (SELECT word_id FROM word_tags WHERE tag = ?)")
+        parameters.append(word_filter.tag)
+    if word_filter.article is not None:
+        clauses.append("id IN (SELECT word_id FROM contexts WHERE article_title = ?)")
+        parameters.append(word_filter.article)
+    if word_filter.added_since is not None:
+        clauses.append("created >= ?")
+        parameters.append(_iso(datetime.combine(word_filter.added_since, time(),
+                                                tzinfo=UTC)))
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(parameters)
+
+
+def _connect(path: Path, busy_timeout_s: float) -> sqlite3.Connection:
+    try:
+        connection = sqlite3.connect(path, timeout=busy_timeout_s, isolation_level=None)
+    except sqlite3.Error as error:
+        raise storage_error(error, "open the vocabulary", path) from error
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            raise VocabularyStorageError(f"Could not switch {path} to WAL mode")
+        connection.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as error:
+        connection.close()
+        raise storage_error(error, "open the vocabulary", path) from error
+    return connection
+
+
+def _newer_error(path: Path, version: int) -> NewerVocabularyError:
+    return NewerVocabularyError(
+        f"{path} was written by a newer version of the reader (schema {version}, this "
+        f"version knows up to {schema.LATEST_VERSION}); it was left untouched — update the reader"
+    )
+
+
+def _health_problem(path: Path, busy_timeout_s: float) -> str | None:
+    """Why the file at ``path`` cannot be used as it is, or None when it is healthy.
+
+    Refuses (raises) a file from a newer version.  Reads only: a refused or healthy
+    file is not modified.
+    """
+    try:
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_s
+        )
+    except sqlite3.Error as error:
+        raise storage_error(error, "open the vocabulary", path) from error
+    try:
+        version = schema.schema_version(connection)
+        if version > schema.LATEST_VERSION:
+            raise _newer_error(path, version)
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+    except NewerVocabularyError:
+        raise
+    except sqlite3.Error as error:
+        name = getattr(error, "sqlite_errorname", "") or ""
+        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            return str(error)
+        if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+            # A read-only look is not always possible (a crashed writer's WAL must be
+            # recovered first); a normal connection does that without changing content.
+            return _health_problem_writable(path, busy_timeout_s)
+        raise storage_error(error, "open the vocabulary", path) from error
+    finally:
+        connection.close()
+    if rows != [("ok",)]:
+        return "; ".join(str(row[0]) for row in rows[:3])
+    return None
+
+
+def _health_problem_writable(path: Path, busy_timeout_s: float) -> str | None:
+    try:
+        connection = sqlite3.connect(path, timeout=busy_timeout_s)
+    except sqlite3.Error as error:
+        raise storage_error(error, "open the vocabulary", path) from error
+    try:
+        version = schema.schema_version(connection)
+        if version > schema.LATEST_VERSION:
+            raise _newer_error(path, version)
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.Error as error:
+        name = getattr(error, "sqlite_errorname", "") or ""
+        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            return str(error)
+        raise storage_error(error, "open the vocabulary", path) from error
+    finally:
+        connection.close()
+    if rows != [("ok",)]:
+        return "; ".join(str(row[0]) for row in rows[:3])
+    return None
+
+
+def _recover(path: Path, reason: str) -> RecoveryReport:
+    """Move the damaged file (and its -wal/-shm) aside and put the newest intact backup back."""
+    damaged_dir = path.parent / "damaged"
+    stamp = utc_now().strftime("%Y%m%dT%H%M%S%fZ")
+    damaged = damaged_dir / f"{path.stem}-damaged-{stamp}{path.suffix}"
+    backups_dir = backups_dir_for(path)
+    try:
+        damaged_dir.mkdir(parents=True, exist_ok=True)
+        os.replace(path, damaged)
+        for suffix in ("-wal", "-shm"):
+            companion = Path(f"{path}{suffix}")
+            if companion.exists():
+                os.replace(companion, Path(f"{damaged}{suffix}"))
+        for backup in backups.list_backups(backups_dir):
+            if not backups.is_intact(backup.path):
+                continue
+            partial = path.parent / f".{path.name}.{os.getpid()}.restoring"
+            source = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                backups.copy_database(source, partial)
+            finally:
+                source.close()
+            if backups.is_intact(partial):
+                os.replace(partial, path)
+                return RecoveryReport(damaged, backup.path, reason)
+            partial.unlink()
+    except (OSError, sqlite3.Error) as error:
+        raise storage_error(error, "recover the damaged vocabulary", path) from error
+    return RecoveryReport(damaged, None, reason)
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema up to date, backing up first when the file already held data."""
+    try:
+        version = schema.schema_version(connection)
+        if version > schema.LATEST_VERSION:
+            raise _newer_error(path, version)
+        pending = schema.pending_migrations(connection)
+        if not pending:
+            return
+        if schema.has_any_tables(connection):
+            backups.write_backup(connection, backups_dir_for(path), BackupKind.BEFORE_MIGRATION)
+        for migration in pending:
+            schema.apply_migration(connection, migration)
+    except sqlite3.Error as error:
+        raise storage_error(error, "update the vocabulary file", path) from error

@@ -1,0 +1,127 @@
+"""What the learner saves: words, the sentences they met them in, and filters over them.
+
+A word is identified by its characters *and* its reading (``WordKey``): 行 saved
+as háng (a trade, a row) and as xíng (to go, OK) are two different things to
+learn, with different definitions and different progress.  A word saved with no
+reading at all (pinyin ``""``, e.g. by "mark all as known") takes the first
+reading it is later saved with instead of becoming a second word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+class Status(StrEnum):
+    NEW = "new"
+    LEARNING = "learning"
+    KNOWN = "known"
+    IGNORED = "ignored"
+
+
+def one_line(text: str) -> str:
+    """Text as stored for a single-line field: NFC, whitespace runs collapsed, no ends."""
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Tags without blanks or repeats, in the order first given.
+
+    Whitespace inside a tag becomes ``_`` because Anki and Pleco separate tags
+    by spaces; keeping tags space-free lets every export carry them unchanged.
+    """
+    cleaned: list[str] = []
+    for tag in tags:
+        tidy = one_line(tag).replace(" ", "_")
+        if tidy and tidy not in cleaned:
+            cleaned.append(tidy)
+    return tuple(cleaned)
+
+
+@dataclass(frozen=True, slots=True)
+class WordKey:
+    """The identity of a saved word: characters plus reading (tone marks, as stored)."""
+
+    simplified: str
+    pinyin: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.simplified} ({self.pinyin})" if self.pinyin else self.simplified
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """A sentence the word was saved from, and the article it came from (one per article)."""
+
+    sentence: str
+    article_title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VocabWord:
+    simplified: str
+    pinyin: str = ""  # tone marks, syllables separated by spaces, as in CC-CEDICT entries
+    traditional: str = ""  # "" means the same as simplified
+    definition: str = ""
+    note: str = ""
+    status: Status = Status.NEW
+    tags: tuple[str, ...] = ()
+    contexts: tuple[Context, ...] = ()
+    hsk: int | None = None
+    created: datetime | None = None  # set by the store (UTC) when first saved
+    updated: datetime | None = None
+
+    @property
+    def key(self) -> WordKey:
+        return WordKey(self.simplified, self.pinyin)
+
+    @property
+    def traditional_or_simplified(self) -> str:
+        return self.traditional or self.simplified
+
+
+@dataclass(frozen=True, slots=True)
+class WordState:
+    """A word's status before a bulk change, so the change can be undone.
+
+    ``status`` is ``None`` when the word was not saved at all before.
+    """
+
+    key: WordKey
+    status: Status | None
+    updated: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class WordFilter:
+    """Which words to list or export; every given condition must hold."""
+
+    statuses: frozenset[Status] = field(default_factory=frozenset)  # empty: any status
+    tag: str | None = None
+    article: str | None = None  # exact article title of one of the word's contexts
+    added_since: date | None = None  # created on or after this day (UTC)
+
+    def matches(self, word: VocabWord) -> bool:
+        if self.statuses and word.status not in self.statuses:
+            return False
+        if self.tag is not None and self.tag not in word.tags:
+            return False
+        if self.article is not None and all(
+            c.article_title != self.article for c in word.contexts
+        ):
+            return False
+        return not (
+            self.added_since is not None
+            and word.created is not None
+            and word.created.astimezone(UTC).date() < self.added_since
+        )
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
