@@ -1,0 +1,119 @@
+"""Running core jobs off the UI thread.
+
+One worker thread runs jobs one after another, in the order submitted: the
+annotator is created first (about a second), then each article is segmented.
+A job is a plain function that calls only the core; its result or its
+exception comes back to the UI thread through a queued signal, where the
+callbacks given to ``submit`` run.  Jobs never touch widgets.
+"""
+
+from __future__ import annotations
+
+import queue
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from reader.errors import ReaderError
+
+Job = Callable[[], Any]
+SuccessCallback = Callable[[Any], None]
+FailureCallback = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Submitted:
+    job_id: int
+    job: Job
+
+
+def failure_message(error: BaseException) -> str:
+    """The one line a user sees for a failed job."""
+    if isinstance(error, ReaderError):
+        return str(error)
+    return f"Unexpected error ({type(error).__name__}): {error}"
+
+
+class _WorkerThread(QThread):
+    job_finished = Signal(int, object)
+    job_failed = Signal(int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: queue.Queue[_Submitted | None] = queue.Queue()
+
+    def run(self) -> None:
+        while True:
+            submitted = self.jobs.get()
+            if submitted is None:
+                return
+            try:
+                result = submitted.job()
+            except Exception as error:  # every failure must reach the UI as a message
+                if not isinstance(error, ReaderError):
+                    traceback.print_exc(file=sys.stderr)  # a bug: keep the details for a report
+                self.job_failed.emit(submitted.job_id, failure_message(error))
+            else:
+                self.job_finished.emit(submitted.job_id, result)
+
+
+class AnnotationWorker(QObject):
+    """Submit functions to run in the background; get their results on the UI thread."""
+
+    job_finished = Signal(int, object)
+    """A job returned (job id, result), after its success callback ran."""
+    job_failed = Signal(int, str)
+    """A job raised (job id, one-line message), after its failure callback ran."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._callbacks: dict[int, tuple[SuccessCallback | None, FailureCallback | None]] = {}
+        self._next_id = 1
+        self._thread = _WorkerThread()
+        self._thread.job_finished.connect(self._deliver_result)
+        self._thread.job_failed.connect(self._deliver_failure)
+        self._thread.start()
+
+    def submit(
+        self,
+        job: Job,
+        on_success: SuccessCallback | None = None,
+        on_failure: FailureCallback | None = None,
+    ) -> int:
+        """Queue ``job``; returns its id.  Callbacks run later on the UI thread."""
+        job_id = self._next_id
+        self._next_id += 1
+        self._callbacks[job_id] = (on_success, on_failure)
+        self._thread.jobs.put(_Submitted(job_id, job))
+        return job_id
+
+    def pending(self) -> int:
+        """How many submitted jobs have not reported back yet."""
+        return len(self._callbacks)
+
+    def shutdown(self) -> None:
+        """Let the running job finish, drop queued ones, and stop the thread."""
+        while True:
+            try:
+                self._thread.jobs.get_nowait()
+            except queue.Empty:
+                break
+        self._callbacks.clear()
+        self._thread.jobs.put(None)
+        self._thread.wait()
+
+    def _deliver_result(self, job_id: int, result: object) -> None:
+        on_success, _ = self._callbacks.pop(job_id, (None, None))
+        if on_success is not None:
+            on_success(result)
+        self.job_finished.emit(job_id, result)
+
+    def _deliver_failure(self, job_id: int, message: str) -> None:
+        _, on_failure = self._callbacks.pop(job_id, (None, None))
+        if on_failure is not None:
+            on_failure(message)
+        self.job_failed.emit(job_id, message)

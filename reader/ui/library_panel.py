@@ -1,0 +1,134 @@
+"""The library: the bundled articles and the files the user opened, with progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryItem:
+    path: str
+    title: str
+    progress: float  # 0.0 to 1.0
+    bundled: bool
+
+
+class LibraryModel(QAbstractListModel):
+    """One row per article: title and progress; the path under ``PathRole``."""
+
+    PathRole = Qt.ItemDataRole.UserRole + 1
+    ProgressRole = Qt.ItemDataRole.UserRole + 2
+    BundledRole = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[LibraryItem] = []
+        self._current_path = ""
+
+    def set_items(self, items: list[LibraryItem]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def items(self) -> list[LibraryItem]:
+        return list(self._items)
+
+    def set_current_path(self, path: str) -> None:
+        """Mark the open article (shown in bold)."""
+        old = self.row_of(self._current_path)
+        self._current_path = path
+        for row in (old, self.row_of(path)):
+            if row is not None:
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.FontRole])
+
+    def row_of(self, path: str) -> int | None:
+        return next((row for row, item in enumerate(self._items) if item.path == path), None)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008  (Qt's signature)
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{item.title}\n{_progress_label(item.progress)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            origin = "Bundled article" if item.bundled else item.path
+            return f"{item.title}\n{origin}\n{_progress_label(item.progress)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{item.title}, {_progress_label(item.progress)}"
+        if role == Qt.ItemDataRole.FontRole and item.path == self._current_path:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == self.PathRole:
+            return item.path
+        if role == self.ProgressRole:
+            return item.progress
+        if role == self.BundledRole:
+            return item.bundled
+        return None
+
+
+def _progress_label(progress: float) -> str:
+    if progress <= 0.0:
+        return "Not started"
+    if progress >= 0.995:
+        return "Finished"
+    return f"{round(progress * 100)}% read"
+
+
+class LibraryPanel(QWidget):
+    """The library list; choosing a row emits ``article_chosen`` with its path."""
+
+    article_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = LibraryModel(self)
+        self._list = QListView(self)
+        self._list.setModel(self._model)
+        self._list.setWordWrap(True)
+        self._list.setAlternatingRowColors(True)
+        self._list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self._list.activated.connect(self._choose)
+        self._list.clicked.connect(self._choose)
+        heading = QLabel("Library", self)
+        heading.setObjectName("libraryHeading")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(heading)
+        layout.addWidget(self._list)
+        self.setFocusProxy(self._list)
+
+    def model(self) -> LibraryModel:
+        return self._model
+
+    def list_view(self) -> QListView:
+        return self._list
+
+    def set_items(self, items: list[LibraryItem], current_path: str = "") -> None:
+        self._model.set_items(items)
+        self._model.set_current_path(current_path)
+
+    def _choose(self, index: QModelIndex) -> None:
+        path = index.data(LibraryModel.PathRole)
+        if isinstance(path, str) and path:
+            self.article_chosen.emit(path)
+
+
+def same_file(first: str, second: str) -> bool:
+    """Whether two stored paths name the same file (bundled paths may be stored resolved)."""
+    try:
+        return Path(first).resolve() == Path(second).resolve()
+    except OSError:
+        return first == second

@@ -1,0 +1,643 @@
+"""The main window: the article view in the middle, the library and the sidebar around it.
+
+Opening an article shows its plain text at once; segmentation (the slow
+part) runs in the worker, and the view is given the tokens when they are
+ready.  The annotator is created once, in the worker, right after the window
+is first shown, and shared by everything.  Files the core cannot read leave
+the open article as it is and say why in a message box and the status bar.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import articles
+from reader.errors import ReaderError
+from reader.textio.reading import decode_bytes, read_document
+from reader.ui import fonts
+from reader.ui.about import show_about
+from reader.ui.annotation_worker import AnnotationWorker
+from reader.ui.article_view import ArticleView
+from reader.ui.find_bar import FindBar
+from reader.ui.library_panel import LibraryItem, LibraryPanel
+from reader.ui.pinyin_mode import PinyinMode
+from reader.ui.settings import Settings
+from reader.ui.sidebar import Sidebar
+from reader.ui.theme import Theme, apply_theme
+from reader.ui.tone_colours import ToneLegend
+
+DEFAULT_FONT_POINT_SIZE = 16.0
+OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+CLIPBOARD_NAME = "clipboard.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class OpenArticle:
+    """The article on screen: ``path`` is None for one pasted from the clipboard."""
+
+    title: str
+    text: str
+    path: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedArticle:
+    """What the worker hands back for one article."""
+
+    segmented: Any  # SegmentedText
+    stats: Any  # ArticleStats
+
+
+def _create_annotator(cedict_source: Path | None) -> Any:
+    # Imported here, in the worker, so that jieba and the dictionary load after
+    # the window has been painted.
+    from reader.annotation import Annotator
+
+    return Annotator.create(cedict_source)
+
+
+def _annotate(annotator: Any, text: str) -> AnnotatedArticle:
+    from reader.article_stats import compute_article_stats
+    from reader.language.hsk import hsk_level
+
+    segmented = annotator.segment(text)
+    dictionary = annotator.dictionary
+    glossaries = annotator.glossaries
+
+    def in_dictionary(word: str) -> bool:
+        return word in dictionary or glossaries.lookup(word) is not None
+
+    stats = compute_article_stats(segmented, hsk_level=hsk_level, in_dictionary=in_dictionary)
+    return AnnotatedArticle(segmented, stats)
+
+
+class MainWindow(QMainWindow):
+    """The reading window.  Call ``start()`` after ``show()`` to load the annotator."""
+
+    article_loaded = Signal(str)
+    """An article's plain text is on screen (its title)."""
+    annotation_finished = Signal()
+    """The open article is segmented, its statistics shown and hover ready."""
+    annotation_failed = Signal(str)
+    annotator_ready = Signal()
+    open_failed = Signal(str)
+    """A file could not be opened (the one-line reason); the previous article stays."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        annotator: Any = None,
+        cedict_source: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings or Settings()
+        self._annotator = annotator
+        self._cedict_source = cedict_source
+        self._worker = AnnotationWorker(self)
+        self._article: OpenArticle | None = None
+        self._generation = 0
+        self._awaiting_view_generation: int | None = None
+        self._annotated_generation: int | None = None
+        self._last_error = ""
+        self._started = False
+
+        self.setWindowTitle("Duzhe Reader")
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+
+        self._view = ArticleView(self)
+        self._find_bar = FindBar(self._view, self)
+        self._find_bar.hide()
+        centre = QWidget(self)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self._view, 1)
+        centre_layout.addWidget(self._find_bar)
+        self.setCentralWidget(centre)
+
+        self._library = LibraryPanel(self)
+        self._library_dock = self._dock(self._library, "Library", "libraryDock")
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self._library_dock)
+        self._sidebar = Sidebar(self)
+        self._sidebar_dock = self._dock(self._sidebar, "Sidebar", "sidebarDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._sidebar_dock)
+        self.setTabOrder(self._view, self._sidebar)
+        self.setTabOrder(self._sidebar, self._library)
+
+        self._legend = ToneLegend(self)
+        self._pinyin_combo = QComboBox(self)
+        self._pinyin_combo.setToolTip("Pinyin display (Ctrl+P cycles)")
+        for mode in PinyinMode:
+            self._pinyin_combo.addItem(mode.label, mode.value)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+
+        self._library.article_chosen.connect(self.open_path)
+        self._view.annotation_applied.connect(self._view_applied_annotation)
+        self._view.dictionary_search_requested.connect(self.show_dictionary_search)
+
+        self._restore_preferences()
+        self._refresh_library()
+
+    # Public accessors (tests and other features)
+
+    def view(self) -> ArticleView:
+        return self._view
+
+    def find_bar(self) -> FindBar:
+        return self._find_bar
+
+    def sidebar(self) -> Sidebar:
+        return self._sidebar
+
+    def library(self) -> LibraryPanel:
+        return self._library
+
+    def settings(self) -> Settings:
+        return self._settings
+
+    def worker(self) -> AnnotationWorker:
+        return self._worker
+
+    def annotator(self) -> Any:
+        return self._annotator
+
+    def current_article(self) -> OpenArticle | None:
+        return self._article
+
+    def is_annotated(self) -> bool:
+        """Whether the open article's annotation is in the view (hover works)."""
+        return self._article is not None and self._annotated_generation == self._generation
+
+    def last_error(self) -> str:
+        return self._last_error
+
+    def action(self, name: str) -> QAction:
+        """One of the window's actions by object name (``open``, ``cycle_pinyin``, ...)."""
+        found = self.findChild(QAction, name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    # Start-up
+
+    def open_initial(self, path: str | None = None) -> None:
+        """Show ``path``, else the last article at its scroll position, else the bundled one."""
+        if path is not None and self.open_path(path):
+            return
+        last = self._settings.last_article()
+        if last is not None and os.path.isfile(last[0]) and self.open_path(last[0], last[1]):
+            return
+        try:
+            default = articles.default_article()
+        except ReaderError as error:
+            self._report_error(str(error))
+            return
+        self.open_path(str(default.path))
+
+    def start(self) -> None:
+        """Create the shared annotator in the worker (once), then annotate the open article."""
+        if self._started:
+            return
+        self._started = True
+        family = fonts.pick_cjk_family()
+        if family is None:
+            self.statusBar().showMessage(fonts.missing_font_message(), 30000)
+        if self._annotator is not None:
+            self._annotator_created(self._annotator)
+            return
+        self.statusBar().showMessage("Loading the dictionary…")
+        source = self._cedict_source
+        self._worker.submit(
+            lambda: _create_annotator(source), self._annotator_created, self._annotator_failed
+        )
+
+    # Opening articles
+
+    def open_path(self, path: str, scroll_fraction: float | None = None) -> bool:
+        """Open the file at ``path``; False (with a message) when the core cannot read it."""
+        try:
+            document = read_document(path)
+        except ReaderError as error:
+            self._report_error(str(error))
+            return False
+        resolved = str(document.path.resolve()) if document.path is not None else path
+        if scroll_fraction is None:
+            scroll_fraction = self._settings.progress(resolved)
+        self._show_article(OpenArticle(document.title, document.text, resolved), scroll_fraction)
+        if articles.article_for_path(resolved) is None:
+            self._settings.remember_opened(resolved, document.title)
+        self._refresh_library()
+        return True
+
+    def open_text(self, text: str, name: str = CLIPBOARD_NAME) -> bool:
+        """Show ``text`` as an article without a file (clipboard, drops of text)."""
+        try:
+            document = decode_bytes(text.encode("utf-8"), name)
+        except ReaderError as error:
+            self._report_error(str(error))
+            return False
+        self._show_article(OpenArticle(document.title, document.text, None), 0.0)
+        return True
+
+    def open_from_clipboard(self) -> bool:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self._report_error("The clipboard holds no text to read.")
+            return False
+        return self.open_text(text)
+
+    def choose_file(self) -> None:
+        start_dir = ""
+        if self._article is not None and self._article.path is not None:
+            start_dir = str(Path(self._article.path).parent)
+        path, _filter = QFileDialog.getOpenFileName(self, "Open article", start_dir, OPEN_FILTER)
+        if path:
+            self.open_path(path)
+
+    def _show_article(self, article: OpenArticle, scroll_fraction: float) -> None:
+        self._save_progress()
+        self._generation += 1
+        self._article = article
+        self._view.set_text(article.text)
+        self._view.set_scroll_fraction(scroll_fraction)
+        self.setWindowTitle(f"{article.title} — Duzhe Reader")
+        self._sidebar.article_tab().set_title(article.title)
+        self._sidebar.article_tab().clear_stats()
+        self._library.model().set_current_path(article.path or "")
+        if article.path is not None:  # a pasted text cannot come back next time
+            self._settings.set_last_article(article.path, scroll_fraction)
+        self.article_loaded.emit(article.title)
+        self._annotate_open_article()
+
+    def _annotate_open_article(self) -> None:
+        if self._article is None:
+            return
+        if self._annotator is None:
+            self.statusBar().showMessage("Loading the dictionary…")
+            return  # _annotator_created comes back here
+        self.statusBar().showMessage("Annotating…")
+        generation = self._generation
+        annotator = self._annotator
+        text = self._article.text
+        self._worker.submit(
+            lambda: _annotate(annotator, text),
+            lambda result: self._annotation_ready(generation, result),
+            lambda message: self._annotation_error(generation, message),
+        )
+
+    def _annotation_ready(self, generation: int, result: AnnotatedArticle) -> None:
+        if generation != self._generation:
+            return  # another article was opened meanwhile
+        fraction = self._view.scroll_fraction()
+        self._awaiting_view_generation = generation
+        self._view.set_annotation(result.segmented, self._annotator)
+        self._view.set_scroll_fraction(fraction)
+        self._sidebar.article_tab().set_stats(result.stats)
+        self.statusBar().showMessage(f"Ready: {result.stats.words:,} words")
+        if self._awaiting_view_generation == generation:
+            # The view applies annotation synchronously unless it says otherwise later.
+            QTimer.singleShot(0, lambda: self._finish_annotation(generation))
+
+    def _view_applied_annotation(self) -> None:
+        if self._awaiting_view_generation is not None:
+            self._finish_annotation(self._awaiting_view_generation)
+
+    def _finish_annotation(self, generation: int) -> None:
+        if generation != self._generation or self._annotated_generation == generation:
+            return
+        self._awaiting_view_generation = None
+        self._annotated_generation = generation
+        self.annotation_finished.emit()
+
+    def _annotation_error(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._report_error(f"Could not annotate the article: {message}")
+        self.annotation_failed.emit(message)
+
+    def _annotator_created(self, annotator: Any) -> None:
+        self._annotator = annotator
+        self._sidebar.dictionary_search().set_annotator(annotator, self._worker.submit)
+        self.annotator_ready.emit()
+        self._annotate_open_article()
+
+    def _annotator_failed(self, message: str) -> None:
+        self._report_error(f"The dictionary could not be loaded: {message}")
+        self.annotation_failed.emit(message)
+
+    def _report_error(self, message: str) -> None:
+        """Say what went wrong without blocking: status bar plus a window-modal box."""
+        self._last_error = message
+        self.statusBar().showMessage(message, 15000)
+        self.open_failed.emit(message)
+        if self.isVisible():
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Duzhe Reader",
+                message,
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.setObjectName("errorBox")
+            box.open()
+
+    # Library and progress
+
+    def _refresh_library(self) -> None:
+        items = [
+            LibraryItem(str(info.path), info.title, self._settings.progress(str(info.path)), True)
+            for info in articles.bundled_articles()
+        ]
+        bundled = {item.path for item in items}
+        items += [
+            LibraryItem(opened.path, opened.title, opened.progress, False)
+            for opened in self._settings.opened_articles()
+            if opened.path not in bundled
+        ]
+        current = self._article.path if self._article is not None else ""
+        self._library.set_items(items, current or "")
+
+    def _save_progress(self) -> None:
+        if self._article is None or self._article.path is None:
+            return
+        fraction = self._view.scroll_fraction()
+        self._settings.set_progress(self._article.path, fraction)
+        self._settings.set_last_article(self._article.path, fraction)
+
+    # Reading preferences
+
+    def set_pinyin_mode(self, mode: PinyinMode) -> None:
+        self._view.set_pinyin_mode(mode)
+        self._settings.set_pinyin_mode(mode)
+        self._pinyin_actions[mode].setChecked(True)
+        combo_index = self._pinyin_combo.findData(mode.value)
+        if self._pinyin_combo.currentIndex() != combo_index:
+            self._pinyin_combo.setCurrentIndex(combo_index)
+        self.statusBar().showMessage(mode.label, 2000)
+
+    def cycle_pinyin_mode(self) -> None:
+        self.set_pinyin_mode(self._view.pinyin_mode().next())
+
+    def set_tone_colours(self, on: bool) -> None:
+        self._view.set_tone_colours(on)
+        self._settings.set_tone_colours(on)
+        self._legend.setVisible(on)
+        if self._tone_action.isChecked() != on:
+            self._tone_action.setChecked(on)
+
+    def set_theme(self, theme: Theme) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            dark = apply_theme(app, theme)
+            self._legend.set_dark(dark)
+        self._settings.set_theme(theme)
+        self._theme_actions[theme].setChecked(True)
+
+    def show_dictionary_search(self, query: str) -> None:
+        self._sidebar_dock.show()
+        self._sidebar.show_dictionary_search(query)
+
+    def show_find_bar(self) -> None:
+        self._find_bar.show()
+        self._find_bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _zoom(self, how: str) -> None:
+        getattr(self._view, how)()
+        self._settings.set_font_point_size(self._view.font_point_size())
+
+    def _restore_preferences(self) -> None:
+        geometry = self._settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 800)
+        state = self._settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        size = self._settings.font_point_size() or DEFAULT_FONT_POINT_SIZE
+        self._view.setFont(fonts.article_font(size))
+        self._view.set_font_point_size(size)
+        self.set_pinyin_mode(self._settings.pinyin_mode())
+        self.set_tone_colours(self._settings.tone_colours())
+        theme = self._settings.theme()
+        self.set_theme(theme)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    def _system_scheme_changed(self, _scheme: object) -> None:
+        if self._settings.theme() is Theme.SYSTEM:
+            self.set_theme(Theme.SYSTEM)
+
+    # Actions, menus, toolbar
+
+    def _dock(self, widget: QWidget, title: str, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        return dock
+
+    def _new_action(
+        self, name: str, text: str, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        self._open_action = self._new_action("open", "&Open…", QKeySequence.StandardKey.Open)
+        self._open_action.triggered.connect(self.choose_file)
+        self._clipboard_action = self._new_action(
+            "open_clipboard", "New Article from &Clipboard", "Ctrl+Shift+V"
+        )
+        self._clipboard_action.triggered.connect(self.open_from_clipboard)
+        self._quit_action = self._new_action("quit", "&Quit", QKeySequence.StandardKey.Quit)
+        self._quit_action.triggered.connect(self.close)
+
+        self._cycle_action = self._new_action("cycle_pinyin", "Cycle &Pinyin Display", "Ctrl+P")
+        self._cycle_action.triggered.connect(self.cycle_pinyin_mode)
+        group = QActionGroup(self)
+        self._pinyin_actions: dict[PinyinMode, QAction] = {}
+        for mode in PinyinMode:
+            action = self._new_action(f"pinyin_{mode.value}", mode.label)
+            action.setCheckable(True)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _checked=False, m=mode: self.set_pinyin_mode(m))
+            self._pinyin_actions[mode] = action
+        self._pinyin_combo.activated.connect(
+            lambda index: self.set_pinyin_mode(PinyinMode(self._pinyin_combo.itemData(index)))
+        )
+
+        self._tone_action = self._new_action("tone_colours", "&Tone Colours")
+        self._tone_action.setCheckable(True)
+        self._tone_action.toggled.connect(self.set_tone_colours)
+
+        self._zoom_in_action = self._new_action(
+            "zoom_in", "Zoom &In", QKeySequence.StandardKey.ZoomIn
+        )
+        self._zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self._zoom_in_action.triggered.connect(lambda: self._zoom("zoom_in"))
+        self._zoom_out_action = self._new_action(
+            "zoom_out", "Zoom &Out", QKeySequence.StandardKey.ZoomOut
+        )
+        self._zoom_out_action.setShortcuts([QKeySequence("Ctrl+-")])
+        self._zoom_out_action.triggered.connect(lambda: self._zoom("zoom_out"))
+        self._zoom_reset_action = self._new_action("zoom_reset", "&Reset Zoom", "Ctrl+0")
+        self._zoom_reset_action.triggered.connect(lambda: self._zoom("reset_zoom"))
+
+        theme_group = QActionGroup(self)
+        self._theme_actions: dict[Theme, QAction] = {}
+        for theme in Theme:
+            action = self._new_action(f"theme_{theme.value}", theme.label)
+            action.setCheckable(True)
+            action.setActionGroup(theme_group)
+            action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
+            self._theme_actions[theme] = action
+
+        self._find_action = self._new_action("find", "&Find…", QKeySequence.StandardKey.Find)
+        self._find_action.triggered.connect(self.show_find_bar)
+        self._about_action = self._new_action("about", "&About Duzhe Reader")
+        self._about_action.triggered.connect(self._show_about)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self._open_action)
+        self._recent_menu = QMenu("Open &Recent", self)
+        self._recent_menu.setObjectName("recentMenu")
+        self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self._recent_menu)
+        file_menu.addAction(self._clipboard_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self._find_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        pinyin_menu = view_menu.addMenu("&Pinyin")
+        for action in self._pinyin_actions.values():
+            pinyin_menu.addAction(action)
+        pinyin_menu.addSeparator()
+        pinyin_menu.addAction(self._cycle_action)
+        view_menu.addAction(self._tone_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self._zoom_in_action)
+        view_menu.addAction(self._zoom_out_action)
+        view_menu.addAction(self._zoom_reset_action)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("T&heme")
+        for action in self._theme_actions.values():
+            theme_menu.addAction(action)
+        view_menu.addSeparator()
+        library_toggle = self._library_dock.toggleViewAction()
+        library_toggle.setText("Show &Library")
+        library_toggle.setObjectName("show_library")
+        view_menu.addAction(library_toggle)
+        sidebar_toggle = self._sidebar_dock.toggleViewAction()
+        sidebar_toggle.setText("Show &Sidebar")
+        sidebar_toggle.setObjectName("show_sidebar")
+        view_menu.addAction(sidebar_toggle)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self._open_action)
+        toolbar.addAction(self._clipboard_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self._pinyin_combo)
+        toolbar.addAction(self._tone_action)
+        toolbar.addWidget(self._legend)
+        toolbar.addSeparator()
+        toolbar.addAction(self._zoom_out_action)
+        toolbar.addAction(self._zoom_in_action)
+        toolbar.addAction(self._find_action)
+
+    def recent_menu(self) -> QMenu:
+        return self._recent_menu
+
+    def _fill_recent_menu(self) -> None:
+        self._recent_menu.clear()
+        recent = self._settings.recent_files()
+        for path in recent:
+            action = self._recent_menu.addAction(path)
+            action.setEnabled(os.path.isfile(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not recent:
+            empty = self._recent_menu.addAction("No recent files")
+            empty.setEnabled(False)
+
+    def _show_about(self) -> None:
+        metadata = self._annotator.dictionary.metadata if self._annotator is not None else None
+        show_about(self, metadata)
+
+    # Drag and drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _local_files(event.mimeData().urls())
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
+        else:
+            event.ignore()
+
+    # Closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_progress()
+        self._settings.set_geometry(self.saveGeometry())
+        self._settings.set_window_state(self.saveState())
+        self._settings.set_font_point_size(self._view.font_point_size())
+        self._settings.sync()
+        self._worker.shutdown()
+        super().closeEvent(event)
+
+
+def _local_files(urls: list[QUrl]) -> list[str]:
+    return [url.toLocalFile() for url in urls if url.isLocalFile() and url.toLocalFile()]

@@ -1,0 +1,176 @@
+"""Typed access to the window's settings.
+
+Everything is kept in one INI file under ``paths.config_dir()``, so the tests
+(which point paths at a temporary folder) never see the user's real
+settings.  Values read back are checked: a hand-edited or corrupt file gives
+the defaults, never an exception.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from reader import paths
+from reader.ui.pinyin_mode import PinyinMode
+from reader.ui.theme import Theme
+
+MAX_RECENT = 10
+MAX_REMEMBERED_ARTICLES = 200  # progress is kept for this many opened files
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedArticle:
+    """A file the user opened, as the library and the recent-files menu list it."""
+
+    path: str
+    title: str
+    progress: float  # scroll fraction reached, 0.0 to 1.0
+
+
+def settings_file() -> str:
+    return str(paths.config_dir() / "settings.ini")
+
+
+def _fraction(value: object) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+    if math.isnan(number):
+        return 0.0
+    return min(1.0, max(0.0, number))
+
+
+class Settings:
+    """The persisted window state: geometry, reading preferences, articles opened."""
+
+    def __init__(self) -> None:
+        paths.config_dir().mkdir(parents=True, exist_ok=True)
+        self._store = QSettings(settings_file(), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # Window
+
+    def geometry(self) -> QByteArray | None:
+        value = self._store.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, geometry: QByteArray) -> None:
+        self._store.setValue("window/geometry", geometry)
+
+    def window_state(self) -> QByteArray | None:
+        value = self._store.value("window/state")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_window_state(self, state: QByteArray) -> None:
+        self._store.setValue("window/state", state)
+
+    # Reading preferences
+
+    def font_point_size(self) -> float | None:
+        try:
+            size = float(self._store.value("view/font_point_size", 0))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        return size if 4.0 <= size <= 200.0 else None
+
+    def set_font_point_size(self, size: float) -> None:
+        self._store.setValue("view/font_point_size", float(size))
+
+    def pinyin_mode(self) -> PinyinMode:
+        return PinyinMode.from_setting(
+            self._store.value("view/pinyin_mode", PinyinMode.HOVER.value)
+        )
+
+    def set_pinyin_mode(self, mode: PinyinMode) -> None:
+        self._store.setValue("view/pinyin_mode", mode.value)
+
+    def tone_colours(self) -> bool:
+        return str(self._store.value("view/tone_colours", "true")).lower() in ("true", "1")
+
+    def set_tone_colours(self, on: bool) -> None:
+        self._store.setValue("view/tone_colours", "true" if on else "false")
+
+    def theme(self) -> Theme:
+        return Theme.from_setting(self._store.value("view/theme", Theme.SYSTEM.value))
+
+    def set_theme(self, theme: Theme) -> None:
+        self._store.setValue("view/theme", theme.value)
+
+    # Articles
+
+    def last_article(self) -> tuple[str, float] | None:
+        """The file open when the window last closed, and how far it was scrolled."""
+        path = self._store.value("articles/last_path", "")
+        if not isinstance(path, str) or not path:
+            return None
+        return path, _fraction(self._store.value("articles/last_fraction", 0.0))
+
+    def set_last_article(self, path: str | None, fraction: float = 0.0) -> None:
+        self._store.setValue("articles/last_path", path or "")
+        self._store.setValue("articles/last_fraction", _fraction(fraction))
+
+    def opened_articles(self) -> list[OpenedArticle]:
+        """Files the user opened, most recent first, with how far each was read."""
+        records = self._json_value("articles/opened", list)
+        progress = self._progress_table()
+        return [
+            OpenedArticle(r["path"], str(r.get("title") or r["path"]), progress.get(r["path"], 0.0))
+            for r in records
+            if isinstance(r, dict) and isinstance(r.get("path"), str)
+        ]
+
+    def remember_opened(self, path: str, title: str) -> None:
+        """Put ``path`` first in the opened list."""
+        others = [
+            {"path": a.path, "title": a.title} for a in self.opened_articles() if a.path != path
+        ]
+        records = [{"path": path, "title": title}, *others][:MAX_REMEMBERED_ARTICLES]
+        self._store.setValue("articles/opened", json.dumps(records, ensure_ascii=False))
+
+    def forget_opened(self, path: str) -> None:
+        records = [
+            {"path": a.path, "title": a.title} for a in self.opened_articles() if a.path != path
+        ]
+        self._store.setValue("articles/opened", json.dumps(records, ensure_ascii=False))
+
+    def recent_files(self) -> list[str]:
+        return [a.path for a in self.opened_articles()[:MAX_RECENT]]
+
+    def progress(self, path: str) -> float:
+        return self._progress_table().get(path, 0.0)
+
+    def set_progress(self, path: str, fraction: float) -> None:
+        """Remember how far ``path`` was read (bundled articles too, which are not 'opened')."""
+        table = self._progress_table()
+        table.pop(path, None)
+        table[path] = round(_fraction(fraction), 4)
+        while len(table) > MAX_REMEMBERED_ARTICLES:
+            table.pop(next(iter(table)))
+        self._store.setValue("articles/progress", json.dumps(table, ensure_ascii=False))
+
+    def _progress_table(self) -> dict[str, float]:
+        table = self._json_value("articles/progress", dict)
+        return {str(path): _fraction(value) for path, value in table.items()}
+
+    def _json_value(self, key: str, kind: type) -> Any:
+        """A JSON value stored under ``key``; an empty ``kind()`` when missing or corrupt."""
+        raw = self._store.value(key, "")
+        try:
+            value = json.loads(raw) if isinstance(raw, str) and raw else kind()
+        except json.JSONDecodeError:
+            return kind()
+        return value if isinstance(value, kind) else kind()
+
+    def missing_font_reported(self) -> bool:
+        return str(self._store.value("fonts/missing_reported", "false")).lower() == "true"
+
+    def set_missing_font_reported(self) -> None:
+        self._store.setValue("fonts/missing_reported", "true")

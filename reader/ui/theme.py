@@ -1,0 +1,113 @@
+"""Light and dark palettes, and following the system's choice.
+
+The Fusion style is used in every theme so that a palette looks the same on
+every platform; the extra style sheet in resources/styles/ only adjusts
+spacing and the sidebar's look.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader import paths
+
+
+class Theme(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+    @property
+    def label(self) -> str:
+        return {Theme.SYSTEM: "Follow system", Theme.LIGHT: "Light", Theme.DARK: "Dark"}[self]
+
+    @classmethod
+    def from_setting(cls, value: object) -> Theme:
+        try:
+            return cls(str(value))
+        except ValueError:
+            return cls.SYSTEM
+
+
+def system_prefers_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolved_is_dark(theme: Theme) -> bool:
+    """Whether ``theme`` means dark right now (SYSTEM asks the platform)."""
+    if theme is Theme.SYSTEM:
+        return system_prefers_dark()
+    return theme is Theme.DARK
+
+
+def light_palette() -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#f4f1ea",
+        QPalette.ColorRole.WindowText: "#1f1f1f",
+        QPalette.ColorRole.Base: "#fbfaf6",
+        QPalette.ColorRole.AlternateBase: "#eeeae0",
+        QPalette.ColorRole.Text: "#1b1b1b",
+        QPalette.ColorRole.Button: "#ebe7de",
+        QPalette.ColorRole.ButtonText: "#1f1f1f",
+        QPalette.ColorRole.Highlight: "#3d6fb6",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#fffef7",
+        QPalette.ColorRole.ToolTipText: "#1f1f1f",
+        QPalette.ColorRole.PlaceholderText: "#7a7a7a",
+        QPalette.ColorRole.Link: "#2255aa",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#26272b",
+        QPalette.ColorRole.WindowText: "#e4e4e4",
+        QPalette.ColorRole.Base: "#1d1e21",
+        QPalette.ColorRole.AlternateBase: "#2c2d31",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#323338",
+        QPalette.ColorRole.ButtonText: "#e4e4e4",
+        QPalette.ColorRole.Highlight: "#4f7fc4",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#2f3035",
+        QPalette.ColorRole.ToolTipText: "#e4e4e4",
+        QPalette.ColorRole.PlaceholderText: "#8a8a8a",
+        QPalette.ColorRole.Link: "#8ab4f8",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    disabled = QColor("#76777c")
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def _style_sheet() -> str:
+    sheet = paths.bundled_resources_dir() / "styles" / "reader.qss"
+    try:
+        return sheet.read_text(encoding="utf-8")
+    except OSError:
+        return ""  # the app works without it, only a little less tidy
+
+
+def apply_theme(app: QApplication, theme: Theme) -> bool:
+    """Give the whole application the palette ``theme`` stands for; True when it is dark."""
+    dark = resolved_is_dark(theme)
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette() if dark else light_palette())
+    app.setStyleSheet(_style_sheet())
+    return dark
