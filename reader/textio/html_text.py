@@ -8,7 +8,8 @@ result reads like a plain-text article.  Entities are decoded by the parser.
 Whitespace follows HTML's rules (a run of spaces and line breaks is one space)
 except that a line break in the source between two Chinese characters is
 dropped: an editor that wraps a long Chinese paragraph must not leave stray
-spaces inside words.  ``<pre>`` keeps its line breaks.
+spaces inside words.  A non-breaking space is an ordinary space here.  ``<pre>``
+keeps its line breaks.
 """
 
 from __future__ import annotations

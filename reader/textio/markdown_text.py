@@ -39,7 +39,7 @@ _IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
 _LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![*\w])")
+_EMPHASIS = re.compile(r"(?<!\*)\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?!\*)")
 _STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 
@@ -84,7 +84,10 @@ def markdown_to_text(markdown: str) -> MarkdownText:
         line = _QUOTE_MARKER.sub("", line)
         line = _BULLET.sub(r"\1", line)
         kept.append(_inline(line).rstrip())
-    return MarkdownText("\n".join(kept), front_title or first_heading)
+    # Removed markup leaves empty lines behind; Markdown gives runs of blank
+    # lines no meaning, so one blank line is kept between blocks.
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
+    return MarkdownText(text, front_title or first_heading)
 
 
 def _split_front_matter(markdown: str) -> tuple[str, str]:

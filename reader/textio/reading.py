@@ -9,7 +9,8 @@ that starts like an HTML page (``<!doctype html`` or ``<html``) is read as one.
 The encoding is detected (see ``decoding``), newlines become ``\\n``, and the
 title is the one the document declares (a bundled article's metadata, an HTML
 ``<title>`` or first heading, a Markdown front matter or first heading), else
-its first non-empty line shortened to ``TITLE_MAX_CHARS``, else the file name.
+its first non-empty line shortened to ``TITLE_MAX_CHARS`` (a document without
+a non-empty line is refused as empty, so there always is one).
 
 Every problem reaches the caller as ``InputFileError`` with one line naming
 the file: missing, a folder, unreadable, too large, binary, undecodable, or
@@ -73,7 +74,7 @@ def read_document(path: str | Path) -> Document:
     """Read the file at ``path`` as a document, or raise ``InputFileError`` saying why not."""
     path = Path(path)
     data = _read_bytes(path)
-    document = _document_from_bytes(data, str(path), path.suffix, path.stem, path)
+    document = _document_from_bytes(data, str(path), path.suffix, path)
     bundled = articles.article_for_path(path)
     if bundled is not None:
         return Document(
@@ -92,8 +93,7 @@ def read_stdin() -> Document:
 
 def decode_bytes(data: bytes, name: str) -> Document:
     """Read ``data`` as a document called ``name`` (whose extension, if any, sets the format)."""
-    as_path = Path(name)
-    return _document_from_bytes(data, name, as_path.suffix, as_path.stem.strip("<>"), None)
+    return _document_from_bytes(data, name, Path(name).suffix, None)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -118,9 +118,7 @@ def _read_bytes(path: Path) -> bytes:
         raise InputFileError(f"{path}: cannot be read ({reason})") from None
 
 
-def _document_from_bytes(
-    data: bytes, name: str, suffix: str, stem: str, path: Path | None
-) -> Document:
+def _document_from_bytes(data: bytes, name: str, suffix: str, path: Path | None) -> Document:
     if not data:
         raise InputFileError(f"{name}: is empty")
     decoded = decode_text(data, name)
@@ -143,7 +141,7 @@ def _document_from_bytes(
     text = _strip_blank_edges(text)
     if not text.strip():
         raise InputFileError(f"{name}: contains no text")
-    title = declared_title or _first_line_title(text) or stem
+    title = declared_title or _first_line_title(text)
     return Document(text, title, path, decoded.encoding, document_format)
 
 
@@ -162,13 +160,10 @@ def _strip_blank_edges(text: str) -> str:
 
 
 def _first_line_title(text: str) -> str:
-    for line in text.split("\n"):
-        line = line.strip()
-        if line:
-            if len(line) <= TITLE_MAX_CHARS:
-                return line
-            return line[: TITLE_MAX_CHARS - 1].rstrip() + "…"
-    return ""
+    first_line = next(line.strip() for line in text.split("\n") if line.strip())
+    if len(first_line) <= TITLE_MAX_CHARS:
+        return first_line
+    return first_line[: TITLE_MAX_CHARS - 1].rstrip() + "…"
 
 
 def _megabytes(size: int) -> str:
