@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self._awaiting_view_generation: int | None = None
         self._annotated_generation: int | None = None
         self._last_error = ""
+        self._pending_error = ""
         self._started = False
 
         self.setWindowTitle("Duzhe Reader")
@@ -361,17 +363,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 15000)
         self.open_failed.emit(message)
         if self.isVisible():
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                "Duzhe Reader",
-                message,
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.setObjectName("errorBox")
-            box.open()
+            self._show_error_box(message)
+        else:
+            self._pending_error = message  # shown with the window
+
+    def _show_error_box(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Duzhe Reader", message, QMessageBox.StandardButton.Ok, self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("errorBox")
+        box.open()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending_error:
+            message, self._pending_error = self._pending_error, ""
+            QTimer.singleShot(0, lambda: self._show_error_box(message))
 
     # Library and progress
 

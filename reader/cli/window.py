@@ -1,0 +1,93 @@
+"""``reader [PATH] [--screenshot OUT.png] [--size WxH] [--cedict PATH]``: the reading window.
+
+The options are checked here, before Qt is imported, so a mistake gives one
+line and status 2 without a window flashing up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader import paths
+from reader.errors import ReaderError
+
+MIN_SIZE = 200
+MAX_SIZE = 10000
+
+
+@dataclass(frozen=True, slots=True)
+class WindowOptions:
+    path: str | None
+    screenshot: Path | None
+    size: tuple[int, int] | None
+    cedict: Path | None
+
+
+class _WindowParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ReaderError(f"reader: {message} (see 'reader --help')")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _WindowParser(
+        prog="reader",
+        description="Open the reading window (on the bundled article when no PATH is given). "
+        "Commands: annotate, lookup, glossary, vocab (see 'reader COMMAND --help').",
+    )
+    parser.add_argument("path", nargs="?", metavar="PATH", help="a .txt, .md or .html article")
+    parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="render the window to OUT.png once the article is annotated, then exit",
+    )
+    parser.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
+    parser.add_argument("--cedict", metavar="PATH", help="use this CC-CEDICT file instead")
+    parser.add_argument("--data-dir", metavar="PATH", help="keep data and settings under PATH")
+    return parser
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*", text)
+    if match is None:
+        raise ReaderError(f"--size: expected WIDTHxHEIGHT such as 1280x800, got {text!r}")
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (MIN_SIZE <= width <= MAX_SIZE and MIN_SIZE <= height <= MAX_SIZE):
+        raise ReaderError(
+            f"--size: {width}x{height} is out of range ({MIN_SIZE} to {MAX_SIZE} pixels each way)"
+        )
+    return width, height
+
+
+def parse_window_options(arguments: list[str]) -> WindowOptions:
+    """The window's options, checked; a ReaderError with one line for anything wrong."""
+    namespace = _parser().parse_args(arguments)
+    if namespace.data_dir:  # normally taken off the line already by reader.cli.main
+        paths.set_data_dir(namespace.data_dir)
+    screenshot = None
+    if namespace.screenshot is not None:
+        screenshot = Path(namespace.screenshot).expanduser()
+        if screenshot.suffix.lower() not in (".png", ".jpg", ".jpeg", ".bmp"):
+            raise ReaderError(f"--screenshot: {screenshot} should end in .png (or .jpg, .bmp)")
+        if not screenshot.parent.is_dir():
+            raise ReaderError(f"--screenshot: folder {screenshot.parent} does not exist")
+    size = parse_size(namespace.size) if namespace.size is not None else None
+    cedict = None
+    if namespace.cedict is not None:
+        cedict = Path(namespace.cedict).expanduser()
+    elif os.environ.get("READER_CEDICT"):
+        cedict = Path(os.environ["READER_CEDICT"]).expanduser()
+    if cedict is not None and not cedict.is_file():
+        raise ReaderError(f"--cedict: {cedict} is not a file")
+    return WindowOptions(namespace.path, screenshot, size, cedict)
+
+
+def run_window(arguments: list[str]) -> int:
+    """Parse ``arguments`` and run the window until it closes; the exit status."""
+    options = parse_window_options(arguments)
+    from reader.ui.app import run
+
+    return run(options)

@@ -1,0 +1,137 @@
+"""Starting the window: the QApplication, the first paint, screenshot mode, start-up timing.
+
+Start-up is ordered for speed: the window is shown with the article's plain
+text first, and only after that first paint is the annotator (jieba, the
+CC-CEDICT index, the glossaries) created in the worker.
+
+``READER_STARTUP_TIMING=1`` makes the app print, on stdout, the wall-clock
+times (``time.time()``) at which the window was painted with the article
+and at which hover became ready, then quit; benchmarks/bench_ui_startup.py
+reads them and subtracts the moment it started the process.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reader import paths
+
+if TYPE_CHECKING:
+    from reader.cli.window import WindowOptions
+
+TIMING_ENV = "READER_STARTUP_TIMING"
+SCREENSHOT_TIMEOUT_MS = 180_000
+EXIT_OK = 0
+EXIT_FAILED = 2
+
+
+class FirstPaintWatcher(QObject):
+    """Emits ``painted`` once, just after ``widget`` (or a child) has first been painted."""
+
+    painted = Signal()
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._done = False
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self._done
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and (watched is self._widget or self._widget.isAncestorOf(watched))
+        ):
+            self._done = True
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            # Queued, so that it fires once this paint has been drawn.
+            QTimer.singleShot(0, self.painted.emit)
+        return False
+
+
+def application_icon() -> QIcon:
+    return QIcon(str(paths.bundled_resources_dir() / "icons" / "duzhe-reader.svg"))
+
+
+def create_application(arguments: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(arguments if arguments is not None else sys.argv[:1])
+    app.setApplicationName("Duzhe Reader")
+    app.setApplicationDisplayName("Duzhe Reader")
+    app.setWindowIcon(application_icon())
+    return app
+
+
+def run(options: WindowOptions) -> int:
+    """Show the window as ``options`` ask and run until it closes; the exit status."""
+    app = create_application()
+    from reader.ui.main_window import MainWindow
+
+    window = MainWindow(cedict_source=options.cedict)
+    timing = os.environ.get(TIMING_ENV) == "1"
+    outcome = {"status": EXIT_OK}
+
+    def fail(message: str) -> None:
+        print(f"reader: {message}", file=sys.stderr)
+        outcome["status"] = EXIT_FAILED
+        window.close()
+        app.exit(EXIT_FAILED)
+
+    if options.screenshot is not None and options.path is not None:
+        window.open_failed.connect(fail)  # a screenshot of something else would mislead
+    window.open_initial(options.path)
+    if outcome["status"] != EXIT_OK:
+        return outcome["status"]
+    if options.screenshot is not None:
+        window.open_failed.disconnect(fail)
+    if options.size is not None:
+        window.resize(*options.size)
+
+    watcher = FirstPaintWatcher(window.view())
+    watcher.painted.connect(window.start)
+    QTimer.singleShot(500, window.start)  # in case no paint event arrives (hidden platforms)
+
+    if timing:
+        watcher.painted.connect(lambda: print(f"window_painted {time.time():.6f}", flush=True))
+
+        def hover_ready() -> None:
+            print(f"hover_ready {time.time():.6f}", flush=True)
+            window.close()
+
+        window.annotation_finished.connect(hover_ready)
+        window.annotation_failed.connect(fail)
+
+    if options.screenshot is not None:
+        target = options.screenshot
+
+        def take_screenshot() -> None:
+            app.processEvents()
+            image = window.grab()
+            if image.isNull() or not image.save(str(target)):
+                fail(f"cannot write the screenshot to {target}")
+                return
+            window.close()
+
+        window.annotation_finished.connect(lambda: QTimer.singleShot(0, take_screenshot))
+        window.annotation_failed.connect(fail)
+        QTimer.singleShot(
+            SCREENSHOT_TIMEOUT_MS, lambda: fail("timed out waiting for the article's annotation")
+        )
+
+    window.show()
+    status = app.exec()
+    return outcome["status"] if outcome["status"] != EXIT_OK else status
