@@ -1,0 +1,154 @@
+"""Writing the vocabulary out: Anki package, Anki text, Pleco, CSV and JSON.
+
+Every export goes to a temporary file in the target folder and is renamed over
+the target only when complete, so an interrupted export never leaves a broken
+file (and never damages an earlier export of the same name).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+from pathlib import Path
+
+from reader.errors import VocabularyError
+from reader.vocab import text_formats
+from reader.vocab.word import VocabWord
+
+# Generated once with random.randrange(1 << 30, 1 << 31) and fixed forever: Anki
+# recognises our note type and deck by these numbers, so re-importing a later export
+# updates the learner's cards instead of creating a second note type or deck.
+ANKI_MODEL_ID = 1951793697
+ANKI_DECK_ID = 1916013838
+
+ANKI_CSS = """\
+.card { font-family: sans-serif; font-size: 22px; text-align: center; }
+.hanzi { font-size: 48px; }
+.tone1 { color: #e30000; } .tone2 { color: #e07b00; } .tone3 { color: #00a000; }
+.tone4 { color: #1a5fd0; } .tone5 { color: #808080; }
+.context { font-size: 20px; } .source, .hsk, .note { font-size: 14px; color: #666; }
+"""
+
+_BACK_DETAILS = (
+    '<div class="hanzi">{{Simplified}}</div><div>{{Traditional}}</div>'
+    "<div>{{Pinyin}}</div><div>{{Definition}}</div>"
+    '<div class="context">{{Context}}</div><div class="source">{{Source}}</div>'
+    '{{#HSK}}<div class="hsk">HSK {{HSK}}</div>{{/HSK}}<div class="note">{{Note}}</div>'
+)
+
+
+class ExportFormat(StrEnum):
+    APKG = "apkg"
+    ANKI_TEXT = "anki-txt"
+    PLECO = "pleco"
+    CSV = "csv"
+    JSON = "json"
+
+
+_EXTENSIONS = {".apkg": ExportFormat.APKG, ".csv": ExportFormat.CSV, ".json": ExportFormat.JSON}
+
+
+def format_for(path: Path, explicit: str | None = None) -> ExportFormat:
+    """The format named, or the one the file name implies (.txt is Anki text)."""
+    if explicit:
+        try:
+            return ExportFormat(explicit)
+        except ValueError:
+            names = ", ".join(f.value for f in ExportFormat)
+            raise VocabularyError(f"Unknown format {explicit!r}; use one of {names}") from None
+    suffix = path.suffix.lower()
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    if suffix == ".txt":
+        return ExportFormat.ANKI_TEXT
+    raise VocabularyError(
+        f"Cannot tell the format of {path.name} from its extension; give --format"
+    )
+
+
+def export_words(words: Iterable[VocabWord], path: Path, export_format: ExportFormat) -> int:
+    """Write ``words`` to ``path`` in the format; returns how many were written."""
+    chosen = list(words)
+    if export_format is ExportFormat.APKG:
+        _write_atomically(path, ".apkg", lambda temporary: _write_apkg(chosen, temporary))
+    else:
+        renderers: dict[ExportFormat, Callable[[Iterable[VocabWord]], str]] = {
+            ExportFormat.ANKI_TEXT: text_formats.render_anki_text,
+            ExportFormat.PLECO: text_formats.render_pleco,
+            ExportFormat.CSV: text_formats.render_csv,
+            ExportFormat.JSON: text_formats.render_json,
+        }
+        content = renderers[export_format](chosen).encode("utf-8")
+        _write_atomically(path, path.suffix, lambda temporary: temporary.write_bytes(content))
+    return len(chosen)
+
+
+def _write_atomically(path: Path, suffix: str, write: Callable[[Path], object]) -> None:
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f"{suffix}.partial",
+                                        dir=directory)
+    except OSError as error:
+        raise VocabularyError(f"Cannot write to {directory}: {error.strerror}") from error
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        with open(temporary, "rb") as written:
+            os.fsync(written.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        raise VocabularyError(
+            f"Could not write {path}: {error.strerror or error}; no file was left half-written"
+        ) from error
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+def anki_model():  # type: ignore[no-untyped-def]
+    """Our Anki note type: eight fields, a Recognition and a Recall card."""
+    import genanki
+
+    return genanki.Model(
+        ANKI_MODEL_ID,
+        text_formats.ANKI_NOTETYPE,
+        fields=[{"name": name} for name in text_formats.ANKI_FIELDS],
+        templates=[
+            {
+                "name": "Recognition",
+                "qfmt": '<div class="hanzi">{{Simplified}}</div>'
+                '<div class="context">{{Context}}</div>',
+                "afmt": '{{FrontSide}}<hr id="answer">' + _BACK_DETAILS,
+            },
+            {
+                "name": "Recall",
+                "qfmt": "<div>{{Definition}}</div>",
+                "afmt": '{{FrontSide}}<hr id="answer">' + _BACK_DETAILS,
+            },
+        ],
+        css=ANKI_CSS,
+        sort_field_index=0,
+    )
+
+
+def _write_apkg(words: list[VocabWord], target: Path) -> None:
+    import genanki
+
+    model = anki_model()
+    deck = genanki.Deck(ANKI_DECK_ID, text_formats.ANKI_DECK)
+    for word in words:
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=text_formats.anki_note_fields(word),
+                # From the word's identity only, so editing a definition and exporting
+                # again updates the card instead of adding a duplicate.
+                guid=genanki.guid_for(word.simplified, word.pinyin),
+                tags=text_formats.anki_tags(word).split(),
+            )
+        )
+    genanki.Package(deck).write_to_file(str(target))

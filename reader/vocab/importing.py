@@ -1,0 +1,65 @@
+"""Reading a word list from a file into a plan that the learner confirms before anything is saved.
+
+``parse_import`` only reads; ``VocabularyStore.apply_import(plan)`` then merges the
+plan's good words in one transaction.  Words repeated within a file are merged
+into one, as the store would merge them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.errors import VocabularyError
+from reader.vocab import text_formats
+from reader.vocab.export import ExportFormat, format_for
+from reader.vocab.store import merge_words
+from reader.vocab.text_formats import BadLine
+from reader.vocab.word import VocabWord, WordKey
+
+IMPORTABLE = (ExportFormat.CSV, ExportFormat.JSON, ExportFormat.PLECO, ExportFormat.ANKI_TEXT)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    source: Path
+    format: ExportFormat
+    good: tuple[VocabWord, ...]
+    bad: tuple[BadLine, ...]
+
+    def summary(self) -> str:
+        return (f"{self.source.name} ({self.format.value}): {len(self.good)} words to import, "
+                f"{len(self.bad)} bad lines")
+
+
+def parse_import(path: str | Path, import_format: str | None = None) -> ImportPlan:
+    """Read ``path`` (format from ``import_format`` or the extension); writes nothing."""
+    source = Path(path)
+    chosen = format_for(source, import_format)
+    if chosen not in IMPORTABLE:
+        raise VocabularyError(
+            f"Cannot import {chosen.value} files; import one of "
+            f"{', '.join(f.value for f in IMPORTABLE)}"
+        )
+    try:
+        text = source.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise VocabularyError(f"There is no file {source}") from None
+    except UnicodeDecodeError as error:
+        raise VocabularyError(
+            f"{source.name} is not UTF-8 text (byte {error.start}); save it as UTF-8"
+        ) from None
+    except OSError as error:
+        raise VocabularyError(f"Cannot read {source}: {error.strerror}") from error
+    parsers = {
+        ExportFormat.CSV: text_formats.parse_csv,
+        ExportFormat.JSON: text_formats.parse_json,
+        ExportFormat.PLECO: text_formats.parse_pleco,
+        ExportFormat.ANKI_TEXT: text_formats.parse_anki_text,
+    }
+    parsed = parsers[chosen](text)
+    merged: dict[WordKey, VocabWord] = {}
+    for _, word in parsed.good:
+        earlier = merged.get(word.key)
+        merged[word.key] = word if earlier is None else merge_words(earlier, word)
+    return ImportPlan(source, chosen, tuple(merged.values()), tuple(parsed.bad))
