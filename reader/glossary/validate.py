@@ -1,0 +1,116 @@
+"""Checking glossary terms before they are saved.
+
+A term is written in simplified characters without punctuation (三旧改造, not
+“三旧”改造: matching finds the quoted form in texts).  Digits and Latin letters
+may appear in a term (12345热线, 4A景区) but carry no pinyin: the pinyin has
+exactly one tone-marked syllable per Han character, separated by single spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.errors import GlossaryError
+from reader.glossary.term import GlossaryTerm
+from reader.language.notation import is_valid_syllable
+
+CATEGORIES: tuple[str, ...] = (
+    "governance and Party building",
+    "digital government",
+    "environment",
+    "urban renewal and heritage",
+    "public safety",
+    "epidemic response",
+    "development strategy",
+    "places and institutions",
+    "slogans and idioms",
+)
+"""The categories of the bundled glossary; users' glossaries may use others."""
+
+RELATED_SEPARATOR = "|"
+
+# Tone numbers (he2) and the typing stand-ins for ü (lv, lu:) are accepted by
+# the notation module but are not the tone-marked form a glossary stores.
+_NOT_TONE_MARKS = re.compile(r"[0-9:vV]")
+
+
+def is_han(char: str) -> bool:
+    """True for a CJK ideograph (unified blocks, extensions A to G, compatibility, 〇)."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3134F
+        or code == 0x3007
+    )
+
+
+def han_characters(term: str) -> str:
+    """The Han characters of ``term``, the ones that carry a pinyin syllable."""
+    return "".join(char for char in term if is_han(char))
+
+
+def is_tone_marked_syllable(syllable: str) -> bool:
+    """One valid pinyin syllable written with a tone mark (or none, for the neutral tone)."""
+    if not syllable or _NOT_TONE_MARKS.search(syllable):
+        return False
+    if syllable != syllable.lower() and syllable != syllable.capitalize():
+        return False
+    return is_valid_syllable(syllable)
+
+
+def term_problems(term: GlossaryTerm) -> list[str]:
+    """Every reason ``term`` cannot be saved, as user-readable sentences; empty when it is fine."""
+    text = term.term
+    if not text.strip():
+        return ["the term is empty"]
+    problems: list[str] = []
+    stray = [char for char in text if not (is_han(char) or (char.isascii() and char.isalnum()))]
+    if stray:
+        problems.append(
+            f"the term “{text}” contains “{stray[0]}”: write it without spaces, punctuation "
+            "or quote marks (三旧改造, not “三旧”改造)"
+        )
+    han = han_characters(text)
+    if not han:
+        problems.append(f"the term “{text}” has no Chinese characters")
+    problems.extend(_pinyin_problems(text, han, term.pinyin))
+    if not term.english.strip():
+        problems.append(f"the English for “{text}” is empty")
+    for related in term.related:
+        if not related.strip() or RELATED_SEPARATOR in related:
+            problems.append(
+                f"a related term of “{text}” is empty or contains “{RELATED_SEPARATOR}”"
+            )
+            break
+    return problems
+
+
+def _pinyin_problems(text: str, han: str, pinyin: str) -> list[str]:
+    if not pinyin.strip():
+        return [f"the pinyin for “{text}” is missing"]
+    syllables = pinyin.split(" ")
+    if "" in syllables or pinyin != pinyin.strip() or any(c in pinyin for c in "\t\r\n"):
+        return [f"the pinyin for “{text}” must be syllables separated by single spaces"]
+    problems = []
+    if han and len(syllables) != len(han):
+        problems.append(
+            f"“{text}” has {len(han)} Chinese characters but {len(syllables)} pinyin "
+            f"syllables (one syllable per character: “{pinyin}”)"
+        )
+    for syllable in syllables:
+        if not is_tone_marked_syllable(syllable):
+            hint = " (write tone marks: hé, not he2)" if _NOT_TONE_MARKS.search(syllable) else ""
+            problems.append(
+                f"“{syllable}” in the pinyin for “{text}” is not a pinyin syllable{hint}"
+            )
+            break
+    return problems
+
+
+def check_term(term: GlossaryTerm) -> None:
+    """Raise GlossaryError with the first problem of ``term``, if it has any."""
+    problems = term_problems(term)
+    if problems:
+        raise GlossaryError(problems[0])
