@@ -14,10 +14,14 @@ The order of the checks matters:
    their traditional forms taken from CC-CEDICT) or common Chinese punctuation.
    Real text scores above 0.9; the wrong decoding of a real text scores far
    lower.  A tie goes to GB18030, the more common encoding for simplified text.
+5. If neither reads as Chinese, UTF-8 with a trace of bad bytes (at most one in
+   a thousand characters, or a single one: a file cut short mid-character) is
+   accepted with the bad bytes shown as U+FFFD.
 
 Text in a European single-byte encoding (Latin-1, Windows-1252) is rejected
 with a message asking for UTF-8: it either fails both Chinese decodings or
-decodes into rare characters that score too low.  Guessing at it would show the
+decodes into rare characters that score too low, and its accented letters are
+too many for rule 5 (a single one is let through as U+FFFD).  Guessing at it would show the
 reader garbage, and a Chinese reading assistant has little use for it anyway.
 """
 
@@ -35,6 +39,9 @@ from reader.errors import InputFileError
 
 PLAUSIBLE_CHINESE_SHARE = 0.6
 """Below this share of common characters a decoding is taken to be garbage."""
+
+DAMAGED_UTF8_SHARE = 0.001
+"""UTF-8 with at most this share of undecodable bytes is read with them replaced."""
 
 CONTROL_CHARACTER_SHARE = 0.01
 """Above this share of control characters decoded text is taken to be binary."""
@@ -106,18 +113,18 @@ def decode_text(data: bytes, name: str) -> DecodedText:
         pass
 
     candidates = _chinese_decodings(data)
-    if not candidates:
-        raise InputFileError(
-            f"{name}: is not UTF-8, GB18030 or Big5 text; save it as UTF-8 and try again"
-        )
-    # max() keeps the first of equal scores, and GB18030 comes first.
-    best = max(candidates, key=lambda decoded: chinese_plausibility(decoded.text))
-    if chinese_plausibility(best.text) < PLAUSIBLE_CHINESE_SHARE:
-        raise InputFileError(
-            f"{name}: does not decode as Chinese text in UTF-8, GB18030 or Big5; "
-            "save it as UTF-8 and try again"
-        )
-    return _checked(best, name)
+    if candidates:
+        # max() keeps the first of equal scores, and GB18030 comes first.
+        best = max(candidates, key=lambda decoded: chinese_plausibility(decoded.text))
+        if chinese_plausibility(best.text) >= PLAUSIBLE_CHINESE_SHARE:
+            return _checked(best, name)
+    damaged = _nearly_utf8(data)
+    if damaged is not None:
+        return _checked(damaged, name)
+    raise InputFileError(
+        f"{name}: is not text in UTF-8, GB18030 or Big5 (or does not read as Chinese in "
+        "them); save it as UTF-8 and try again"
+    )
 
 
 def chinese_plausibility(text: str) -> float:
@@ -186,6 +193,16 @@ def _chinese_decodings(data: bytes) -> list[DecodedText]:
         except UnicodeDecodeError:
             continue
     return decodings
+
+
+def _nearly_utf8(data: bytes) -> DecodedText | None:
+    """UTF-8 with a few bad bytes (a download cut short, one damaged character), the bad
+    bytes shown as U+FFFD; ``None`` if more than a trace of it is broken."""
+    text = data.decode("utf-8", errors="replace")
+    allowed = max(1, int(len(text) * DAMAGED_UTF8_SHARE))
+    if text.count("\ufffd") > allowed:
+        return None
+    return DecodedText(text, "utf-8")
 
 
 def _checked(decoded: DecodedText, name: str) -> DecodedText:

@@ -136,3 +136,17 @@ def test_many_control_characters_are_binary() -> None:
 def test_a_few_control_characters_in_long_text_are_tolerated() -> None:
     text = ARTICLE + "\x1b"
     assert decode_text(text.encode("utf-8"), "a.txt").text == text
+
+
+def test_utf8_cut_short_mid_character_is_read_with_a_replacement() -> None:
+    data = ARTICLE.encode("utf-8")[:-2]  # drops the final newline and cuts 觉 in two
+    decoded = decode_text(data, "cut.txt")
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == ARTICLE[:-2] + "\ufffd"
+
+
+def test_utf8_with_many_damaged_bytes_is_refused() -> None:
+    damaged = bytearray(ARTICLE.encode("utf-8"))
+    damaged[::50] = b"\xff" * len(damaged[::50])
+    with pytest.raises(InputFileError, match="save it as UTF-8"):
+        decode_text(bytes(damaged), "damaged.txt")
