@@ -1,0 +1,43 @@
+"""``reader annotate [PATH|-] --format json|text|html``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.cli.shared import load_annotator, read_input
+
+FORMATS = ("json", "text", "html")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "annotate",
+        help="segment a text and give every word its pinyin, definitions, glossary entry and HSK level",
+        description="Annotate a Chinese text file (or standard input with '-'; the bundled "
+        "article when PATH is left out).",
+    )
+    parser.add_argument("path", nargs="?", metavar="PATH|-", help="a .txt, .md or .html file, or -")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (text)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    parser.set_defaults(handler=run)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    from reader import annotated_output
+
+    document = read_input(arguments.path)
+    annotation = load_annotator().annotate(document.text, source=document.title)
+    render = {
+        "json": annotated_output.to_json,
+        "text": annotated_output.to_text,
+        "html": annotated_output.to_html,
+    }[arguments.format]
+    output = render(annotation)
+    if arguments.output:
+        from reader.cli.shared import write_text_file
+
+        write_text_file(arguments.output, output)
+    else:
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    return 0
