@@ -1,0 +1,205 @@
+"""``reader glossary list|show|suggest|import|export``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from reader.errors import GlossaryError, ReaderError
+from reader.glossary.exchange import (
+    FORMATS,
+    dump_terms,
+    format_of,
+    read_terms_file,
+    write_atomically,
+)
+from reader.glossary.handout import (
+    HandoutEntry,
+    PinyinMarkup,
+    build_handout,
+    entries_for_article,
+    entries_for_terms,
+)
+from reader.glossary.store import GlossarySet, GlossaryStore, check_glossary_name
+from reader.glossary.term import GlossaryTerm
+
+EXPORT_FORMATS = (*FORMATS, "html", "pdf")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "glossary",
+        help="list, show, suggest, import and export glossary terms",
+        description="The policy glossary and your own glossaries.",
+    )
+    commands = parser.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
+
+    listing = commands.add_parser("list", help="list the active glossary terms")
+    listing.add_argument("--article", metavar="PATH", help="only terms occurring in this text")
+    listing.set_defaults(handler=run_list)
+
+    show = commands.add_parser("show", help="everything the active glossaries say about a term")
+    show.add_argument("term", metavar="TERM")
+    show.set_defaults(handler=run_show)
+
+    suggest = commands.add_parser("suggest", help="words of a text worth a glossary entry")
+    suggest.add_argument("path", metavar="PATH")
+    suggest.add_argument("--limit", type=int, default=40, help="most suggestions (40)")
+    suggest.set_defaults(handler=run_suggest)
+
+    importing = commands.add_parser(
+        "import",
+        help="import terms from a CSV, TSV or JSON file into one of your glossaries",
+        description="Checks every row first. With bad rows nothing is imported unless --skip-bad.",
+    )
+    importing.add_argument("file", metavar="FILE")
+    importing.add_argument("--into", metavar="NAME", help="glossary to import into (file name)")
+    importing.add_argument(
+        "--skip-bad", action="store_true", help="import the good rows even if some rows are bad"
+    )
+    importing.set_defaults(handler=run_import)
+
+    export = commands.add_parser("export", help="write glossary terms to a file or a handout")
+    export.add_argument("--name", metavar="NAME", help="one glossary (default: all active)")
+    export.add_argument("--article", metavar="PATH", help="only terms occurring in this text")
+    export.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    export.add_argument("-o", "--output", metavar="FILE", required=True)
+    export.set_defaults(handler=run_export)
+
+
+def _read_article(path: str) -> tuple[str, str]:
+    from reader.cli.shared import read_input
+
+    document = read_input(path)
+    return document.text, document.title or Path(path).stem
+
+
+def _glossaries(name: str | None) -> GlossarySet:
+    store = GlossaryStore()
+    if name is None:
+        return store.active_set()
+    if not store.exists(name):
+        raise GlossaryError(f"there is no glossary named “{name}”")
+    return GlossarySet([store.load(name)])
+
+
+def run_list(arguments: argparse.Namespace) -> int:
+    glossaries = GlossarySet.load_active()
+    if arguments.article is None:
+        for term in glossaries.terms():
+            print(f"{term.term}\t{term.pinyin}\t{term.english}\t[{term.glossary}]")
+        return 0
+    text, _ = _read_article(arguments.article)
+    entries = entries_for_article(text, glossaries.find_terms(text))
+    for entry in entries:
+        term = entry.term
+        print(f"{term.term}\t{term.pinyin}\t{term.english}\t×{entry.count}")
+    print(f"{len(entries)} glossary terms in {arguments.article}", file=sys.stderr)
+    return 0
+
+
+def run_show(arguments: argparse.Namespace) -> int:
+    term = GlossarySet.load_active().lookup(arguments.term.strip())
+    if term is None:
+        raise GlossaryError(f"“{arguments.term}” is not in any active glossary")
+    lines = [
+        f"{term.term}  {term.pinyin}",
+        f"English: {term.english}",
+        f"Explanation: {term.explanation}" if term.explanation else "",
+        f"Category: {term.category}" if term.category else "",
+        f"Related: {'、'.join(term.related)}" if term.related else "",
+        f"In CC-CEDICT: {'yes' if term.in_cedict else 'no'}",
+        f"Example: {term.example}" if term.example else "",
+        f"Glossary: {term.glossary}",
+    ]
+    print("\n".join(line for line in lines if line))
+    return 0
+
+
+def run_suggest(arguments: argparse.Namespace) -> int:
+    from reader.cli.shared import load_annotator
+    from reader.glossary.suggest import suggest_terms
+
+    if arguments.limit < 1:
+        raise ReaderError("--limit must be at least 1")
+    text, _ = _read_article(arguments.path)
+    annotator = load_annotator()
+    suggestions = suggest_terms(
+        annotator.segment(text),
+        annotator.dictionary.__contains__,
+        annotator.glossaries,
+        limit=arguments.limit,
+    )
+    for suggestion in suggestions:
+        print(
+            f"{suggestion.word}\t×{suggestion.count}\t{suggestion.reason.value}"
+            f"\t{suggestion.example}"
+        )
+    return 0
+
+
+def run_import(arguments: argparse.Namespace) -> int:
+    source = Path(arguments.file)
+    name = arguments.into or source.stem
+    try:
+        check_glossary_name(name)
+    except GlossaryError as error:
+        raise GlossaryError(f"{error}; choose a glossary with --into NAME") from error
+    result = read_terms_file(source, name)
+    for bad in result.bad_rows:
+        print(f"reader: {source}: {bad}", file=sys.stderr)
+    if result.bad_rows and not arguments.skip_bad:
+        raise GlossaryError(
+            f"{len(result.bad_rows)} bad rows in {source}; nothing imported "
+            "(fix them, or import the good rows with --skip-bad)"
+        )
+    if not result.terms:
+        raise GlossaryError(f"{source} has no terms to import")
+    added, replaced = GlossaryStore().merge(name, result.terms)
+    skipped = f", {len(result.bad_rows)} bad rows skipped" if result.bad_rows else ""
+    print(
+        f"imported {len(result.terms)} terms into glossary “{name}” "
+        f"({added} new, {replaced} replaced{skipped})"
+    )
+    return 0
+
+
+def run_export(arguments: argparse.Namespace) -> int:
+    glossaries = _glossaries(arguments.name)
+    title = f"Glossary: {arguments.name or 'all active glossaries'}"
+    article_text: str | None = None
+    if arguments.article is not None:
+        article_text, article_title = _read_article(arguments.article)
+        matches = glossaries.find_terms(article_text)
+        entries = entries_for_article(article_text, matches)
+        title = f"Glossary: {article_title}"
+    else:
+        matches = []
+        entries = entries_for_terms(glossaries.terms())
+    output = Path(arguments.output)
+    if arguments.format in FORMATS:
+        if output.suffix and output.suffix.lower() not in (".txt", f".{arguments.format}"):
+            format_of(output)  # a clear error rather than, say, CSV in a .json file
+        write_atomically(output, dump_terms(_with_examples(entries), arguments.format))
+    elif arguments.format == "html":
+        html = build_handout(entries, title, article_text=article_text, article_matches=matches)
+        write_atomically(output, html.encode("utf-8"))
+    else:
+        from reader.ui.pdf_export import write_pdf
+
+        html = build_handout(
+            entries,
+            title,
+            article_text=article_text,
+            article_matches=matches,
+            pinyin_markup=PinyinMarkup.BRACKETS,
+        )
+        write_pdf(html, output, title)
+    print(f"wrote {len(entries)} terms to {output}")
+    return 0
+
+
+def _with_examples(entries: list[HandoutEntry]) -> list[GlossaryTerm]:
+    return [replace(entry.term, example=entry.example) for entry in entries]
