@@ -92,12 +92,12 @@ def run(options: WindowOptions) -> int:
         app.exit(EXIT_FAILED)
 
     if options.screenshot is not None and options.path is not None:
-        window.open_failed.connect(fail)  # a screenshot of something else would mislead
-    window.open_initial(options.path)
-    if outcome["status"] != EXIT_OK:
-        return outcome["status"]
-    if options.screenshot is not None:
-        window.open_failed.disconnect(fail)
+        # A screenshot of some other article would mislead: fail instead.
+        if not window.open_path(options.path):
+            print(f"reader: {window.last_error()}", file=sys.stderr)
+            return EXIT_FAILED
+    else:
+        window.open_initial(options.path)
     if options.size is not None:
         window.resize(*options.size)
 

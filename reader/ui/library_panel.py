@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -102,11 +102,8 @@ class LibraryPanel(QWidget):
         self._list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self._list.activated.connect(self._choose)
         self._list.clicked.connect(self._choose)
-        heading = QLabel("Library", self)
-        heading.setObjectName("libraryHeading")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(heading)
         layout.addWidget(self._list)
         self.setFocusProxy(self._list)
 

@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         self._annotated_generation: int | None = None
         self._last_error = ""
         self._pending_error = ""
+        self._restore_fraction: float | None = None
         self._started = False
 
         self.setWindowTitle("Duzhe Reader")
@@ -292,6 +293,9 @@ class MainWindow(QMainWindow):
         self._article = article
         self._view.set_text(article.text)
         self._view.set_scroll_fraction(scroll_fraction)
+        # A long document is still being laid out, so the fraction is applied
+        # again once the annotation arrives.
+        self._restore_fraction = scroll_fraction
         self.setWindowTitle(f"{article.title} — Duzhe Reader")
         self._sidebar.article_tab().set_title(article.title)
         self._sidebar.article_tab().clear_stats()
@@ -320,14 +324,17 @@ class MainWindow(QMainWindow):
     def _annotation_ready(self, generation: int, result: AnnotatedArticle) -> None:
         if generation != self._generation:
             return  # another article was opened meanwhile
-        fraction = self._view.scroll_fraction()
+        self._sidebar.article_tab().set_stats(result.stats)
+        self.statusBar().showMessage(f"Ready: {result.stats.words:,} words")
+        fraction = self._restore_fraction
+        if fraction is None:
+            fraction = self._view.scroll_fraction()
+        self._restore_fraction = None
         self._awaiting_view_generation = generation
         self._view.set_annotation(result.segmented, self._annotator)
         self._view.set_scroll_fraction(fraction)
-        self._sidebar.article_tab().set_stats(result.stats)
-        self.statusBar().showMessage(f"Ready: {result.stats.words:,} words")
         if self._awaiting_view_generation == generation:
-            # The view applies annotation synchronously unless it says otherwise later.
+            # The view said nothing yet: it applies annotation synchronously.
             QTimer.singleShot(0, lambda: self._finish_annotation(generation))
 
     def _view_applied_annotation(self) -> None:
@@ -456,7 +463,6 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         size = self._settings.font_point_size() or DEFAULT_FONT_POINT_SIZE
-        self._view.setFont(fonts.article_font(size))
         self._view.set_font_point_size(size)
         self.set_pinyin_mode(self._settings.pinyin_mode())
         self.set_tone_colours(self._settings.tone_colours())

