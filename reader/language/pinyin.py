@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from pypinyin import Style, pinyin
+from pypinyin.constants import PHRASES_DICT
 
 from reader.language.segment import is_han
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
@@ -40,6 +41,27 @@ PLACE_NAMES: dict[str, Readings] = {
     "河涌": ("hé", "chōng"),
     "涌边": ("chōng", "biān"),
 }
+# After a degree adverb (很长, 太重) these characters are adjectives.
+DEGREE_ADVERBS = frozenset(
+    {"很", "太", "更", "最", "挺", "真", "非常", "特别", "比较", "这么", "那么"}
+)
+ADJECTIVE_READINGS: dict[str, str] = {
+    "长": "cháng",
+    "重": "zhòng",
+    "好": "hǎo",
+    "难": "nán",
+    "少": "shǎo",
+    "累": "lèi",
+    "差": "chà",
+    "强": "qiáng",
+    "便": "biàn",
+    "乐": "lè",
+    "薄": "báo",
+    "空": "kōng",
+}
+# Adverbs after which 为 is the copula wéi (均为阴性, 即为, 多为).
+COPULA_ADVERBS = frozenset("均皆即实乃亦仍多约")
+
 # Characters read differently as surnames, used right after 姓.
 SURNAME_READINGS: dict[str, str] = {
     "曾": "zēng",
@@ -114,6 +136,10 @@ class PinyinResolver:
         reading = self._words.get(text)
         if reading is None:
             reading = self._words[text] = self.word_reading(text)
+        if text[0] in _LEADING_PARTICLES and not self._readings_for(text):
+            # jieba's dictionary has a few phrases such as 地走了 that swallow a particle
+            particle = _PARTICLE_RULES[text[0]](_Context(segmented, index), glued=True)
+            reading = (particle,) + reading[1:]
         return reading
 
     def resolve_all(self, segmented: SegmentedText) -> tuple[Readings, ...]:
@@ -147,6 +173,14 @@ class PinyinResolver:
         if not listed and len(word) > 2 and word[-2:] in ("不着", "得着"):
             # a result complement: 睡不着, 找得着
             return suggested[:-1] + ("zháo",)
+        if not listed and len(word) == 2 and word[0] in DEGREE_ADVERBS:
+            # jieba's HMM glues a degree adverb to an adjective: 很长
+            adjective = ADJECTIVE_READINGS.get(word[1])
+            if adjective:
+                return suggested[:1] + (adjective,)
+        if not listed and len(word) > 1 and word[-1] == "为":
+            # verb + 为 guessed as one word by jieba's HMM: 被选为
+            return suggested[:-1] + ("wéi",)
         if not listed and len(word) == 2 and word[1] == "得":
             # jieba's HMM glues verb + complement particle: 办得, 跑得
             return suggested[:-1] + ("de",)
@@ -165,6 +199,14 @@ class PinyinResolver:
             return particle_rule(_Context(segmented, index))
         if char == "为" and _as_copula(_Context(segmented, index)):
             return "wéi"
+        if (
+            char in ADJECTIVE_READINGS
+            and _Context(segmented, index).previous_text() in DEGREE_ADVERBS
+        ):
+            return ADJECTIVE_READINGS[char]
+        if char == "应" and not _Context(segmented, index).next_text():
+            # 应 "should" needs a verb after it; closing a clause it is yìng, "respond"
+            return "yìng"
         if char in SURNAME_READINGS and _Context(segmented, index).previous_text() == "姓":
             return SURNAME_READINGS[char]
         if char == CREEK and _Context(segmented, index).previous_tag().startswith("ns"):
@@ -176,12 +218,22 @@ class PinyinResolver:
         key = (context.previous_text(), char, context.next_text())
         reading = self._windows.get(key)
         if reading is None:
-            window = _pypinyin(key[0] + char + key[2])
-            reading = window[len(key[0])] if len(window) == len(key[0] + char + key[2]) else ""
-            if not reading:
-                reading = _single(char)
-            self._windows[key] = reading
+            reading = self._windows[key] = _phrase_reading(*key) or _single(char)
         return reading
+
+
+def _phrase_reading(before: str, char: str, after: str) -> str:
+    """The reading pypinyin's phrase table gives ``char`` together with a whole neighbour.
+
+    Only whole jieba tokens are joined (还 + 钱 -> 还钱 huán): letting pypinyin
+    segment the window itself finds phrases across jieba's boundaries
+    (为 + 人民 read as 为人 wéi).
+    """
+    if after and (phrase := PHRASES_DICT.get(char + after)):
+        return phrase[0][0]
+    if before and (phrase := PHRASES_DICT.get(before + char)):
+        return phrase[-1][0]
+    return ""
 
 
 def _single(char: str) -> str:
@@ -255,17 +307,20 @@ def _is_reduplicated(word: str) -> bool:
     )
 
 
-def _read_de_di(context: _Context) -> str:
-    """地: de after a manner word and before what it modifies; otherwise the noun dì."""
+def _read_de_di(context: _Context, glued: bool = False) -> str:
+    """地: de after a manner word and before what it modifies; otherwise the noun dì.
+
+    ``glued``: the token goes on after 地 (地走了), so something follows it.
+    """
     before, tag = context.previous_text(), context.previous_tag()
-    if not before or not context.next_text():
+    if not before or not (glued or context.next_text()):
         return "dì"
     if tag in _ADVERBIAL_TAGS or _is_reduplicated(before):
         return "de"
     return "dì"
 
 
-def _read_de_dei(context: _Context) -> str:
+def _read_de_dei(context: _Context, glued: bool = False) -> str:
     """得: de after a verb or adjective (跑得快), děi as "must" before a verb, else dé."""
     before, tag = context.previous_text(), context.previous_tag()
     if before in ("不", "就", "还", "也", "都"):
@@ -286,17 +341,17 @@ def _after_potential_complement(context: _Context) -> bool:
     return len(before) == 2 and before[1] in "得不" and context.previous_tag() == ""
 
 
-def _read_le_liao(context: _Context) -> str:
+def _read_le_liao(context: _Context, glued: bool = False) -> str:
     """了: liǎo as "able to finish" in 办得了 / 走不了; otherwise the particle le (得了 dé le)."""
     return "liǎo" if _after_potential_complement(context) else "le"
 
 
-def _read_zhe(context: _Context) -> str:
+def _read_zhe(context: _Context, glued: bool = False) -> str:
     """着: zháo as a result in 找得着 / 睡不着; otherwise the particle zhe."""
     return "zháo" if _after_potential_complement(context) else "zhe"
 
 
-_PARTICLE_RULES: dict[str, Callable[[_Context], str]] = {
+_PARTICLE_RULES: dict[str, Callable[..., str]] = {
     "地": _read_de_di,
     "得": _read_de_dei,
     "了": _read_le_liao,
@@ -304,11 +359,14 @@ _PARTICLE_RULES: dict[str, Callable[[_Context], str]] = {
 }
 
 
+_LEADING_PARTICLES = frozenset("地得")
+
+
 def _as_copula(context: _Context) -> bool:
     """为 as wéi, "to be, to become": 以 A 为 B, verb + 为, and 为 … 之一 ("is one of")."""
     if "以" in context.clause_before():
         return True
-    if context.previous_tag() == "v":
+    if context.previous_tag() == "v" or context.previous_text() in COPULA_ADVERBS:
         # verb + 为 + result: 成长为, 划分为
         return True
     after = [text for text in context.clause_after() if text]
