@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
 
-        self._library.article_chosen.connect(self.open_path)
+        self._library.article_chosen.connect(self._open_from_library)
         self._view.annotation_applied.connect(self._view_applied_annotation)
         self._view.dictionary_search_requested.connect(self.show_dictionary_search)
 
@@ -261,6 +261,11 @@ class MainWindow(QMainWindow):
             self._settings.remember_opened(resolved, document.title)
         self._refresh_library()
         return True
+
+    def _open_from_library(self, path: str) -> None:
+        # A click can also count as activation: open once, and not again if already open.
+        if self._article is None or self._article.path != path:
+            self.open_path(path)
 
     def open_text(self, text: str, name: str = CLIPBOARD_NAME) -> bool:
         """Show ``text`` as an article without a file (clipboard, drops of text)."""
