@@ -125,20 +125,29 @@ def _numbered_key(pinyin_numbered: str) -> str:
     return _NOT_KEY_LETTER.sub("", pinyin_numbered.lower().replace("u:", "v"))
 
 
-def _entry_tones(pinyin_numbered: str) -> tuple[int, ...]:
-    """One tone per pinyin piece that has letters; 0 where the source gives none (``C``)."""
-    tones = []
-    for piece in pinyin_numbered.split():
-        if any(char.isalpha() for char in piece):
-            tones.append(int(piece[-1]) if piece[-1] in "12345" else 0)
-    return tuple(tones)
+def _entry_syllables(pinyin_numbered: str) -> list[tuple[str, int]]:
+    """(toneless key, tone) per pinyin piece that has letters; tone 0 where the source
+    gives none (``C``)."""
+    return [
+        (_numbered_key(piece), int(piece[-1]) if piece[-1] in "12345" else 0)
+        for piece in pinyin_numbered.split()
+        if any(char.isalpha() for char in piece)
+    ]
 
 
-def _tones_match(query: tuple[int, ...], entry: tuple[int, ...], *, whole: bool) -> bool:
-    if len(entry) < len(query) or (whole and len(entry) != len(query)):
+def _tones_match(key: str, tones: tuple[int, ...], pinyin_numbered: str, *, whole: bool) -> bool:
+    """Whether an entry whose reading begins with ``key`` has the query's tones.
+
+    A query with tones has complete syllables, so a longer reading must continue
+    at a syllable boundary: ``ma3`` matches ``ma3 lu4`` but not ``mai3``.
+    """
+    syllables = _entry_syllables(pinyin_numbered)
+    if len(syllables) < len(tones) or (whole and len(syllables) != len(tones)):
         return False
-    pairs = zip(query, entry, strict=False)  # a prefix match has more entry tones
-    return all(asked in (0, given) or given == 0 for asked, given in pairs)
+    if not whole and "".join(key for key, _ in syllables[:len(tones)]) != key:
+        return False
+    return all(asked in (0, given) or given == 0
+               for asked, (_, given) in zip(tones, syllables, strict=False))
 
 
 def _plain_sense(sense: str) -> str:
@@ -350,7 +359,7 @@ class CedictIndex:
                 number = entry_numbers[index]
                 entry = self.entry(number)
                 if tones is not None and not _tones_match(
-                    tones, _entry_tones(entry.pinyin_numbered), whole=exact
+                    key, tones, entry.pinyin_numbered, whole=exact
                 ):
                     continue
                 ranked.append((*self._rank_by_commonness(number, entry), number, entry))
