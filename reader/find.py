@@ -1,0 +1,170 @@
+"""Finding text in an article: by characters, or by pinyin with or without tones.
+
+``hezhangzhi``, ``he zhang zhi`` and ``hé zhǎng zhì`` all find 河长制; ``he2`` finds
+only characters read hé.  Pinyin is compared syllable by syllable, so ``an``
+never matches the end of ``zhan``.  The pinyin is the one read in context (行 in
+银行 is háng), as the annotator gives it, so a search finds what the reader sees.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.language.notation import normalize_pinyin_query, tone_of, toneless_key
+from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
+
+PinyinOf = Callable[[SegmentedText, int], tuple[str, ...]]
+"""How to read token ``i`` of a text: one tone-marked syllable per Han character."""
+
+_HAN_CODE = KIND_CODES.index(TokenKind.HAN)
+_RUN_BREAK = "|"  # between Han characters that are not next to each other in the text
+
+
+def has_han(text: str) -> bool:
+    return any("\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" for char in text)
+
+
+def find_characters(text: str, query: str) -> list[tuple[int, int]]:
+    """Every non-overlapping occurrence of ``query`` in ``text`` (Latin letters ignore case)."""
+    if not query:
+        return []
+    haystack, needle = (text.lower(), query.lower()) if not has_han(query) else (text, query)
+    if len(haystack) != len(text):  # lower() changed lengths (rare letters): match exactly
+        haystack, needle = text, query
+    matches = []
+    start = haystack.find(needle)
+    while start >= 0:
+        matches.append((start, start + len(needle)))
+        start = haystack.find(needle, start + len(needle))
+    return matches
+
+
+@dataclass(frozen=True, slots=True)
+class PinyinIndex:
+    """The toneless pinyin of every Han character of one text, laid out for searching.
+
+    ``keys`` is every syllable's toneless key run together, with a break between
+    characters that are not adjacent in the text; ``syllable_at`` marks where each
+    syllable starts in ``keys`` (-1 elsewhere) so matches can be held to syllable
+    boundaries.
+    """
+
+    keys: str
+    syllable_at: array  # array('l'), len(keys) + 1: syllable number starting here, or -1
+    char_offsets: array  # array('l'): text offset of each syllable's character
+    tones: bytes  # tone 1-5 of each syllable
+
+    @classmethod
+    def build(cls, segmented: SegmentedText, pinyin_of: PinyinOf) -> PinyinIndex:
+        pieces: list[str] = []
+        syllable_starts: list[int] = []
+        char_offsets = array("l")
+        tones = bytearray()
+        length = 0
+        previous_end = -1
+        for index, kind in enumerate(segmented.kinds):
+            if kind != _HAN_CODE:
+                continue
+            start = segmented.starts[index]
+            syllables = pinyin_of(segmented, index)
+            if len(syllables) != segmented.ends[index] - start:
+                continue  # a reading that does not map to characters one by one
+            if start != previous_end and pieces:
+                pieces.append(_RUN_BREAK)
+                length += 1
+            for position, syllable in enumerate(syllables):
+                key = toneless_key(syllable) or _RUN_BREAK
+                syllable_starts.append(length)
+                pieces.append(key)
+                length += len(key)
+                char_offsets.append(start + position)
+                tones.append(tone_of(syllable))
+            previous_end = segmented.ends[index]
+        syllable_at = array("l", [-1]) * (length + 1)
+        for number, position in enumerate(syllable_starts):
+            syllable_at[position] = number
+        # The end of the last syllable and every run break count as boundaries too.
+        syllable_at[length] = len(syllable_starts)
+        keys = "".join(pieces)
+        for position, char in enumerate(keys):
+            if char == _RUN_BREAK:
+                syllable_at[position] = len(syllable_starts)
+        return cls(keys, syllable_at, char_offsets, bytes(tones))
+
+    def find(self, query: str) -> list[tuple[int, int]]:
+        """Text ranges whose pinyin is ``query``, in text order; [] if it is not pinyin."""
+        key, wanted_tones = normalize_pinyin_query(query)
+        if not key:
+            return []
+        matches = []
+        position = self.keys.find(key)
+        while position >= 0:
+            first = self.syllable_at[position]
+            end_mark = self.syllable_at[position + len(key)]
+            if first >= 0 and end_mark >= 0 and self._tones_match(first, key, wanted_tones):
+                last = self._last_syllable(first, position + len(key))
+                matches.append((self.char_offsets[first], self.char_offsets[last] + 1))
+            position = self.keys.find(key, position + 1)
+        return _without_overlaps(matches)
+
+    def _last_syllable(self, first: int, end_position: int) -> int:
+        """The number of the syllable that the match ending at ``end_position`` ends in."""
+        position = end_position - 1
+        while self.syllable_at[position] < 0:
+            position -= 1
+        return max(first, self.syllable_at[position])
+
+    def _tones_match(self, first: int, key: str, wanted: tuple[int, ...] | None) -> bool:
+        if wanted is None:
+            return True
+        for offset, tone in enumerate(wanted):
+            number = first + offset
+            if number >= len(self.tones):
+                return False
+            if tone and self.tones[number] != tone:
+                return False
+        return True
+
+
+def _without_overlaps(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for start, end in matches:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+class ArticleSearch:
+    """Searches one segmented text; the pinyin index is built on the first pinyin query."""
+
+    def __init__(self, segmented: SegmentedText, pinyin_of: PinyinOf) -> None:
+        self._segmented = segmented
+        self._pinyin_of = pinyin_of
+        self._index: PinyinIndex | None = None
+
+    @property
+    def text(self) -> str:
+        return self._segmented.text
+
+    def pinyin_index(self) -> PinyinIndex:
+        if self._index is None:
+            self._index = PinyinIndex.build(self._segmented, self._pinyin_of)
+        return self._index
+
+    def find(self, query: str) -> list[tuple[int, int]]:
+        """(start, end) text ranges matching ``query``, in text order, not overlapping.
+
+        A query with Chinese characters is matched literally.  Otherwise it is read
+        as pinyin (toneless, tone marks or tone numbers) and also matched literally
+        (ignoring case), so Latin words in the article are found too.
+        """
+        query = query.strip()
+        if not query:
+            return []
+        if has_han(query):
+            return find_characters(self.text, query)
+        combined = sorted(set(self.pinyin_index().find(query)) | set(
+            find_characters(self.text, query)))
+        return _without_overlaps(combined)

@@ -1,0 +1,285 @@
+"""The dictionary popup: everything about one word, opened by a click or Enter.
+
+The content is rich text built here from core data, with every string from the
+article, the dictionary or a glossary escaped, so ``<`` and ``&`` show as typed
+and nothing can be loaded.  Cross-references are ``word:`` links that show the
+referenced word in the same popup.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import quote, unquote
+
+from PySide6.QtCore import QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.annotation import Annotator, WordInfo
+from reader.dictionary.entry import Entry
+from reader.ui.tone_colours import palette_is_dark, pinyin_rich_text
+
+_LINK_SCHEME = "word"
+_HSK_NAMES = {7: "HSK 7-9"}
+
+
+def word_link(word: str) -> str:
+    return f"{_LINK_SCHEME}:{quote(word)}"
+
+
+def word_from_link(url: QUrl) -> str | None:
+    """The word a ``word:`` link points to; None for any other link."""
+    text = url.toString()
+    prefix = _LINK_SCHEME + ":"
+    return unquote(text[len(prefix):]) if text.startswith(prefix) else None
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+class WordPopup(QFrame):
+    """A popup window (Esc or a click outside closes it) describing one word."""
+
+    add_word_requested = Signal(object, str)
+    """(WordInfo, context sentence) the user wants in the vocabulary."""
+    dictionary_search_requested = Signal(str)
+    word_copied = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("WordPopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.resize(460, 420)
+
+        self._browser = QTextBrowser(self)
+        self._browser.setOpenLinks(False)
+        self._browser.setOpenExternalLinks(False)
+        self._browser.anchorClicked.connect(self._follow_link)
+        self._add_button = QPushButton("&Add to vocabulary", self)
+        self._add_button.clicked.connect(self._add_clicked)
+        self._copy_button = QPushButton("&Copy", self)
+        self._copy_button.clicked.connect(self._copy_clicked)
+        self._search_button = QPushButton("&Search dictionary", self)
+        self._search_button.clicked.connect(self._search_clicked)
+        self._back_button = QPushButton("&Back", self)
+        self._back_button.clicked.connect(self._go_back)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self._add_button)
+        buttons.addWidget(self._copy_button)
+        buttons.addWidget(self._search_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self._browser, 1)
+        layout.addLayout(buttons)
+
+        self._annotator: Annotator | None = None
+        self._info: WordInfo | None = None
+        self._sentence = ""
+        self._tone_colours = True
+        self._history: list[tuple[WordInfo, str]] = []
+        self._links: list[str] = []
+        self._html = ""
+
+    # -- public --------------------------------------------------------------
+
+    def show_word(
+        self,
+        info: WordInfo,
+        annotator: Annotator,
+        sentence: str,
+        anchor: QRect,
+        tone_colours: bool = True,
+    ) -> None:
+        """Describe ``info`` (read in ``sentence``) just below ``anchor`` (global coordinates)."""
+        self._annotator = annotator
+        self._tone_colours = tone_colours
+        self._history.clear()
+        self._display(info, sentence)
+        self.move(self._position_for(anchor))
+        self.show()
+        self.raise_()
+        self._browser.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def show_linked_word(self, word: str) -> None:
+        """Show ``word`` as read on its own (a cross-reference); Back returns."""
+        if self._annotator is None or self._info is None:
+            return
+        self._history.append((self._info, self._sentence))
+        self._display(self._annotator.describe(word), "")
+
+    def current_word(self) -> str:
+        return self._info.token.text if self._info is not None else ""
+
+    def word_info(self) -> WordInfo | None:
+        return self._info
+
+    def html(self) -> str:
+        """The rich text shown (built by this class; for tests)."""
+        return self._html
+
+    def plain_text(self) -> str:
+        """What the user reads, without markup."""
+        return self._browser.toPlainText()
+
+    def links(self) -> list[str]:
+        """The words the cross-reference links point to, in order."""
+        return list(self._links)
+
+    # -- events ----------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Backspace and self._history:
+            self._go_back()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- content -----------------------------------------------------------------
+
+    def _display(self, info: WordInfo, sentence: str) -> None:
+        self._info = info
+        self._sentence = sentence
+        self._links = []
+        self._html = self._build_html(info)
+        self._browser.setHtml(self._html)
+        self._back_button.setVisible(bool(self._history))
+        self._add_button.setEnabled(bool(info.token.text.strip()))
+
+    def _build_html(self, info: WordInfo) -> str:
+        dark = palette_is_dark(self.palette())
+        word = info.token.text
+        parts = [f'<p style="margin:0"><span style="font-size:xx-large">{_e(word)}</span>']
+        traditional = {e.traditional for e in info.entries if e.traditional != word}
+        if traditional:
+            joined = _e("、".join(sorted(traditional)))
+            parts.append(f' <span style="font-size:large">({joined})</span>')
+        parts.append("</p>")
+        if info.pinyin:
+            parts.append('<p style="margin:2px 0; font-size:large">'
+                         f"{pinyin_rich_text(info.pinyin, self._tone_colours, dark)}</p>")
+        level = _HSK_NAMES.get(info.hsk, f"HSK {info.hsk}") if info.hsk else "Not in HSK 3.0"
+        parts.append(f'<p style="margin:2px 0; color:gray">{_e(level)}</p>')
+        if info.glossary is not None:
+            parts.append(self._glossary_html(info))
+        if info.entries:
+            parts.append("<h3>CC-CEDICT</h3>")
+            parts.extend(self._entry_html(entry, dark) for entry in info.entries)
+        elif info.glossary is None:
+            parts.append("<p><i>Not in CC-CEDICT.</i></p>")
+        breakdown = self._breakdown_html(word, dark)
+        if breakdown:
+            parts.append(breakdown)
+        return "".join(parts)
+
+    def _glossary_html(self, info: WordInfo) -> str:
+        term = info.glossary
+        assert term is not None
+        source = f" ({_e(term.glossary)})" if term.glossary else ""
+        rows = [f"<h3>Glossary{source}</h3>", f"<p><b>{_e(term.english)}</b>"]
+        if term.category:
+            rows.append(f' <span style="color:gray">· {_e(term.category)}</span>')
+        rows.append("</p>")
+        if term.explanation:
+            rows.append(f"<p>{_e(term.explanation)}</p>")
+        if term.example:
+            rows.append(f"<p><i>{_e(term.example)}</i></p>")
+        if term.related:
+            links = "、".join(self._link(word, word) for word in term.related)
+            rows.append(f"<p>Related: {links}</p>")
+        return "".join(rows)
+
+    def _entry_html(self, entry: Entry, dark: bool) -> str:
+        headword = _e(entry.simplified)
+        if entry.traditional != entry.simplified:
+            headword += f" [{_e(entry.traditional)}]"
+        pinyin = pinyin_rich_text(entry.syllables, self._tone_colours, dark)
+        rows = [f'<p style="margin:6px 0 2px 0"><b>{headword}</b> {pinyin}</p><ol>']
+        rows.extend(f"<li>{_e(sense)}</li>" for sense in entry.senses)
+        rows.append("</ol>")
+        if entry.classifiers:
+            measure_words = "; ".join(
+                f"{self._link(c.simplified, c.simplified)} {_e(c.pinyin)}"
+                for c in entry.classifiers
+            )
+            rows.append(f"<p>Measure word: {measure_words}</p>")
+        for reference in entry.references:
+            target = reference.simplified or reference.traditional
+            label = target + (f" {reference.pinyin}" if reference.pinyin else "")
+            rows.append(f"<p>{_e(reference.relation.capitalize())} {self._link(target, label)}</p>")
+        return "".join(rows)
+
+    def _breakdown_html(self, word: str, dark: bool) -> str:
+        if self._annotator is None or len(word) < 2:
+            return ""
+        rows = []
+        for char, entries in self._annotator.dictionary.breakdown(word):
+            if not entries:
+                rows.append(f"<li>{_e(char)}: <i>not in CC-CEDICT</i></li>")
+                continue
+            first = entries[0]
+            readings = " / ".join(
+                dict.fromkeys(pinyin_rich_text(e.syllables, self._tone_colours, dark)
+                              for e in entries)
+            )
+            meaning = "; ".join(first.senses[:2])
+            rows.append(f"<li>{self._link(char, char)} {readings}: {_e(meaning)}</li>")
+        return "<h3>Characters</h3><ul>" + "".join(rows) + "</ul>"
+
+    def _link(self, word: str, label: str) -> str:
+        self._links.append(word)
+        return f'<a href="{_e(word_link(word))}">{_e(label)}</a>'
+
+    # -- actions -------------------------------------------------------------------
+
+    def _follow_link(self, url: QUrl) -> None:
+        word = word_from_link(url)
+        if word:
+            self.show_linked_word(word)
+
+    def _go_back(self) -> None:
+        if self._history:
+            info, sentence = self._history.pop()
+            self._display(info, sentence)
+
+    def _add_clicked(self) -> None:
+        if self._info is not None:
+            self.add_word_requested.emit(self._info, self._sentence)
+
+    def _copy_clicked(self) -> None:
+        word = self.current_word()
+        if word:
+            QGuiApplication.clipboard().setText(word)
+            self.word_copied.emit(word)
+
+    def _search_clicked(self) -> None:
+        word = self.current_word()
+        if word:
+            self.close()
+            self.dictionary_search_requested.emit(word)
+
+    def _position_for(self, anchor: QRect) -> QPoint:
+        below = QPoint(anchor.left(), anchor.bottom() + 6)
+        screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return below
+        area = screen.availableGeometry()
+        x = min(below.x(), area.right() - self.width())
+        y = below.y()
+        if y + self.height() > area.bottom():
+            y = anchor.top() - 6 - self.height()
+        return QPoint(max(area.left(), x), max(area.top(), y))
