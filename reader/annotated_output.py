@@ -5,13 +5,15 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.annotation import Annotation, WordInfo
 from reader.dictionary.entry import Entry
 from reader.glossary.term import GlossaryTerm
 from reader.language.notation import tone_of
 from reader.language.tokens import TokenKind
+
+if TYPE_CHECKING:
+    from reader.annotation import Annotation, WordInfo
 
 TONE_COLOURS = {1: "#d62728", 2: "#e67e00", 3: "#2ca02c", 4: "#1f63c6", 5: "#808080"}
 """Tone 1 red, 2 orange, 3 green, 4 blue, neutral grey: the usual learner's scheme."""
@@ -89,7 +91,11 @@ def to_json(annotation: Annotation) -> str:
                 "hsk": word.hsk,
             }
         )
-    document = {"source": annotation.source, "tokens": tokens, "stats": annotation_stats(annotation)}
+    document = {
+        "source": annotation.source,
+        "tokens": tokens,
+        "stats": annotation_stats(annotation),
+    }
     return json.dumps(document, ensure_ascii=False, indent=1)
 
 
@@ -198,9 +204,9 @@ def to_html(annotation: Annotation) -> str:
     )
     title = html.escape(annotation.source or "Annotated text")
     return (
-        "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="zh-Hans">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title}</title>\n<style>{PAGE_STYLE}</style>\n</head>\n<body>\n"
-        f"<h1>{title}</h1>\n<p class=\"legend\">{legend}</p>\n{body}\n{glossary}\n"
+        f'<h1>{title}</h1>\n<p class="legend">{legend}</p>\n{body}\n{glossary}\n'
         "<footer><small>Definitions: CC-CEDICT (CC BY-SA 4.0).</small></footer>\n"
         "</body>\n</html>\n"
     )

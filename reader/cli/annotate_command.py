@@ -13,7 +13,7 @@ FORMATS = ("json", "text", "html")
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "annotate",
-        help="segment a text and give every word its pinyin, definitions, glossary entry and HSK level",
+        help="give every word of a text its pinyin, definitions, glossary entry and HSK level",
         description="Annotate a Chinese text file (or standard input with '-'; the bundled "
         "article when PATH is left out).",
     )

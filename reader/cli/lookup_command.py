@@ -24,7 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "or by English.",
     )
     parser.add_argument("word", nargs="?", metavar="WORD")
-    parser.add_argument("--pinyin", metavar="QUERY", help="search by pinyin: hezhangzhi, he2 zhang3")
+    parser.add_argument(
+        "--pinyin", metavar="QUERY", help="search by pinyin: hezhangzhi, he2 zhang3"
+    )
     parser.add_argument("--english", metavar="QUERY", help="search by English words")
     parser.add_argument("--limit", type=int, default=20, help="most results for a search (20)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
@@ -105,8 +107,10 @@ def _show_word(annotator: Any, word: str, output_format: str) -> int:
 
 
 def _write_entry(entry: Entry) -> None:
-    forms = entry.simplified if entry.simplified == entry.traditional else (
-        f"{entry.simplified} ({entry.traditional})"
+    forms = (
+        entry.simplified
+        if entry.simplified == entry.traditional
+        else (f"{entry.simplified} ({entry.traditional})")
     )
     sys.stdout.write(f"  {forms} [{entry.pinyin}]\n")
     for number, sense in enumerate(entry.senses, 1):
@@ -116,7 +120,9 @@ def _write_entry(entry: Entry) -> None:
         sys.stdout.write(f"    classifiers: {classifiers}\n")
 
 
-def _print_results(terms: list[GlossaryTerm], entries: tuple[Entry, ...], output_format: str) -> None:
+def _print_results(
+    terms: list[GlossaryTerm], entries: tuple[Entry, ...], output_format: str
+) -> None:
     if output_format == "json":
         document = {
             "glossary": [glossary_to_dict(t) for t in terms],

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.annotation import Annotator
 from reader.errors import ReaderError
 from reader.textio.reading import Document, read_document, read_stdin
 
@@ -21,7 +21,14 @@ def read_input(path: str | None) -> Document:
     return read_document(path)
 
 
+if TYPE_CHECKING:
+    from reader.annotation import Annotator
+
+
 def load_annotator() -> Annotator:
+    """The annotator, imported only by commands that need it (jieba and pypinyin load slowly)."""
+    from reader.annotation import Annotator
+
     source = os.environ.get("READER_CEDICT")
     return Annotator.create(Path(source) if source else None)
 

@@ -18,8 +18,8 @@ def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, 
 
 @pytest.fixture(scope="module")
 def article_json() -> dict:
-    from io import StringIO
     from contextlib import redirect_stdout
+    from io import StringIO
 
     buffer = StringIO()
     with redirect_stdout(buffer):
@@ -37,7 +37,15 @@ def test_tokens_cover_the_article_exactly(article_json: dict) -> None:
 
 def test_policy_terms_are_single_tokens_with_glossary_entries(article_json: dict) -> None:
     by_text = {t["text"]: t for t in article_json["tokens"]}
-    for term in ("河长制", "河湖长制", "一网统管", "黑臭水体", "海绵城市", "最小应急单元", "还绿于民"):
+    for term in (
+        "河长制",
+        "河湖长制",
+        "一网统管",
+        "黑臭水体",
+        "海绵城市",
+        "最小应急单元",
+        "还绿于民",
+    ):
         assert term in by_text, term
         assert by_text[term]["glossary"] is not None, term
     assert by_text["河长制"]["pinyin"] == ["hé", "zhǎng", "zhì"]
@@ -73,7 +81,9 @@ def test_text_and_html_formats(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert "<b>" not in out and "&lt;b&gt;&amp;&lt;/b&gt;" in out
 
 
-def test_standard_input(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import io
     import sys
 
