@@ -259,6 +259,9 @@ class DictionarySearch(QWidget):
     def results_view(self) -> QListView:
         return self._results
 
+    def details_browser(self) -> QTextBrowser:
+        return self._details
+
     def details_text(self) -> str:
         return self._details.toPlainText()
 

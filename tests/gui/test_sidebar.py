@@ -1,0 +1,171 @@
+"""The sidebar: article statistics and the dictionary search."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QLabel
+
+from reader.annotation import Annotator
+from reader.article_stats import compute_article_stats
+from reader.language.hsk import hsk_level
+from reader.ui.main_window import MainWindow
+from reader.ui.sidebar import Sidebar
+from reader.ui.sidebar.dictionary_search import (
+    QueryKind,
+    SearchResultsModel,
+    detect_query_kind,
+    entry_details_html,
+    search_dictionary,
+)
+
+ANNOTATION_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="module")
+def annotator() -> Annotator:
+    return Annotator.create()
+
+
+@pytest.fixture
+def sidebar(qtbot, annotator: Annotator) -> Sidebar:
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+    sidebar.dictionary_search().set_annotator(annotator)
+    return sidebar
+
+
+def search(qtbot, sidebar: Sidebar, query: str) -> list:
+    panel = sidebar.dictionary_search()
+    with qtbot.waitSignal(panel.results_shown, timeout=10_000):
+        sidebar.show_dictionary_search(query)
+    return list(panel.results_model().entries())
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        ("河长制", QueryKind.CHARACTERS),
+        ("he2 zhang3 zhi4", QueryKind.PINYIN),
+        ("hé zhǎng zhì", QueryKind.PINYIN),
+        ("hezhangzhi", QueryKind.PINYIN_OR_ENGLISH),
+        ("river", QueryKind.ENGLISH),
+        ("to govern a city", QueryKind.ENGLISH),
+    ],
+)
+def test_query_kind_is_detected(query: str, kind: QueryKind) -> None:
+    assert detect_query_kind(query) is kind
+
+
+def test_the_article_tab_shows_the_articles_numbers(
+    qtbot, data_dir: Path, annotator: Annotator
+) -> None:
+    window = MainWindow(annotator=annotator)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
+        window.open_initial()
+        window.show()
+        window.start()
+    segmented = annotator.segment(window.view().text())
+    expected = compute_article_stats(
+        segmented,
+        hsk_level=hsk_level,
+        in_dictionary=lambda w: w in annotator.dictionary or annotator.glossaries.lookup(w),
+    )
+
+    tab = window.sidebar().article_tab()
+    shown = tab.shown_values()
+    assert shown["words"] == f"{expected.words:,}"
+    assert shown["distinct_words"] == f"{expected.distinct_words:,}"
+    assert shown["characters"] == f"{expected.characters:,}"
+    assert shown["HSK 1"].startswith(f"{dict(expected.hsk_levels)[1]:,} (")
+    assert tab.unknown_words_shown() == list(expected.not_in_dictionary)
+    assert all(annotator.glossaries.lookup(w) is None for w in tab.unknown_words_shown())
+    assert window.sidebar().tabText(0) == "Article"
+
+
+def test_search_by_characters_finds_the_word_and_longer_ones(qtbot, sidebar: Sidebar) -> None:
+    found = search(qtbot, sidebar, "城市")
+
+    assert found[0].simplified == "城市"
+    assert any(e.simplified.startswith("城市") and len(e.simplified) > 2 for e in found)
+    assert "city" in sidebar.dictionary_search().details_text().lower()
+
+
+@pytest.mark.parametrize("query", ["cheng2 shi4", "chéng shì", "chengshi"])
+def test_search_by_pinyin_in_any_notation(qtbot, sidebar: Sidebar, query: str) -> None:
+    found = search(qtbot, sidebar, query)
+
+    assert "城市" in [e.simplified for e in found[:5]]
+
+
+def test_search_by_english(qtbot, sidebar: Sidebar) -> None:
+    found = search(qtbot, sidebar, "river")
+
+    assert "河" in [e.simplified for e in found[:10]]
+    assert "English" in sidebar.dictionary_search().status_text()
+
+
+def test_forcing_english_skips_pinyin_readings(qtbot, sidebar: Sidebar) -> None:
+    panel = sidebar.dictionary_search()
+    panel.set_query_kind(QueryKind.ENGLISH)
+    found = search(qtbot, sidebar, "he")
+
+    assert found and all("he" in " ".join(e.senses).lower() for e in found)
+
+
+def test_details_show_every_reading_and_follow_links(qtbot, sidebar: Sidebar) -> None:
+    search(qtbot, sidebar, "行")
+    details = sidebar.dictionary_search().details_text()
+
+    assert "xíng" in details and "háng" in details
+
+    panel = sidebar.dictionary_search()
+    with qtbot.waitSignal(panel.results_shown, timeout=10_000):
+        panel.details_browser().anchorClicked.emit(QUrl("word:城市"))  # a clicked link
+    assert panel.query_edit().text() == "城市"
+
+
+def test_details_show_the_glossary_term(annotator: Annotator) -> None:
+    term = annotator.glossaries.lookup("河长制")
+    assert term is not None
+    text = entry_details_html(term.term, annotator)
+
+    assert "Glossary:" in text
+    assert html.escape(term.english) in text
+    assert html.escape(term.explanation) in text
+
+
+def test_dictionary_strings_are_escaped(annotator: Annotator) -> None:
+    text = entry_details_html("<b>&", annotator)
+
+    assert "<b>&" not in text
+    assert "&lt;b&gt;&amp;" in text
+
+
+def test_search_results_model_passes_the_model_tester(qtmodeltester, annotator) -> None:
+    model = SearchResultsModel()
+    model.set_entries(search_dictionary(annotator.dictionary, "河", QueryKind.AUTO))
+
+    assert model.rowCount() > 1
+    qtmodeltester.check(model)
+
+
+def test_searching_without_a_dictionary_waits(qtbot) -> None:
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+
+    assert not sidebar.dictionary_search().query_edit().isEnabled()
+
+
+def test_other_features_can_add_tabs(qtbot) -> None:
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+
+    index = sidebar.add_tab(QLabel("词汇"), "Vocabulary")
+
+    assert index == 2
+    assert sidebar.tabText(index) == "Vocabulary"
