@@ -148,6 +148,12 @@ class PinyinResolver:
 
     def word_reading(self, word: str) -> Readings:
         """The reading of a word of Han characters out of context."""
+        reading = self._word_reading(word)
+        if "一" in word or "不" in word:
+            reading = _citation_tones(word, reading)
+        return reading
+
+    def _word_reading(self, word: str) -> Readings:
         from_glossary = self._glossary_pinyin(word)
         if from_glossary and len(from_glossary) == len(word):
             return _lower(from_glossary)
@@ -220,6 +226,18 @@ class PinyinResolver:
         if reading is None:
             reading = self._windows[key] = _phrase_reading(*key) or _single(char)
         return reading
+
+
+_SANDHI = {"一": ("yí", "yì"), "不": ("bú",)}
+_CITATION = {"一": "yī", "不": "bù"}
+
+
+def _citation_tones(word: str, reading: Readings) -> Readings:
+    """Undo the tone sandhi pypinyin writes for 一 and 不 (一个 yí gè -> yī gè)."""
+    return tuple(
+        _CITATION[char] if syllable in _SANDHI.get(char, ()) else syllable
+        for char, syllable in zip(word, reading, strict=False)
+    )
 
 
 def _phrase_reading(before: str, char: str, after: str) -> str:
