@@ -272,7 +272,8 @@ class VocabularyStore:
         rows = self._read(
             "read word statuses", "SELECT simplified, status FROM words ORDER BY updated"
         )
-        return {simplified: Status(status) for simplified, status in rows}
+        by_value = {status.value: status for status in Status}
+        return {simplified: by_value[status] for simplified, status in rows}
 
     # ----------------------------------------------------------------- writing
 
@@ -339,38 +340,46 @@ class VocabularyStore:
         saved as known (without a reading when none was given).  Words already known
         or ignored are left alone.  ``restore_states`` undoes the change.
         """
+        keys = list(dict.fromkeys(
+            item if isinstance(item, WordKey) else WordKey(item) for item in words
+        ))
         now = utc_now()
         previous: list[WordState] = []
         with self._write("mark words as known") as connection:
-            for item in words:
-                key = item if isinstance(item, WordKey) else WordKey(item)
-                if key.pinyin:
-                    found = connection.execute(
-                        "SELECT id, pinyin, status, updated FROM words "
-                        "WHERE simplified = ? AND pinyin = ?",
-                        (key.simplified, key.pinyin),
-                    ).fetchall()
-                else:
-                    found = connection.execute(
-                        "SELECT id, pinyin, status, updated FROM words WHERE simplified = ?",
-                        (key.simplified,),
-                    ).fetchall()
-                if not found:
+            saved: dict[str, list[tuple[int, str, str, str]]] = {}
+            characters = list({key.simplified for key in keys})
+            for start in range(0, len(characters), 500):
+                chunk = characters[start : start + 500]
+                for row in connection.execute(
+                    "SELECT id, simplified, pinyin, status, updated FROM words "
+                    f"WHERE simplified IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ):
+                    saved.setdefault(row[1], []).append((row[0], row[2], row[3], row[4]))
+            to_update: list[int] = []
+            to_insert: list[WordKey] = []
+            for key in keys:
+                readings = [r for r in saved.get(key.simplified, [])
+                            if not key.pinyin or r[1] == key.pinyin]
+                if not readings:
                     previous.append(WordState(key, None, None))
-                    self._insert(connection, VocabWord(key.simplified, key.pinyin,
-                                                       status=Status.KNOWN), now)
-                    continue
-                for word_id, pinyin, status, updated in found:
+                    to_insert.append(key)
+                for word_id, pinyin, status, updated in readings:
                     if status in (Status.KNOWN.value, Status.IGNORED.value):
                         continue
-                    previous.append(
-                        WordState(WordKey(key.simplified, pinyin), Status(status),
-                                  _from_iso(updated))
-                    )
-                    connection.execute(
-                        "UPDATE words SET status = ?, updated = ? WHERE id = ?",
-                        (Status.KNOWN.value, _iso(now), word_id),
-                    )
+                    previous.append(WordState(WordKey(key.simplified, pinyin), Status(status),
+                                              _from_iso(updated)))
+                    to_update.append(word_id)
+            stamp = _iso(now)
+            connection.executemany(
+                "UPDATE words SET status = 'known', updated = ? WHERE id = ?",
+                [(stamp, word_id) for word_id in to_update],
+            )
+            connection.executemany(
+                "INSERT INTO words (simplified, pinyin, status, created, updated) "
+                "VALUES (?, ?, 'known', ?, ?)",
+                [(key.simplified, key.pinyin, stamp, stamp) for key in to_insert],
+            )
         return previous
 
     def restore_states(self, states: Iterable[WordState]) -> None:
@@ -745,12 +754,34 @@ def _newer_error(path: Path, version: int) -> NewerVocabularyError:
     )
 
 
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_USER_VERSION_OFFSET = 60
+
+
+def _refuse_newer_by_header(path: Path) -> None:
+    """Refuse a newer file from its header bytes alone.
+
+    Opening it with SQLite, even read-only, would create -wal/-shm files beside it;
+    reading the header with plain file I/O leaves the folder exactly as it was.
+    """
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+    except OSError as error:
+        raise storage_error(error, "open the vocabulary", path) from error
+    if len(header) == 100 and header.startswith(_SQLITE_MAGIC):
+        version = int.from_bytes(header[_USER_VERSION_OFFSET : _USER_VERSION_OFFSET + 4], "big")
+        if version > schema.LATEST_VERSION:
+            raise _newer_error(path, version)
+
+
 def _health_problem(path: Path, busy_timeout_s: float) -> str | None:
     """Why the file at ``path`` cannot be used as it is, or None when it is healthy.
 
     Refuses (raises) a file from a newer version.  Reads only: a refused or healthy
     file is not modified.
     """
+    _refuse_newer_by_header(path)
     try:
         connection = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_s
