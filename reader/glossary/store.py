@@ -162,11 +162,12 @@ class GlossaryStore:
         target = self.path_of(new)
         if target.exists():
             raise GlossaryError(f"a glossary named “{new}” already exists")
+        active = self.active_names()  # read before the move, which hides the old name
         try:
             os.replace(source, target)
         except OSError as error:
             raise GlossaryError(f"cannot rename “{old}”: {error.strerror or error}") from error
-        self.set_active([new if active == old else active for active in self.active_names()])
+        self.set_active([new if name == old else name for name in active])
 
     def delete(self, name: str) -> None:
         path = self._writable_path(name)
