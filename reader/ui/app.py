@@ -95,6 +95,7 @@ def run(options: WindowOptions) -> int:
         # A screenshot of some other article would mislead: fail instead.
         if not window.open_path(options.path):
             print(f"reader: {window.last_error()}", file=sys.stderr)
+            window.close()  # stops the worker thread cleanly
             return EXIT_FAILED
     else:
         window.open_initial(options.path)
