@@ -34,6 +34,7 @@ Readings = tuple[str, ...]
 _PUNCT = KIND_CODES.index(TokenKind.PUNCT)
 _SPACE = KIND_CODES.index(TokenKind.SPACE)
 _HAN = KIND_CODES.index(TokenKind.HAN)
+_NO_READING = frozenset({_PUNCT, _SPACE})
 
 # Guangzhou place names read the Cantonese way in Mandarin too.
 PLACE_NAMES: dict[str, Readings] = {
@@ -117,29 +118,31 @@ class PinyinResolver:
     ) -> None:
         self._readings_for = readings_for
         self._glossary_pinyin = glossary_pinyin
-        self._words: dict[str, Readings] = {}
+        self._context_free: dict[str, Readings] = {}
         self._polyphonic: dict[str, bool] = {}
         self._windows: dict[tuple[str, str, str], str] = {}
 
     def resolve(self, segmented: SegmentedText, index: int) -> Readings:
         """The reading of token ``index``; () for a token without Han characters."""
-        kind = segmented.kinds[index]
-        if kind in (_PUNCT, _SPACE):
+        if segmented.kinds[index] in _NO_READING:
             return ()
-        text = segmented.text[segmented.starts[index] : segmented.ends[index]]
-        if kind != _HAN or not all(map(is_han, text)):
-            text = "".join(filter(is_han, text))
-            if not text:
-                return ()
-        if len(text) == 1 and self._is_polyphonic(text):
+        token = segmented.text[segmented.starts[index] : segmented.ends[index]]
+        # most tokens read the same everywhere: one dictionary look-up
+        reading = self._context_free.get(token)
+        if reading is not None:
+            return reading
+        text = "".join(filter(is_han, token))
+        if not text:
+            reading = ()
+        elif len(text) == 1 and self._is_polyphonic(text):
             return (self._char_in_context(segmented, index, text),)
-        reading = self._words.get(text)
-        if reading is None:
-            reading = self._words[text] = self.word_reading(text)
-        if text[0] in _LEADING_PARTICLES and not self._readings_for(text):
-            # jieba's dictionary has a few phrases such as 地走了 that swallow a particle
-            particle = _PARTICLE_RULES[text[0]](_Context(segmented, index), glued=True)
-            reading = (particle,) + reading[1:]
+        else:
+            reading = self.word_reading(text)
+            if text[0] in _LEADING_PARTICLES and not self._readings_for(text):
+                # jieba's dictionary has a few phrases such as 地走了 that swallow a particle
+                particle = _PARTICLE_RULES[text[0]](_Context(segmented, index), glued=True)
+                return (particle,) + reading[1:]
+        self._context_free[token] = reading
         return reading
 
     def resolve_all(self, segmented: SegmentedText) -> tuple[Readings, ...]:
