@@ -157,9 +157,13 @@ def numbered_to_marks(text: str) -> str:
     ``"nǚ"``, ``"ma5"`` -> ``"ma"`` (tone 5 is neutral, no mark).  Pieces that are not
     numbered syllables (``"C"``, ``"·"``, ``","``) pass through unchanged.
     """
-    return _NUMBERED_SYLLABLE.sub(
-        lambda match: _place_mark(_umlaut(match.group(1)), int(match.group(2))), text
-    )
+    return _NUMBERED_SYLLABLE.sub(lambda match: _marked_syllable(match.group(0)), text)
+
+
+@lru_cache(maxsize=8192)
+def _marked_syllable(numbered: str) -> str:
+    # A few thousand distinct syllables cover all of CC-CEDICT: worth remembering.
+    return _place_mark(_umlaut(numbered[:-1]), int(numbered[-1]))
 
 
 def _decompose(syllable: str) -> tuple[str, int]:
