@@ -62,35 +62,45 @@ class PinyinIndex:
         syllable_starts: list[int] = []
         char_offsets = array("l")
         tones = bytearray()
+        # A long text repeats a few thousand readings; each is converted once.
+        converted: dict[tuple[str, ...], tuple[tuple[str, ...], bytes]] = {}
         length = 0
         previous_end = -1
+        starts, ends = segmented.starts, segmented.ends
         for index, kind in enumerate(segmented.kinds):
             if kind != _HAN_CODE:
                 continue
-            start = segmented.starts[index]
+            start = starts[index]
             syllables = pinyin_of(segmented, index)
-            if len(syllables) != segmented.ends[index] - start:
+            if len(syllables) != ends[index] - start:
                 continue  # a reading that does not map to characters one by one
             if start != previous_end and pieces:
                 pieces.append(_RUN_BREAK)
                 length += 1
-            for position, syllable in enumerate(syllables):
-                key = toneless_key(syllable) or _RUN_BREAK
+            found = converted.get(syllables)
+            if found is None:
+                found = converted[syllables] = (
+                    tuple(toneless_key(syllable) or _RUN_BREAK for syllable in syllables),
+                    bytes(tone_of(syllable) for syllable in syllables),
+                )
+            keys, word_tones = found
+            for position, key in enumerate(keys):
                 syllable_starts.append(length)
                 pieces.append(key)
                 length += len(key)
                 char_offsets.append(start + position)
-                tones.append(tone_of(syllable))
-            previous_end = segmented.ends[index]
+            tones += word_tones
+            previous_end = ends[index]
         syllable_at = array("l", [-1]) * (length + 1)
         for number, position in enumerate(syllable_starts):
             syllable_at[position] = number
         # The end of the last syllable and every run break count as boundaries too.
         syllable_at[length] = len(syllable_starts)
         keys = "".join(pieces)
-        for position, char in enumerate(keys):
-            if char == _RUN_BREAK:
-                syllable_at[position] = len(syllable_starts)
+        position = keys.find(_RUN_BREAK)
+        while position >= 0:
+            syllable_at[position] = len(syllable_starts)
+            position = keys.find(_RUN_BREAK, position + 1)
         return cls(keys, syllable_at, char_offsets, bytes(tones))
 
     def find(self, query: str) -> list[tuple[int, int]]:
@@ -137,7 +147,12 @@ def _without_overlaps(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 class ArticleSearch:
-    """Searches one segmented text; the pinyin index is built on the first pinyin query."""
+    """Searches one segmented text.
+
+    The pinyin index is built on the first pinyin query, or beforehand with
+    ``build_pinyin_index`` (in a worker thread: it reads every token, about a
+    second for a 1 MB article) and ``set_pinyin_index``.
+    """
 
     def __init__(self, segmented: SegmentedText, pinyin_of: PinyinOf) -> None:
         self._segmented = segmented
@@ -148,10 +163,25 @@ class ArticleSearch:
     def text(self) -> str:
         return self._segmented.text
 
+    def has_pinyin_index(self) -> bool:
+        return self._index is not None
+
+    def build_pinyin_index(self) -> PinyinIndex:
+        """Build the index without keeping it (safe to call from a worker thread)."""
+        return PinyinIndex.build(self._segmented, self._pinyin_of)
+
+    def set_pinyin_index(self, index: PinyinIndex) -> None:
+        self._index = index
+
     def pinyin_index(self) -> PinyinIndex:
         if self._index is None:
-            self._index = PinyinIndex.build(self._segmented, self._pinyin_of)
+            self._index = self.build_pinyin_index()
         return self._index
+
+    @staticmethod
+    def is_pinyin_query(query: str) -> bool:
+        """Whether ``query`` is searched as pinyin (it has no Chinese characters)."""
+        return bool(query.strip()) and not has_han(query)
 
     def find(self, query: str) -> list[tuple[int, int]]:
         """(start, end) text ranges matching ``query``, in text order, not overlapping.
@@ -163,8 +193,7 @@ class ArticleSearch:
         query = query.strip()
         if not query:
             return []
-        if has_han(query):
-            return find_characters(self.text, query)
-        combined = sorted(set(self.pinyin_index().find(query)) | set(
-            find_characters(self.text, query)))
-        return _without_overlaps(combined)
+        literal = find_characters(self.text, query)
+        if not self.is_pinyin_query(query):
+            return literal
+        return _without_overlaps(sorted(set(self.pinyin_index().find(query)) | set(literal)))

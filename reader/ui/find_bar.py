@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from reader.find import ArticleSearch, find_characters
+from reader.find import ArticleSearch, PinyinIndex, find_characters
 from reader.ui.article_view import ArticleView
 
 _TYPING_PAUSE_MS = 120  # search when typing pauses, not on every key of a long word
@@ -21,11 +23,14 @@ class FindBar(QWidget):
 
     matches_changed = Signal(int)
     """The number of matches for the current query."""
+    pinyin_index_built = Signal(object, object)
+    """(ArticleSearch, PinyinIndex) from the indexing thread; delivered on the UI thread."""
 
     def __init__(self, view: ArticleView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view = view
         self._search: ArticleSearch | None = None
+        self._indexing: ArticleSearch | None = None  # the search whose index is being built
         self._matches: list[tuple[int, int]] = []
         self._current: int | None = None
 
@@ -70,6 +75,7 @@ class FindBar(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         view.annotation_applied.connect(self._annotation_changed)
+        self.pinyin_index_built.connect(self._pinyin_index_arrived)
 
     # -- public ----------------------------------------------------------------
 
@@ -86,6 +92,10 @@ class FindBar(QWidget):
 
     def current_match(self) -> int | None:
         return self._current
+
+    def is_indexing(self) -> bool:
+        """Whether pinyin matches are still being prepared (only literal ones are shown)."""
+        return self._indexing is not None
 
     def count_text(self) -> str:
         """What the count label says, e.g. "3 of 12"."""
@@ -121,6 +131,7 @@ class FindBar(QWidget):
         super().showEvent(event)
         self._field.selectAll()
         self._field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._start_indexing()  # pinyin is likely to be searched next: prepare it now
         if self._field.text():
             self.search_now()
 
@@ -141,18 +152,53 @@ class FindBar(QWidget):
     # -- searching -------------------------------------------------------------------
 
     def _find(self, query: str) -> list[tuple[int, int]]:
+        search = self._current_search()
+        if search is None:
+            return find_characters(self._view.text(), query)  # pinyin needs the annotation
+        if ArticleSearch.is_pinyin_query(query) and not search.has_pinyin_index():
+            # Reading every token takes a while on a long article: do it in a thread
+            # and show the literal matches meanwhile.
+            self._start_indexing()
+            return find_characters(search.text, query)
+        return search.find(query)
+
+    def _current_search(self) -> ArticleSearch | None:
         segmented = self._view.segmented()
         annotator = self._view.annotator()
         if segmented is None or annotator is None:
-            return find_characters(self._view.text(), query)  # pinyin needs the annotation
+            return None
         if self._search is None or self._search.text is not segmented.text:
             self._search = ArticleSearch(segmented, annotator.pinyin)
-        return self._search.find(query)
+        return self._search
+
+    def _start_indexing(self) -> None:
+        search = self._current_search()
+        if search is None or search.has_pinyin_index() or self._indexing is search:
+            return
+        self._indexing = search
+
+        def build() -> None:
+            self.pinyin_index_built.emit(search, search.build_pinyin_index())
+
+        threading.Thread(target=build, name="pinyin-index", daemon=True).start()
+
+    def _pinyin_index_arrived(self, search: ArticleSearch, index: PinyinIndex) -> None:
+        search.set_pinyin_index(index)
+        if self._indexing is search:
+            self._indexing = None
+        if search is self._search and self._field.text().strip():
+            current = self._current
+            self.search_now()
+            if current is not None and self._matches:
+                self._current = min(current, len(self._matches) - 1)
+                self._show_current()
 
     def _annotation_changed(self) -> None:
         self._search = None
-        if self.isVisible() and self._field.text().strip():
-            self.search_now()
+        if self.isVisible():
+            self._start_indexing()
+            if self._field.text().strip():
+                self.search_now()
 
     def _first_match_after(self, offset: int) -> int | None:
         if not self._matches:
@@ -178,7 +224,7 @@ class FindBar(QWidget):
         if not self._field.text().strip():
             self._count.setText("")
         elif not self._matches:
-            self._count.setText("No matches")
+            self._count.setText("Searching pinyin…" if self._indexing else "No matches")
         else:
             current = (self._current or 0) + 1
             self._count.setText(f"{current} of {len(self._matches)}")
