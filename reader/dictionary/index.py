@@ -37,7 +37,7 @@ import tempfile
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain
 from pathlib import Path
@@ -350,7 +350,7 @@ class CedictIndex:
         by_length: dict[int, list[int]] = {}
         for index in range(exact_end, matching.stop):
             by_length.setdefault(len(keys.at(index)), []).append(index)
-        groups = [(True, range(matching.start, exact_end))]
+        groups: list[tuple[bool, Sequence[int]]] = [(True, range(matching.start, exact_end))]
         groups += [(False, by_length[length]) for length in sorted(by_length)]
         found: list[Entry] = []
         for exact, indexes in groups:
