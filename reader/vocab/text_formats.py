@@ -202,8 +202,7 @@ _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space"
 def anki_field(text: str) -> str:
     """Text escaped for an HTML Anki field; line breaks as <br>, no raw tab or CR."""
     escaped = html.escape(text, quote=True)
-    return (escaped.replace("\r\n", "\n").replace("\r", "&#13;").replace("\t", "&#9;")
-            .replace("\n", "<br>"))
+    return escaped.replace("\r", "&#13;").replace("\t", "&#9;").replace("\n", "<br>")
 
 
 def highlighted_sentence(sentence: str, word: str) -> str:
