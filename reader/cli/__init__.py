@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reader",
         description="A reading assistant for Chinese. Without a command, opens the reading window.",
+        epilog="Window: reader [PATH] [--screenshot OUT.png] [--size WxH] opens PATH (the "
+        "bundled article when left out); --screenshot renders the window, once the article "
+        "is annotated, to a PNG and exits.",
     )
     parser.add_argument(
         "--data-dir",
