@@ -5,8 +5,10 @@ text first, and only after that first paint is the annotator (jieba, the
 CC-CEDICT index, the glossaries) created in the worker.
 
 ``READER_STARTUP_TIMING=1`` makes the app print, on stdout, the wall-clock
-times (``time.time()``) at which the window was painted with the article
-and at which hover became ready, then quit; benchmarks/bench_ui_startup.py
+times (``time.time()``) at which Qt was imported and the application made
+(``qt_ready``), the article started opening (``open_started``), the window
+was painted with the article (``window_painted``) and hover became ready
+(``hover_ready``), then quit; benchmarks/bench_ui_startup.py
 reads them and subtracts the moment it started the process.
 """
 
@@ -81,8 +83,12 @@ def run(options: WindowOptions) -> int:
     app = create_application()
     from reader.ui.main_window import MainWindow
 
-    window = MainWindow(cedict_source=options.cedict)
     timing = os.environ.get(TIMING_ENV) == "1"
+    if timing:
+        print(f"qt_ready {time.time():.6f}", flush=True)
+    window = MainWindow(cedict_source=options.cedict)
+    if timing:
+        print(f"open_started {time.time():.6f}", flush=True)
     outcome = {"status": EXIT_OK}
 
     def fail(message: str) -> None:
