@@ -79,6 +79,7 @@ def test_import_reports_each_bad_line(data_dir, tmp_path, capsys):
 
 def test_backup_and_restore(data_dir, capsys):
     main(["vocab", "add", "保留", "--definition", "keep"])
+    capsys.readouterr()
     assert main(["vocab", "backup"]) == 0
     written = capsys.readouterr().out.strip().removeprefix("backup written: ")
     assert "vocabulary-manual-" in written
