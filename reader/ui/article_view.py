@@ -366,7 +366,9 @@ class ArticleView(QTextEdit):
         info = self.word_info(index)
         if info is None or self._annotator is None:
             return
-        self._set_current(index, by_keyboard=self._current_by_keyboard)
+        # The word stays current when the popup takes the mouse, so that the
+        # keys (A, 1-4, Left/Right) continue from it once the popup closes.
+        self._set_current(index, by_keyboard=True)
         self._card.hide()
         popup = self._ensure_popup()
         anchor = self._global_rect_of(index) or QRect(QCursor.pos(), QCursor.pos())
