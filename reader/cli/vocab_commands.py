@@ -17,6 +17,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from reader.dictionary.entry import Entry
 from reader.errors import VocabularyError
 from reader.vocab.export import ExportFormat, export_words, format_for
 from reader.vocab.importing import parse_import
@@ -29,7 +30,7 @@ EXIT_OK = 0
 EXIT_NOT_DONE = 2
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     vocab = subparsers.add_parser("vocab", help="your saved words: add, list, export, import")
     commands = vocab.add_subparsers(dest="vocab_command", metavar="ACTION", required=True,
                                     parser_class=type(vocab))
@@ -133,16 +134,15 @@ def dictionary_details(word: str, pinyin: str | None, cedict: str | None) -> tup
     """
     try:
         from reader.dictionary.index import CedictIndex
-    except ImportError:
-        CedictIndex = None  # noqa: N806  (the dictionary module is optional here)
-    if CedictIndex is not None:
-        index = CedictIndex.load(Path(cedict) if cedict else None)
-        entries = index.lookup(word)
-        if pinyin:
-            entries = tuple(e for e in entries if e.pinyin.lower() == pinyin.lower())
-        if entries:
-            entry = entries[0]
-            return (pinyin or entry.pinyin, entry.traditional, "; ".join(entry.senses))
+    except ImportError:  # a build without the dictionary still saves words
+        entries: tuple[Entry, ...] = ()
+    else:
+        entries = CedictIndex.load(Path(cedict) if cedict else None).lookup(word)
+    if pinyin:
+        entries = tuple(e for e in entries if e.pinyin.lower() == pinyin.lower())
+    if entries:
+        entry = entries[0]
+        return (pinyin or entry.pinyin, entry.traditional, "; ".join(entry.senses))
     if pinyin:
         return pinyin, "", ""
     from pypinyin import Style, lazy_pinyin

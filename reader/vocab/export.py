@@ -109,7 +109,7 @@ def _write_atomically(path: Path, suffix: str, write: Callable[[Path], object]) 
             temporary.unlink()
 
 
-def anki_model():  # type: ignore[no-untyped-def]
+def anki_model() -> object:
     """Our Anki note type: eight fields, a Recognition and a Recall card."""
     import genanki
 

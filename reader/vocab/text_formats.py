@@ -265,11 +265,11 @@ def parse_anki_text(text: str) -> ParsedRows:
     lines = text.removeprefix("\ufeff").split("\n")
     headers: dict[str, str] = {}
     body_start = 0
-    for index, line in enumerate(lines):
-        if not line.startswith("#"):
+    for index, header_line in enumerate(lines):
+        if not header_line.startswith("#"):
             body_start = index
             break
-        name, _, value = line[1:].partition(":")
+        name, _, value = header_line[1:].partition(":")
         headers[name.strip().lower()] = value.rstrip("\r")
     else:
         body_start = len(lines)
