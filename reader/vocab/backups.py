@@ -101,7 +101,7 @@ def write_backup(source: sqlite3.Connection, directory: Path, kind: BackupKind) 
             if not is_intact(partial):
                 raise VocabularyStorageError(
                     f"The backup written to {directory} failed its integrity check; "
-                    "the vocabulary itself is unchanged"
+                    "the vocabulary itself is intact"
                 )
             os.replace(partial, final)
         finally:
@@ -110,7 +110,7 @@ def write_backup(source: sqlite3.Connection, directory: Path, kind: BackupKind) 
     except (OSError, sqlite3.Error) as error:
         raise VocabularyStorageError(
             f"Could not write a backup to {directory}: {_reason(error)}; "
-            "the vocabulary itself is unchanged"
+            "the vocabulary itself is intact"
         ) from error
     if kind is BackupKind.AUTOMATIC:
         prune_automatic(directory)
