@@ -28,7 +28,7 @@ from reader.glossary.term import GlossaryTerm
 EXPORT_FORMATS = (*FORMATS, "html", "pdf")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "glossary",
         help="list, show, suggest, import and export glossary terms",

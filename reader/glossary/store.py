@@ -338,9 +338,9 @@ class GlossarySet:
     def __len__(self) -> int:
         return len(self._terms)
 
-    def terms(self) -> tuple[GlossaryTerm, ...]:
+    def terms(self) -> list[GlossaryTerm]:
         """Every active term once (the winning entry), in glossary and file order."""
-        return tuple(self._terms.values())
+        return list(self._terms.values())
 
     def pinyin_for(self, term: str) -> tuple[str, ...] | None:
         """One syllable per Han character of ``term`` (digits and letters have none), or None."""
