@@ -84,6 +84,12 @@ class FindBar(QWidget):
         self._field.setText(query)
         self.search_now()
 
+    def view(self) -> ArticleView:
+        return self._view
+
+    def field(self) -> QLineEdit:
+        return self._field
+
     def query(self) -> str:
         return self._field.text()
 
@@ -224,7 +230,8 @@ class FindBar(QWidget):
         if not self._field.text().strip():
             self._count.setText("")
         elif not self._matches:
-            self._count.setText("Searching pinyin…" if self._indexing else "No matches")
+            waiting = self._indexing and ArticleSearch.is_pinyin_query(self._field.text())
+            self._count.setText("Searching pinyin…" if waiting else "No matches")
         else:
             current = (self._current or 0) + 1
             self._count.setText(f"{current} of {len(self._matches)}")

@@ -132,6 +132,18 @@ class WordPopup(QFrame):
         """What the user reads, without markup."""
         return self._browser.toPlainText()
 
+    def browser(self) -> QTextBrowser:
+        return self._browser
+
+    def add_button(self) -> QPushButton:
+        return self._add_button
+
+    def copy_button(self) -> QPushButton:
+        return self._copy_button
+
+    def search_button(self) -> QPushButton:
+        return self._search_button
+
     def links(self) -> list[str]:
         """The words the cross-reference links point to, in order."""
         return list(self._links)
