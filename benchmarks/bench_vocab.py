@@ -27,8 +27,12 @@ _ARTICLE = "guangzhou-governance-ycwb.txt"
 
 def _sentences() -> list[str]:
     text = (paths.bundled_articles_dir() / _ARTICLE).read_text(encoding="utf-8")
-    return [s.strip() for line in text.splitlines() for s in re.split(r"(?<=。)", line)
-            if len(s.strip()) > 6]
+    return [
+        s.strip()
+        for line in text.splitlines()
+        for s in re.split(r"(?<=。)", line)
+        if len(s.strip()) > 6
+    ]
 
 
 def _fresh(tmp_dir: Path, name: str) -> Path:
@@ -101,8 +105,14 @@ def measure_apkg_export(tmp_dir: Path, count: int = 10_000) -> float:
     """Seconds to export ``count`` words with a context each to an Anki package."""
     sentences = _sentences()
     words = [
-        VocabWord(f"词{number}", "cí", definition="a word", status=Status.LEARNING,
-                  contexts=(Context(sentences[number % len(sentences)], "广州"),), hsk=3)
+        VocabWord(
+            f"词{number}",
+            "cí",
+            definition="a word",
+            status=Status.LEARNING,
+            contexts=(Context(sentences[number % len(sentences)], "广州"),),
+            hsk=3,
+        )
         for number in range(count)
     ]
     target = Path(tmp_dir) / "bench-export.apkg"

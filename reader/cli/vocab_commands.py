@@ -32,8 +32,9 @@ EXIT_NOT_DONE = 2
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg,unused-ignore]
     vocab = subparsers.add_parser("vocab", help="your saved words: add, list, export, import")
-    commands = vocab.add_subparsers(dest="vocab_command", metavar="ACTION", required=True,
-                                    parser_class=type(vocab))
+    commands = vocab.add_subparsers(
+        dest="vocab_command", metavar="ACTION", required=True, parser_class=type(vocab)
+    )
 
     add = commands.add_parser("add", help="save a word (merges into it if already saved)")
     add.add_argument("word")
@@ -61,8 +62,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     remove.set_defaults(handler=_remove)
 
     export = commands.add_parser("export", help="write flashcards or a backup file")
-    export.add_argument("--format", choices=[f.value for f in ExportFormat],
-                        help="default: from the file extension (.apkg .csv .json; .txt = anki-txt)")
+    export.add_argument(
+        "--format",
+        choices=[f.value for f in ExportFormat],
+        help="default: from the file extension (.apkg .csv .json; .txt = anki-txt)",
+    )
     _add_filter_arguments(export)
     export.add_argument("-o", "--output", required=True, metavar="FILE")
     export.set_defaults(handler=_export)
@@ -82,8 +86,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--status", action="append", default=[],
-                        help="only words with this status (repeatable)")
+    parser.add_argument(
+        "--status", action="append", default=[], help="only words with this status (repeatable)"
+    )
     parser.add_argument("--tag", help="only words with this tag")
     parser.add_argument("--article", help="only words saved from this article title")
     parser.add_argument("--since", metavar="YYYY-MM-DD", help="only words added on or after")
@@ -158,8 +163,13 @@ def _add(namespace: argparse.Namespace) -> int:
     if namespace.definition is not None:
         definition = namespace.definition
     context = Context(namespace.context, namespace.article) if namespace.context else None
-    word = VocabWord(namespace.word, pinyin, traditional=traditional, definition=definition,
-                     tags=tuple(namespace.tag))
+    word = VocabWord(
+        namespace.word,
+        pinyin,
+        traditional=traditional,
+        definition=definition,
+        tags=tuple(namespace.tag),
+    )
     with _open() as store:
         saved = store.add(word, context)
     print(_line(saved))
@@ -221,8 +231,9 @@ def _import(namespace: argparse.Namespace) -> int:
             print(f"  line {bad.line}: {bad.reason}", file=sys.stderr)
         if not namespace.yes:
             if not sys.stdin.isatty():
-                print("reader: nothing was imported; run again with --yes to import",
-                      file=sys.stderr)
+                print(
+                    "reader: nothing was imported; run again with --yes to import", file=sys.stderr
+                )
                 return EXIT_NOT_DONE
             answer = input(f"Import {len(plan.good)} words? [y/N] ").strip().lower()
             if answer not in ("y", "yes"):

@@ -89,8 +89,9 @@ def export_words(words: Iterable[VocabWord], path: Path, export_format: ExportFo
 def _write_atomically(path: Path, suffix: str, write: Callable[[Path], object]) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f"{suffix}.partial",
-                                        dir=directory)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=f"{suffix}.partial", dir=directory
+        )
     except OSError as error:
         raise VocabularyError(f"Cannot write to {directory}: {error.strerror}") from error
     os.close(handle)

@@ -28,8 +28,10 @@ class ImportPlan:
     bad: tuple[BadLine, ...]
 
     def summary(self) -> str:
-        return (f"{self.source.name} ({self.format.value}): {len(self.good)} words to import, "
-                f"{len(self.bad)} bad lines")
+        return (
+            f"{self.source.name} ({self.format.value}): {len(self.good)} words to import, "
+            f"{len(self.bad)} bad lines"
+        )
 
 
 def parse_import(path: str | Path, import_format: str | None = None) -> ImportPlan:

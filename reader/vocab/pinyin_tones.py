@@ -40,7 +40,7 @@ def _numbered_syllable(syllable: str) -> str:
 
 
 def to_numbered(pinyin: str, separator: str = "") -> str:
-    """"hé zhǎng zhì" -> "he2zhang3zhi4" (or with ``separator`` between syllables).
+    """ "hé zhǎng zhì" -> "he2zhang3zhi4" (or with ``separator`` between syllables).
 
     Returns ``pinyin`` unchanged when it is not plain syllables of letters (then a
     round trip through numbers could not give it back).
@@ -79,7 +79,7 @@ def _marked_syllable(letters: str, tone: int) -> str:
 
 
 def from_numbered(numbered: str) -> str:
-    """"he2zhang3zhi4" or "he2 zhang3 zhi4" -> "hé zhǎng zhì"; text without numbers unchanged."""
+    """ "he2zhang3zhi4" or "he2 zhang3 zhi4" -> "hé zhǎng zhì"; text without numbers unchanged."""
     syllables: list[str] = []
     for chunk in numbered.split():
         if not re.fullmatch(r"(?:[A-Za-z:üÜ]+?[1-5])+", chunk):

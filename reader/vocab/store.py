@@ -340,9 +340,9 @@ class VocabularyStore:
         saved as known (without a reading when none was given).  Words already known
         or ignored are left alone.  ``restore_states`` undoes the change.
         """
-        keys = list(dict.fromkeys(
-            item if isinstance(item, WordKey) else WordKey(item) for item in words
-        ))
+        keys = list(
+            dict.fromkeys(item if isinstance(item, WordKey) else WordKey(item) for item in words)
+        )
         now = utc_now()
         previous: list[WordState] = []
         with self._write("mark words as known") as connection:
@@ -359,16 +359,20 @@ class VocabularyStore:
             to_update: list[int] = []
             to_insert: list[WordKey] = []
             for key in keys:
-                readings = [r for r in saved.get(key.simplified, [])
-                            if not key.pinyin or r[1] == key.pinyin]
+                readings = [
+                    r for r in saved.get(key.simplified, []) if not key.pinyin or r[1] == key.pinyin
+                ]
                 if not readings:
                     previous.append(WordState(key, None, None))
                     to_insert.append(key)
                 for word_id, pinyin, status, updated in readings:
                     if status in (Status.KNOWN.value, Status.IGNORED.value):
                         continue
-                    previous.append(WordState(WordKey(key.simplified, pinyin), Status(status),
-                                              _from_iso(updated)))
+                    previous.append(
+                        WordState(
+                            WordKey(key.simplified, pinyin), Status(status), _from_iso(updated)
+                        )
+                    )
                     to_update.append(word_id)
             stamp = _iso(now)
             connection.executemany(
@@ -395,8 +399,12 @@ class VocabularyStore:
                     connection.execute(
                         "UPDATE words SET status = ?, updated = ? "
                         "WHERE simplified = ? AND pinyin = ?",
-                        (state.status.value, _iso(state.updated or utc_now()),
-                         state.key.simplified, state.key.pinyin),
+                        (
+                            state.status.value,
+                            _iso(state.updated or utc_now()),
+                            state.key.simplified,
+                            state.key.pinyin,
+                        ),
                     )
 
     def import_preview(self, plan: ImportPlan) -> ImportOutcome:
@@ -525,16 +533,23 @@ class VocabularyStore:
         self._write_word(connection, merged, word_id)
         return merged
 
-    def _insert(
-        self, connection: sqlite3.Connection, word: VocabWord, now: datetime
-    ) -> VocabWord:
+    def _insert(self, connection: sqlite3.Connection, word: VocabWord, now: datetime) -> VocabWord:
         word = replace(word, created=word.created or now, updated=word.updated or now)
         assert word.created is not None and word.updated is not None
         cursor = connection.execute(
             "INSERT INTO words (simplified, pinyin, traditional, definition, note, status, "
             "hsk, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (word.simplified, word.pinyin, word.traditional, word.definition, word.note,
-             word.status.value, word.hsk, _iso(word.created), _iso(word.updated)),
+            (
+                word.simplified,
+                word.pinyin,
+                word.traditional,
+                word.definition,
+                word.note,
+                word.status.value,
+                word.hsk,
+                _iso(word.created),
+                _iso(word.updated),
+            ),
         )
         self._write_children(connection, int(cursor.lastrowid or 0), word)
         return word
@@ -548,8 +563,17 @@ class VocabularyStore:
         connection.execute(
             "UPDATE words SET pinyin = ?, traditional = ?, definition = ?, note = ?, "
             "status = ?, hsk = ?, created = ?, updated = ? WHERE id = ?",
-            (word.pinyin, word.traditional, word.definition, word.note, word.status.value,
-             word.hsk, _iso(word.created), _iso(word.updated), word_id),
+            (
+                word.pinyin,
+                word.traditional,
+                word.definition,
+                word.note,
+                word.status.value,
+                word.hsk,
+                _iso(word.created),
+                _iso(word.updated),
+                word_id,
+            ),
         )
         connection.execute("DELETE FROM word_tags WHERE word_id = ?", (word_id,))
         connection.execute("DELETE FROM contexts WHERE word_id = ?", (word_id,))
@@ -562,10 +586,11 @@ class VocabularyStore:
             [(word_id, position, tag) for position, tag in enumerate(word.tags)],
         )
         connection.executemany(
-            "INSERT INTO contexts (word_id, position, sentence, article_title) "
-            "VALUES (?, ?, ?, ?)",
-            [(word_id, position, c.sentence, c.article_title)
-             for position, c in enumerate(word.contexts)],
+            "INSERT INTO contexts (word_id, position, sentence, article_title) VALUES (?, ?, ?, ?)",
+            [
+                (word_id, position, c.sentence, c.article_title)
+                for position, c in enumerate(word.contexts)
+            ],
         )
 
     def _resolve(self, connection: sqlite3.Connection, key: WordKey | str) -> int:
@@ -639,8 +664,18 @@ class VocabularyStore:
                 created=_from_iso(created),
                 updated=_from_iso(updated),
             )
-            for (word_id, simplified, pinyin, traditional, definition, note, status, hsk,
-                 created, updated) in rows
+            for (
+                word_id,
+                simplified,
+                pinyin,
+                traditional,
+                definition,
+                note,
+                status,
+                hsk,
+                created,
+                updated,
+            ) in rows
         ]
 
     def _backup_on_open(self) -> None:
@@ -726,8 +761,7 @@ def _where(word_filter: WordFilter) -> tuple[str, tuple[object, ...]]:
         parameters.append(word_filter.article)
     if word_filter.added_since is not None:
         clauses.append("created >= ?")
-        parameters.append(_iso(datetime.combine(word_filter.added_since, time(),
-                                                tzinfo=UTC)))
+        parameters.append(_iso(datetime.combine(word_filter.added_since, time(), tzinfo=UTC)))
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(parameters)
 
 

@@ -90,8 +90,18 @@ def _headword(text: str) -> str:
 # --------------------------------------------------------------------------- CSV
 
 CSV_COLUMNS = (
-    "simplified", "traditional", "pinyin", "definition", "note", "status", "tags", "hsk",
-    "sentences", "articles", "created", "updated",
+    "simplified",
+    "traditional",
+    "pinyin",
+    "definition",
+    "note",
+    "status",
+    "tags",
+    "hsk",
+    "sentences",
+    "articles",
+    "created",
+    "updated",
 )
 # A spreadsheet runs a cell starting with one of these as a formula; the leading
 # apostrophe stops that.  The apostrophe itself is included so that un-escaping is
@@ -114,8 +124,14 @@ def render_csv(words: Iterable[VocabWord]) -> str:
     writer.writerow(CSV_COLUMNS)
     for word in words:
         row = (
-            word.simplified, word.traditional, word.pinyin, word.definition, word.note,
-            word.status.value, " ".join(word.tags), "" if word.hsk is None else str(word.hsk),
+            word.simplified,
+            word.traditional,
+            word.pinyin,
+            word.definition,
+            word.note,
+            word.status.value,
+            " ".join(word.tags),
+            "" if word.hsk is None else str(word.hsk),
             "\n".join(c.sentence for c in word.contexts),
             "\n".join(c.article_title for c in word.contexts),
             word.created.isoformat() if word.created else "",
@@ -127,9 +143,7 @@ def render_csv(words: Iterable[VocabWord]) -> str:
 
 def _contexts(sentences: list[str], titles: list[str]) -> tuple[Context, ...]:
     if len(titles) != len(sentences):
-        raise _RowProblem(
-            f"{len(sentences)} context sentences but {len(titles)} article titles"
-        )
+        raise _RowProblem(f"{len(sentences)} context sentences but {len(titles)} article titles")
     return tuple(Context(s, t) for s, t in zip(sentences, titles, strict=True))
 
 
@@ -160,8 +174,9 @@ def parse_csv(text: str) -> ParsedRows:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
-            result.bad.append(BadLine(start, f"{len(row)} cells but {len(header)} columns",
-                                      ",".join(row)[:80]))
+            result.bad.append(
+                BadLine(start, f"{len(row)} cells but {len(header)} columns", ",".join(row)[:80])
+            )
             continue
         cells = {name: _csv_uncell(value) for name, value in zip(header, row, strict=False)}
         try:
@@ -192,11 +207,18 @@ def parse_csv(text: str) -> ParsedRows:
 
 ANKI_NOTETYPE = "Duzhe vocabulary"
 ANKI_DECK = "Duzhe vocabulary"
-ANKI_FIELDS = ("Simplified", "Traditional", "Pinyin", "Definition", "Context", "Source", "HSK",
-               "Note")
+ANKI_FIELDS = (
+    "Simplified",
+    "Traditional",
+    "Pinyin",
+    "Definition",
+    "Context",
+    "Source",
+    "HSK",
+    "Note",
+)
 _STATUS_TAG = "status::"
-_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ",
-               "colon": ":"}
+_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
 
 
 def anki_field(text: str) -> str:
@@ -246,8 +268,7 @@ def render_anki_text(words: Iterable[VocabWord]) -> str:
     ]
     for word in words:
         # The GUID goes last: base91 GUIDs may start with '#', which must not begin a line.
-        fields = [*anki_note_fields(word), anki_tags(word),
-                  guid_for(word.simplified, word.pinyin)]
+        fields = [*anki_note_fields(word), anki_tags(word), guid_for(word.simplified, word.pinyin)]
         lines.append("\t".join(fields))
     return "\n".join(lines) + "\n"
 
@@ -313,8 +334,9 @@ def parse_anki_text(text: str) -> ParsedRows:
             if contexts_html:
                 sentences = [plain(part) for part in contexts_html.split("<hr>")]
                 sources = cells.get("source", "")
-                titles = ([plain(p) for p in sources.split("<hr>")] if sources
-                          else [""] * len(sentences))
+                titles = (
+                    [plain(p) for p in sources.split("<hr>")] if sources else [""] * len(sentences)
+                )
                 contexts = _contexts(sentences, titles)
             else:
                 contexts = ()
@@ -327,7 +349,7 @@ def parse_anki_text(text: str) -> ParsedRows:
                 definition=plain(cells.get("definition", "")),
                 note=plain(cells.get("note", "")),
                 hsk=_hsk(plain(cells.get("hsk", ""))),
-                status=_status(status_tags[-1][len(_STATUS_TAG):] if status_tags else ""),
+                status=_status(status_tags[-1][len(_STATUS_TAG) :] if status_tags else ""),
                 tags=clean_tags([t for t in tags if not t.startswith(_STATUS_TAG)]),
                 contexts=contexts,
             )
@@ -390,22 +412,29 @@ def parse_pleco(text: str) -> ParsedRows:
             continue
         parts = line.split("\t")
         if len(parts) < 2:
-            result.bad.append(BadLine(number, "expected characters<TAB>pinyin<TAB>definition",
-                                      line[:80]))
+            result.bad.append(
+                BadLine(number, "expected characters<TAB>pinyin<TAB>definition", line[:80])
+            )
             continue
         match = _PLECO_HEADWORD.match(parts[0].strip())
         if match is None:
-            result.bad.append(BadLine(number, "the characters are not 简体 or 简体[繁體]",
-                                      line[:80]))
+            result.bad.append(
+                BadLine(number, "the characters are not 简体 or 简体[繁體]", line[:80])
+            )
             continue
         simplified, traditional = match[1].strip(), (match[2] or "").strip()
-        result.good.append((number, VocabWord(
-            simplified=simplified,
-            traditional="" if traditional == simplified else traditional,
-            pinyin=from_numbered(parts[1].strip()),
-            definition="\t".join(parts[2:]).strip(),
-            status=status,
-        )))
+        result.good.append(
+            (
+                number,
+                VocabWord(
+                    simplified=simplified,
+                    traditional="" if traditional == simplified else traditional,
+                    pinyin=from_numbered(parts[1].strip()),
+                    definition="\t".join(parts[2:]).strip(),
+                    status=status,
+                ),
+            )
+        )
     return result
 
 
@@ -425,8 +454,7 @@ def word_to_json(word: VocabWord) -> dict[str, object]:
         "status": word.status.value,
         "tags": list(word.tags),
         "hsk": word.hsk,
-        "contexts": [{"sentence": c.sentence, "article": c.article_title}
-                     for c in word.contexts],
+        "contexts": [{"sentence": c.sentence, "article": c.article_title} for c in word.contexts],
         "created": word.created.isoformat() if word.created else None,
         "updated": word.updated.isoformat() if word.updated else None,
     }
@@ -458,8 +486,10 @@ def word_from_json(entry: object) -> VocabWord:
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise _RowProblem("tags is not a list of text")
     if not isinstance(contexts, list) or not all(
-        isinstance(c, dict) and isinstance(c.get("sentence"), str)
-        and isinstance(c.get("article", ""), str) for c in contexts
+        isinstance(c, dict)
+        and isinstance(c.get("sentence"), str)
+        and isinstance(c.get("article", ""), str)
+        for c in contexts
     ):
         raise _RowProblem("contexts is not a list of {sentence, article}")
     hsk = entry.get("hsk")
@@ -497,8 +527,9 @@ def parse_json(text: str) -> ParsedRows:
         try:
             result.good.append((line, word_from_json(entry)))
         except _RowProblem as problem:
-            result.bad.append(BadLine(line, str(problem), json.dumps(entry,
-                                                                     ensure_ascii=False)[:80]))
+            result.bad.append(
+                BadLine(line, str(problem), json.dumps(entry, ensure_ascii=False)[:80])
+            )
     return result
 
 

@@ -112,9 +112,7 @@ class WordFilter:
             return False
         if self.tag is not None and self.tag not in word.tags:
             return False
-        if self.article is not None and all(
-            c.article_title != self.article for c in word.contexts
-        ):
+        if self.article is not None and all(c.article_title != self.article for c in word.contexts):
             return False
         return not (
             self.added_since is not None

@@ -67,7 +67,9 @@ def test_every_add_reported_done_survives_sigkill(tmp_path):
     for round_number in range(20):
         writer = subprocess.Popen(
             [sys.executable, str(script), str(database), str(next_word)],
-            stdout=subprocess.PIPE, text=True, env=environment,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=environment,
         )
         assert writer.stdout is not None
         # Kill at a different point each round, in the middle of the stream of adds.
@@ -90,6 +92,7 @@ def test_every_add_reported_done_survives_sigkill(tmp_path):
 
 
 # ------------------------------------------------------------------ damage
+
 
 def _damage_test_setup(data_dir: Path, sentences: list[str]) -> Path:
     _fill(5, sentences)  # closing writes an automatic backup of these five words
@@ -174,6 +177,7 @@ def test_a_missing_wal_file_after_a_crash_leaves_a_consistent_older_state(data_d
 
 # ------------------------------------------------------------------ the disk refuses
 
+
 def test_a_read_only_database_gives_a_clear_error_and_loses_nothing(data_dir, sentences):
     # Tests run as root, for whom chmod does not stop writes; PRAGMA query_only makes
     # SQLite refuse writes with the same SQLITE_READONLY error a read-only file gives.
@@ -202,8 +206,10 @@ def test_a_full_disk_gives_a_clear_error_and_the_action_is_not_half_done(data_di
         store._connection.execute(f"PRAGMA max_page_count = {pages}")
         with pytest.raises(VocabularyStorageError, match="full"):
             for n in range(2000):
-                store.add(VocabWord(f"长词{n}", "cháng", definition="x" * 2000),
-                          Context(sentences[n % len(sentences)], "full disk"))
+                store.add(
+                    VocabWord(f"长词{n}", "cháng", definition="x" * 2000),
+                    Context(sentences[n % len(sentences)], "full disk"),
+                )
         added_before_full = store.count() - 3
         store._connection.execute("PRAGMA max_page_count = 1073741823")
         assert all(w.definition == "x" * 2000 for w in store.words() if w.simplified[0] == "长")
@@ -233,6 +239,7 @@ def test_a_backup_that_cannot_be_written_leaves_old_backups_and_the_store_alone(
 
 # ------------------------------------------------------------------ a second running copy
 
+
 def test_a_second_copy_waits_and_then_reports_the_lock_clearly(data_dir):
     with VocabularyStore.open() as first:
         first.add(VocabWord("第一", "dì yī"))
@@ -252,12 +259,18 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path):
     database = tmp_path / "vocabulary.sqlite3"
     VocabularyStore.open(database).close()
     script = tmp_path / "writer.py"
-    script.write_text(_WRITER.replace("range(first, first + 100000)", "range(first, first + 150)"),
-                      encoding="utf-8")
+    script.write_text(
+        _WRITER.replace("range(first, first + 100000)", "range(first, first + 150)"),
+        encoding="utf-8",
+    )
     environment = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     writers = [
-        subprocess.Popen([sys.executable, str(script), str(database), str(start)],
-                         stdout=subprocess.PIPE, text=True, env=environment)
+        subprocess.Popen(
+            [sys.executable, str(script), str(database), str(start)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=environment,
+        )
         for start in (0, 1000)
     ]
     outputs = [writer.communicate(timeout=120)[0] for writer in writers]
@@ -269,6 +282,7 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path):
 
 
 # ------------------------------------------------------------------ versions and migrations
+
 
 def test_a_file_from_a_newer_version_is_refused_and_left_byte_identical(data_dir, sentences):
     _fill(3, sentences)
@@ -289,25 +303,32 @@ def test_an_older_file_is_backed_up_then_migrated(data_dir, sentences):
     database.parent.mkdir(parents=True)
     connection = sqlite3.connect(database, isolation_level=None)
     schema.apply_migration(connection, schema.available_migrations()[0])
-    connection.execute("INSERT INTO words (simplified, pinyin, status, created, updated) "
-                       "VALUES ('旧', 'jiù', 'known', '2020-01-01T00:00:00+00:00', "
-                       "'2020-01-01T00:00:00+00:00')")
+    connection.execute(
+        "INSERT INTO words (simplified, pinyin, status, created, updated) "
+        "VALUES ('旧', 'jiù', 'known', '2020-01-01T00:00:00+00:00', "
+        "'2020-01-01T00:00:00+00:00')"
+    )
     connection.close()
     with VocabularyStore.open() as store:
         assert store.get("旧").status is Status.KNOWN
         kinds = [b.kind for b in store.list_backups()]
         applied = store._connection.execute(
-            "SELECT version FROM schema_migrations ORDER BY version").fetchall()
+            "SELECT version FROM schema_migrations ORDER BY version"
+        ).fetchall()
     assert BackupKind.BEFORE_MIGRATION in kinds
     assert applied == [(m.version,) for m in schema.available_migrations()]
-    (before_migration,) = [b for b in backups.list_backups(paths.backups_dir())
-                           if b.kind is BackupKind.BEFORE_MIGRATION]
+    (before_migration,) = [
+        b
+        for b in backups.list_backups(paths.backups_dir())
+        if b.kind is BackupKind.BEFORE_MIGRATION
+    ]
     old = sqlite3.connect(before_migration.path)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     old.close()
 
 
 # ------------------------------------------------------------------ backups
+
 
 def test_only_the_last_ten_automatic_backups_are_kept_and_manual_ones_never_pruned(data_dir):
     with VocabularyStore.open() as store:
@@ -328,8 +349,7 @@ def test_restore_brings_back_a_backup_after_saving_the_current_state(data_dir):
         store.add(VocabWord("后来", "hòu lái"))
         assert store.restore(point) == point
         assert [w.simplified for w in store.words()] == ["保留"]
-        (before_restore,) = [b for b in store.list_backups()
-                             if b.kind is BackupKind.BEFORE_RESTORE]
+        (before_restore,) = [b for b in store.list_backups() if b.kind is BackupKind.BEFORE_RESTORE]
         store.restore(before_restore.path)
         assert store.count() == 2
 

@@ -18,9 +18,12 @@ from reader.vocab.word import Context, Status, VocabWord
 
 @pytest.fixture
 def saved_words(store, sentences, article_title):
-    store.add(VocabWord("治理", "zhì lǐ", definition="to govern <well> & wisely", hsk=6,
-                        tags=("politics",)),
-              Context(next(s for s in sentences if "治理" in s), article_title))
+    store.add(
+        VocabWord(
+            "治理", "zhì lǐ", definition="to govern <well> & wisely", hsk=6, tags=("politics",)
+        ),
+        Context(next(s for s in sentences if "治理" in s), article_title),
+    )
     store.add(VocabWord("行", "háng", definition="row"), Context("我们一行人", "A"))
     store.add(VocabWord("行", "xíng", definition="to go", status=Status.KNOWN))
     return store.words()
@@ -48,8 +51,10 @@ def test_the_anki_package_holds_the_expected_notes_and_guids(saved_words, tmp_pa
     assert export_words(saved_words, package, ExportFormat.APKG) == 3
     notes = _notes(package)
     assert [guid for guid, _, _ in notes] == [
-        genanki.guid_for("治理", "zhì lǐ"), genanki.guid_for("行", "háng"),
-        genanki.guid_for("行", "xíng")]
+        genanki.guid_for("治理", "zhì lǐ"),
+        genanki.guid_for("行", "háng"),
+        genanki.guid_for("行", "xíng"),
+    ]
     fields = notes[0][1]
     assert fields[0] == "治理" and fields[1] == "治理"
     assert "tone4" in fields[2] and "tone3" in fields[2]
@@ -77,15 +82,21 @@ def test_every_text_export_imports_back_into_the_same_words(saved_words, tmp_pat
     carried = {
         ExportFormat.JSON: lambda w: w,
         ExportFormat.CSV: lambda w: w,
-        ExportFormat.ANKI_TEXT: lambda w: (w.simplified, w.pinyin, w.definition, w.contexts,
-                                           w.tags, w.status, w.hsk),
+        ExportFormat.ANKI_TEXT: lambda w: (
+            w.simplified,
+            w.pinyin,
+            w.definition,
+            w.contexts,
+            w.tags,
+            w.status,
+            w.hsk,
+        ),
         ExportFormat.PLECO: lambda w: (w.simplified, w.pinyin, w.definition, w.status),
     }[chosen]
     assert [carried(w) for w in plan.good] == [carried(w) for w in saved_words]
 
 
-def test_an_interrupted_export_leaves_the_previous_file_intact(saved_words, tmp_path,
-                                                               monkeypatch):
+def test_an_interrupted_export_leaves_the_previous_file_intact(saved_words, tmp_path, monkeypatch):
     target = tmp_path / "words.apkg"
     export_words(saved_words, target, ExportFormat.APKG)
     before = target.read_bytes()

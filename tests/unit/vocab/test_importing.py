@@ -14,12 +14,21 @@ from reader.vocab.word import Context, Status, VocabWord
 def test_planning_writes_nothing_and_applying_merges_without_duplicates(store, tmp_path):
     store.add(VocabWord("城市", "chéng shì", definition="my note on city"), Context("城市。", "A"))
     source = tmp_path / "list.json"
-    export_words([
-        VocabWord("城市", "chéng shì", definition="city", status=Status.LEARNING,
-                  contexts=(Context("超大城市。", "B"),)),
-        VocabWord("治理", "zhì lǐ", contexts=(Context("治理。", "B"),)),
-        VocabWord("治理", "zhì lǐ", tags=("again",)),
-    ], source, ExportFormat.JSON)
+    export_words(
+        [
+            VocabWord(
+                "城市",
+                "chéng shì",
+                definition="city",
+                status=Status.LEARNING,
+                contexts=(Context("超大城市。", "B"),),
+            ),
+            VocabWord("治理", "zhì lǐ", contexts=(Context("治理。", "B"),)),
+            VocabWord("治理", "zhì lǐ", tags=("again",)),
+        ],
+        source,
+        ExportFormat.JSON,
+    )
     plan = parse_import(source)
     assert len(plan.good) == 2 and plan.bad == ()
     assert store.count() == 1
@@ -36,8 +45,11 @@ def test_planning_writes_nothing_and_applying_merges_without_duplicates(store, t
 
 def test_an_import_that_fails_half_way_saves_none_of_it(store, tmp_path):
     source = tmp_path / "big.csv"
-    export_words([VocabWord(f"词{n}", "cí", definition="d" * 3000) for n in range(300)],
-                 source, ExportFormat.CSV)
+    export_words(
+        [VocabWord(f"词{n}", "cí", definition="d" * 3000) for n in range(300)],
+        source,
+        ExportFormat.CSV,
+    )
     plan = parse_import(source)
     pages = store._connection.execute("PRAGMA page_count").fetchone()[0]
     store._connection.execute(f"PRAGMA max_page_count = {pages + 20}")

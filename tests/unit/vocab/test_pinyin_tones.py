@@ -5,14 +5,17 @@ import pytest
 from reader.vocab.pinyin_tones import from_numbered, to_numbered, tone_coloured_html
 
 
-@pytest.mark.parametrize(("marked", "numbered"), [
-    ("hé zhǎng zhì", "he2zhang3zhi4"),
-    ("Běi jīng", "Bei3jing1"),
-    ("nǚ ér", "nu:3er2"),
-    ("lüè", "lu:e4"),
-    ("xiū xi", "xiu1xi5"),
-    ("Ōu zhōu", "Ou1zhou1"),
-])
+@pytest.mark.parametrize(
+    ("marked", "numbered"),
+    [
+        ("hé zhǎng zhì", "he2zhang3zhi4"),
+        ("Běi jīng", "Bei3jing1"),
+        ("nǚ ér", "nu:3er2"),
+        ("lüè", "lu:e4"),
+        ("xiū xi", "xiu1xi5"),
+        ("Ōu zhōu", "Ou1zhou1"),
+    ],
+)
 def test_tone_marks_and_numbers_convert_both_ways(marked, numbered):
     assert to_numbered(marked) == numbered
     assert from_numbered(numbered) == marked
@@ -31,5 +34,6 @@ def test_text_that_is_not_pinyin_passes_through_unchanged():
 def test_tone_colour_spans_escape_the_text():
     assert tone_coloured_html("nǐ ma") == (
         "<span class='tone3' style='color:#00a000'>nǐ</span> "
-        "<span class='tone5' style='color:#808080'>ma</span>")
+        "<span class='tone5' style='color:#808080'>ma</span>"
+    )
     assert "&lt;" in tone_coloured_html("<b>")

@@ -16,8 +16,9 @@ def test_a_saved_word_comes_back_with_its_context_after_reopening(
 ):
     sentence = sentences[0]
     with VocabularyStore.open() as store:
-        saved = store.add(VocabWord("治理", "zhì lǐ", definition="to govern"),
-                          Context(sentence, article_title))
+        saved = store.add(
+            VocabWord("治理", "zhì lǐ", definition="to govern"), Context(sentence, article_title)
+        )
     assert paths.vocabulary_db().is_file()
     with VocabularyStore.open() as store:
         word = store.get("治理")
@@ -38,8 +39,9 @@ def test_saving_again_from_another_article_merges_the_context(store):
 
 def test_merging_keeps_what_the_learner_wrote(store):
     store.add(VocabWord("精细", "jīng xì", definition="my own words", tags=("a",)))
-    merged = store.add(VocabWord("精细", "jīng xì", definition="dictionary", note="n",
-                                 tags=("b", "a")))
+    merged = store.add(
+        VocabWord("精细", "jīng xì", definition="dictionary", note="n", tags=("b", "a"))
+    )
     assert merged.definition == "my own words"
     assert merged.note == "n"
     assert merged.tags == ("a", "b")
@@ -70,10 +72,14 @@ def test_set_status_update_and_unknown_words(store):
     store.add(VocabWord("嘱托", "zhǔ tuō"))
     learning = store.set_status("嘱托", Status.LEARNING)
     assert learning.status is Status.LEARNING and learning.updated > learning.created
-    edited = store.update("嘱托", definition=" to entrust ", note="from the article",
-                          tags=["hsk 7", "hsk 7", "政治"])
+    edited = store.update(
+        "嘱托", definition=" to entrust ", note="from the article", tags=["hsk 7", "hsk 7", "政治"]
+    )
     assert (edited.definition, edited.note, edited.tags) == (
-        "to entrust", "from the article", ("hsk_7", "政治"))
+        "to entrust",
+        "from the article",
+        ("hsk_7", "政治"),
+    )
     with pytest.raises(UnknownWordError, match="不在"):
         store.set_status("不在", Status.KNOWN)
     with pytest.raises(UnknownWordError):
@@ -104,8 +110,7 @@ def test_mark_known_and_undo(store):
     store.add(VocabWord("城市", "chéng shì", status=Status.LEARNING))
     store.add(VocabWord("治理", "zhì lǐ", status=Status.IGNORED))
     states = store.mark_known(["城市", "治理", "广州"])
-    assert store.statuses() == {"城市": Status.KNOWN, "治理": Status.IGNORED,
-                                "广州": Status.KNOWN}
+    assert store.statuses() == {"城市": Status.KNOWN, "治理": Status.IGNORED, "广州": Status.KNOWN}
     store.restore_states(states)
     assert store.statuses() == {"城市": Status.LEARNING, "治理": Status.IGNORED}
 
@@ -115,8 +120,9 @@ def test_filters_by_status_tag_article_and_date(store):
     store.add(VocabWord("治理", "zhì lǐ", status=Status.KNOWN), Context("治理。", "B"))
     assert [w.simplified for w in store.words(WordFilter(tag="hsk3"))] == ["城市"]
     assert [w.simplified for w in store.words(WordFilter(article="B"))] == ["治理"]
-    assert [w.simplified for w in store.words(
-        WordFilter(statuses=frozenset({Status.KNOWN})))] == ["治理"]
+    assert [w.simplified for w in store.words(WordFilter(statuses=frozenset({Status.KNOWN})))] == [
+        "治理"
+    ]
     tomorrow = date.today() + timedelta(days=2)
     assert store.words(WordFilter(added_since=tomorrow)) == []
     assert len(store.words(WordFilter(added_since=date.today() - timedelta(days=1)))) == 2

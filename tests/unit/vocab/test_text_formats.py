@@ -16,10 +16,10 @@ _ANY_TEXT = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30
 )
 _ONE_LINE = _ANY_TEXT.map(lambda text: " ".join(text.split()))
-_TAG = st.text(st.characters(whitelist_categories=("Ll", "Lu", "Nd", "Lo")), min_size=1,
-               max_size=8)
-_TIME = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1),
-                     timezones=st.just(UTC))
+_TAG = st.text(st.characters(whitelist_categories=("Ll", "Lu", "Nd", "Lo")), min_size=1, max_size=8)
+_TIME = st.datetimes(
+    min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)
+)
 
 
 @st.composite
@@ -32,10 +32,18 @@ def words(draw: st.DrawFn, *, carries_everything: bool = True) -> VocabWord:
         traditional = ""
     if not carries_everything:
         definition = draw(_ONE_LINE.filter(lambda text: "\t" not in text))
-        return VocabWord(simplified, pinyin, traditional=traditional, definition=definition,
-                         status=draw(st.sampled_from(Status)))
-    contexts = draw(st.lists(st.tuples(_ONE_LINE.filter(bool), _ONE_LINE), max_size=3,
-                             unique_by=lambda pair: pair[1]))
+        return VocabWord(
+            simplified,
+            pinyin,
+            traditional=traditional,
+            definition=definition,
+            status=draw(st.sampled_from(Status)),
+        )
+    contexts = draw(
+        st.lists(
+            st.tuples(_ONE_LINE.filter(bool), _ONE_LINE), max_size=3, unique_by=lambda pair: pair[1]
+        )
+    )
     created = draw(_TIME)
     return VocabWord(
         simplified=simplified,
@@ -57,13 +65,21 @@ def _unique(word_list: list[VocabWord]) -> list[VocabWord]:
 
 
 _LISTS = st.lists(words(), max_size=6).map(_unique)
-_SETTINGS = settings(max_examples=60, deadline=None,
-                     suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _without_times(word: VocabWord) -> VocabWord:
-    return VocabWord(word.simplified, word.pinyin, word.traditional, word.definition, word.note,
-                     word.status, word.tags, word.contexts, word.hsk)
+    return VocabWord(
+        word.simplified,
+        word.pinyin,
+        word.traditional,
+        word.definition,
+        word.note,
+        word.status,
+        word.tags,
+        word.contexts,
+        word.hsk,
+    )
 
 
 @_SETTINGS
@@ -99,8 +115,13 @@ def test_pleco_round_trip_keeps_characters_reading_definition_and_status(word_li
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_defused_and_restored():
-    word = VocabWord("公式", "gōng shì", definition="=HYPERLINK(\"http://x\")",
-                     note="'already quoted", tags=("+1",))
+    word = VocabWord(
+        "公式",
+        "gōng shì",
+        definition='=HYPERLINK("http://x")',
+        note="'already quoted",
+        tags=("+1",),
+    )
     rendered = text_formats.render_csv([word])
     assert rendered.startswith("\ufeffsimplified,")
     assert "'=HYPERLINK" in rendered and "''already quoted" in rendered and "'+1" in rendered
@@ -108,8 +129,12 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_defused_and_restored():
 
 
 def test_anki_text_has_the_headers_anki_reads_and_safe_fields():
-    word = VocabWord("城市", "chéng shì", definition="city\ttown\nline 2 <b>",
-                     contexts=(Context("广州这座超大城市。", "广州"),))
+    word = VocabWord(
+        "城市",
+        "chéng shì",
+        definition="city\ttown\nline 2 <b>",
+        contexts=(Context("广州这座超大城市。", "广州"),),
+    )
     text = text_formats.render_anki_text([word])
     header = text.splitlines()[:8]
     assert header[:2] == ["#separator:tab", "#html:true"]
@@ -125,12 +150,19 @@ def test_anki_text_has_the_headers_anki_reads_and_safe_fields():
 
 
 def test_pleco_lines_use_numbered_pinyin_brackets_and_status_categories():
-    text = text_formats.render_pleco([
-        VocabWord("学习", "xué xí", traditional="學習", definition="to study\nto learn",
-                  status=Status.LEARNING),
-        VocabWord("女儿", "nǚ ér", traditional="女兒"),
-        VocabWord("城市", "chéng shì", status=Status.LEARNING),
-    ])
+    text = text_formats.render_pleco(
+        [
+            VocabWord(
+                "学习",
+                "xué xí",
+                traditional="學習",
+                definition="to study\nto learn",
+                status=Status.LEARNING,
+            ),
+            VocabWord("女儿", "nǚ ér", traditional="女兒"),
+            VocabWord("城市", "chéng shì", status=Status.LEARNING),
+        ]
+    )
     assert text.splitlines() == [
         "//Duzhe/new",
         "女儿[女兒]\tnu:3er2\t",
@@ -141,30 +173,46 @@ def test_pleco_lines_use_numbered_pinyin_brackets_and_status_categories():
 
 
 def test_bad_lines_are_reported_with_their_line_numbers_and_reasons():
-    csv_text = ("simplified,pinyin,status,hsk\n城市,chéng shì,new,3\n,x,new,\n"
-                "治理,zhì lǐ,forgotten,\n好,hǎo,new,12\n")
+    csv_text = (
+        "simplified,pinyin,status,hsk\n城市,chéng shì,new,3\n,x,new,\n"
+        "治理,zhì lǐ,forgotten,\n好,hǎo,new,12\n"
+    )
     parsed = text_formats.parse_csv(csv_text)
     assert [w.simplified for _, w in parsed.good] == ["城市"]
     assert [(b.line, b.reason.split(" ")[0]) for b in parsed.bad] == [
-        (3, "the"), (4, "unknown"), (5, "HSK")]
+        (3, "the"),
+        (4, "unknown"),
+        (5, "HSK"),
+    ]
     pleco = text_formats.parse_pleco("//Duzhe/known\n城市\tcheng2shi4\tcity\nno tab here\n")
     assert [(b.line, b.reason) for b in pleco.bad] == [
-        (3, "expected characters<TAB>pinyin<TAB>definition")]
+        (3, "expected characters<TAB>pinyin<TAB>definition")
+    ]
     assert pleco.good[0][1].status is Status.KNOWN
-    json_text = ('{"format": "duzhe-reader vocabulary", "version": 1, "words": [\n'
-                 '{"simplified": "城市"},\n{"simplified": ""},\n'
-                 '{"simplified": "好", "hsk": "x"}\n]}')
+    json_text = (
+        '{"format": "duzhe-reader vocabulary", "version": 1, "words": [\n'
+        '{"simplified": "城市"},\n{"simplified": ""},\n'
+        '{"simplified": "好", "hsk": "x"}\n]}'
+    )
     parsed_json = text_formats.parse_json(json_text)
     assert [b.line for b in parsed_json.bad] == [3, 4]
     assert text_formats.parse_json("{not json").bad[0].reason.startswith("not valid JSON")
 
 
 def test_an_anki_plain_text_export_without_columns_header_is_read_by_field_order():
-    text = ("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n"
-            "#tags column:12\n"
-            "abc\tDuzhe vocabulary\tDuzhe\t城市\t城市\tchéng shì\tcity\t\t\t3\t\tstatus::known x\n")
+    text = (
+        "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n"
+        "#tags column:12\n"
+        "abc\tDuzhe vocabulary\tDuzhe\t城市\t城市\tchéng shì\tcity\t\t\t3\t\tstatus::known x\n"
+    )
     parsed = text_formats.parse_anki_text(text)
     assert parsed.bad == []
     (word,) = [w for _, w in parsed.good]
     assert (word.simplified, word.pinyin, word.definition, word.hsk, word.status, word.tags) == (
-        "城市", "chéng shì", "city", 3, Status.KNOWN, ("x",))
+        "城市",
+        "chéng shì",
+        "city",
+        3,
+        Status.KNOWN,
+        ("x",),
+    )
