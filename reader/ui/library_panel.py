@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -26,6 +40,7 @@ class LibraryModel(QAbstractListModel):
     PathRole = Qt.ItemDataRole.UserRole + 1
     ProgressRole = Qt.ItemDataRole.UserRole + 2
     BundledRole = Qt.ItemDataRole.UserRole + 3
+    ProgressTextRole = Qt.ItemDataRole.UserRole + 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +75,9 @@ class LibraryModel(QAbstractListModel):
             return None
         item = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{item.title}\n{_progress_label(item.progress)}"
+            return item.title
+        if role == self.ProgressTextRole:
+            return _progress_label(item.progress)
         if role == Qt.ItemDataRole.ToolTipRole:
             origin = "Bundled article" if item.bundled else item.path
             return f"{item.title}\n{origin}\n{_progress_label(item.progress)}"
@@ -87,6 +104,45 @@ def _progress_label(progress: float) -> str:
     return f"{round(progress * 100)}% read"
 
 
+class _TwoLineDelegate(QStyledItemDelegate):
+    """Draws the title (elided) with the progress on a second, smaller line."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        line = option.fontMetrics.height()
+        return QSize(option.rect.width(), 2 * line + 10)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        title_option = QStyleOptionViewItem(option)
+        self.initStyleOption(title_option, index)
+        title_option.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, title_option, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = option.rect.adjusted(6, 4, -6, -4)
+        line = option.fontMetrics.height()
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        painter.setFont(font)
+        title = QFontMetrics(font).elidedText(
+            str(index.data(Qt.ItemDataRole.DisplayRole)), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(rect.x(), rect.y(), rect.width(), line, 0, title)
+        painter.setFont(option.font)
+        painter.setOpacity(0.7)
+        painter.drawText(
+            rect.x(),
+            rect.y() + line,
+            rect.width(),
+            line,
+            0,
+            str(index.data(LibraryModel.ProgressTextRole)),
+        )
+        painter.restore()
+
+
 class LibraryPanel(QWidget):
     """The library list; choosing a row emits ``article_chosen`` with its path."""
 
@@ -97,7 +153,7 @@ class LibraryPanel(QWidget):
         self._model = LibraryModel(self)
         self._list = QListView(self)
         self._list.setModel(self._model)
-        self._list.setWordWrap(True)
+        self._list.setItemDelegate(_TwoLineDelegate(self._list))
         self._list.setAlternatingRowColors(True)
         self._list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self._list.activated.connect(self._choose)
@@ -121,11 +177,3 @@ class LibraryPanel(QWidget):
         path = index.data(LibraryModel.PathRole)
         if isinstance(path, str) and path:
             self.article_chosen.emit(path)
-
-
-def same_file(first: str, second: str) -> bool:
-    """Whether two stored paths name the same file (bundled paths may be stored resolved)."""
-    try:
-        return Path(first).resolve() == Path(second).resolve()
-    except OSError:
-        return first == second

@@ -467,6 +467,10 @@ class MainWindow(QMainWindow):
         state = self._settings.window_state()
         if state is not None:
             self.restoreState(state)
+        else:
+            self.resizeDocks(
+                [self._library_dock, self._sidebar_dock], [220, 300], Qt.Orientation.Horizontal
+            )
         size = self._settings.font_point_size() or DEFAULT_FONT_POINT_SIZE
         self._view.set_font_point_size(size)
         self.set_pinyin_mode(self._settings.pinyin_mode())
@@ -492,7 +496,10 @@ class MainWindow(QMainWindow):
         return dock
 
     def _new_action(
-        self, name: str, text: str, shortcut: QKeySequence | str | None = None
+        self,
+        name: str,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reader.annotation import Annotator
 from reader.articles import default_article
 from reader.textio.reading import read_document
+from reader.ui import fonts
 from reader.ui.about import about_text
 from reader.ui.main_window import MainWindow
 from reader.ui.pinyin_mode import PinyinMode
@@ -238,3 +239,13 @@ def test_settings_survive_a_corrupt_file(data_dir: Path) -> None:
     assert reread.opened_articles() == []
     assert reread.progress("/x.txt") == 0.0
     assert reread.last_article() == ("/x.txt", 0.0)
+
+
+def test_cjk_font_choice_and_the_message_when_there_is_none(qtbot) -> None:
+    family = fonts.pick_cjk_family()
+    chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+
+    assert family is None or family in chinese
+    assert fonts.article_font(18.0).pointSizeF() == 18.0
+    message = fonts.missing_font_message()
+    assert "fonts-noto-cjk" in message and "\n" not in message
