@@ -81,6 +81,15 @@ class Annotator:
     def create(cls, cedict_source: Path | None = None) -> Annotator:
         return cls(CedictIndex.load(cedict_source), GlossarySet.load_active())
 
+    def with_glossaries(self, glossaries: GlossarySet) -> Annotator:
+        """A new annotator for a changed set of glossaries, sharing the loaded dictionary.
+
+        A fresh segmenter is cheaper and safer than teaching the old one: jieba
+        cannot forget a user word cleanly, and a removed term must stop being
+        cut whole.
+        """
+        return Annotator(self.dictionary, glossaries)
+
     def segment(self, text: str) -> SegmentedText:
         return self._segmenter.segment(text)
 
