@@ -23,6 +23,7 @@ import sys
 from array import array
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate, compress, repeat
 from math import log
 from pathlib import Path
 
@@ -47,7 +48,7 @@ _HAN, _LATIN, _NUMBER, _PUNCT, _SPACE = (
     KIND_CODES.index(kind)
     for kind in (TokenKind.HAN, TokenKind.LATIN, TokenKind.NUMBER, TokenKind.PUNCT, TokenKind.SPACE)
 )
-_KIND_TAG = {_NUMBER: "m", _LATIN: "eng", _PUNCT: "x", _SPACE: "x"}
+_KIND_TAG = {_HAN: "", _NUMBER: "m", _LATIN: "eng", _PUNCT: "x", _SPACE: "x"}
 
 
 def is_han(char: str) -> bool:
@@ -79,6 +80,9 @@ def _kind_of(word: str) -> int:
     if any(char.isalpha() for char in word):
         return _LATIN
     return _PUNCT
+
+
+_cached_kind_of = lru_cache(maxsize=65536)(_kind_of)
 
 
 class SegmentationError(ReaderError):
@@ -165,59 +169,33 @@ class Segmenter:
 
     def segment(self, text: str) -> SegmentedText:
         """Cut ``text`` into tokens that cover every character exactly once."""
-        starts: array = array("l")
-        ends: array = array("l")
-        kinds = bytearray()
-        tags: list[str] = []
-        tag_of = self._tags.get
-        add_start, add_end, add_kind, add_tag = (
-            starts.append,
-            ends.append,
-            kinds.append,
-            tags.append,
-        )
-        kind_tag = _KIND_TAG.get
-
-        def emit_one(word: str, start: int) -> None:
-            kind = _kind_of(word)
-            add_start(start)
-            add_end(start + len(word))
-            add_kind(kind)
-            add_tag(tag_of(word, "") if kind == _HAN else kind_tag(kind, ""))
-
+        words: list[str] = []
         position = 0
         for match in _BLOCK.finditer(text):
-            match_start = match.start()
-            for offset in range(position, match_start):
-                emit_one(text[offset], offset)
+            if match.start() > position:
+                words.extend(text[position : match.start()])  # one token per character
             block = match.group(1)
             if block is None:
-                emit_one(match.group(), match_start)
+                words.append(match.group())
             else:
-                start = match_start
-                unknown = self._cut_block(block, words := [])
-                for word in words:
-                    end = start + len(word)
-                    add_start(start)
-                    add_end(end)
-                    if "\u4e00" <= word[0] <= "\u9fff":
-                        add_kind(_HAN)
-                        add_tag("" if word in unknown else tag_of(word, ""))
-                    else:
-                        kind = _kind_of(word)
-                        add_kind(kind)
-                        if kind == _HAN:
-                            add_tag("" if word in unknown else tag_of(word, ""))
-                        else:
-                            add_tag(kind_tag(kind, ""))
-                    start = end
+                self._cut_block(block, words)
             position = match.end()
-        for offset in range(position, len(text)):
-            emit_one(text[offset], offset)
-        return SegmentedText(text, starts, ends, bytes(kinds), tuple(tags))
+        words.extend(text[position:])
 
-    def _cut_block(self, sentence: str, words: list[str]) -> set[str]:
-        """jieba's ``__cut_DAG`` for one block: appends the words, returns those the HMM guessed."""
+        # offsets, kinds and tags in bulk: per-token Python code is what costs
+        ends = array("l", accumulate(map(len, words)))
+        starts = array("l", [0])
+        starts.extend(ends[:-1])
+        del starts[len(ends) :]
+        kinds = bytes(map(_cached_kind_of, words))
+        # a word missing from the table (found by jieba's HMM) has no known tag
+        tags = list(map(self._tags.get, words, repeat("")))
+        for index in compress(range(len(kinds)), map(_HAN.__ne__, kinds)):
+            tags[index] = _KIND_TAG[kinds[index]]
+        return SegmentedText(text, starts, ends, kinds, tuple(tags))
+
+    def _cut_block(self, sentence: str, words: list[str]) -> None:
+        """jieba's ``__cut_DAG`` for one block: appends its words to ``words``."""
         freq = self._tokenizer.FREQ
         logtotal = log(self._tokenizer.total)
         length = len(sentence)
@@ -244,7 +222,6 @@ class Segmenter:
             best[index] = candidate_score
             until[index] = candidate_end
 
-        guessed: set[str] = set()
         append = words.append
         start = 0
         buffer_start = -1
@@ -255,26 +232,22 @@ class Segmenter:
                     buffer_start = start
             else:
                 if buffer_start >= 0:
-                    self._flush(sentence[buffer_start:start], freq, words, guessed)
+                    self._flush(sentence[buffer_start:start], freq, words)
                     buffer_start = -1
                 append(sentence[start:end])
             start = end
         if buffer_start >= 0:
-            self._flush(sentence[buffer_start:], freq, words, guessed)
-        return guessed
+            self._flush(sentence[buffer_start:], freq, words)
 
     @staticmethod
-    def _flush(buffer: str, freq: dict[str, int], words: list[str], guessed: set[str]) -> None:
+    def _flush(buffer: str, freq: dict[str, int], words: list[str]) -> None:
         """Single characters in a row: jieba lets its HMM find unknown words in them."""
         if len(buffer) == 1:
             words.append(buffer)
         elif freq.get(buffer):
             words.extend(buffer)
         else:
-            for word in _hmm_cut(buffer):
-                words.append(word)
-                if len(word) > 1 and not freq.get(word):
-                    guessed.add(word)
+            words.extend(_hmm_cut(buffer))
 
 
 @lru_cache(maxsize=8192)
