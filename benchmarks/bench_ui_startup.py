@@ -142,15 +142,18 @@ def main() -> None:
             ),
             ("anchor: QPlainTextEdit, 1 MB", measure_anchor(large)),
         ]
-    print(f"{'':36} {'painted':>9} {'open->paint':>12} {'hover ready':>12} {'peak RSS':>9}")
+
+    def seconds(value: float | None) -> str:
+        return f"{value:8.3f}s" if value is not None else f"{'-':>9}"
+
+    print(f"{'':36} {'painted':>9} {'open->paint':>9} {'hover ready':>9} {'peak RSS':>9}")
     for name, figures in rows:
-        painted = figures.get("window_painted", float("nan"))
+        painted = figures.get("window_painted")
         opened = figures.get("open_started")
-        open_to_paint = painted - opened if opened is not None else float("nan")
-        hover = figures.get("hover_ready", float("nan"))
+        open_to_paint = painted - opened if painted is not None and opened is not None else None
         print(
-            f"{name:36} {painted:8.3f}s {open_to_paint:11.3f}s {hover:11.3f}s "
-            f"{figures['peak_rss_mb']:7.0f}MB"
+            f"{name:36} {seconds(painted)} {seconds(open_to_paint)} "
+            f"{seconds(figures.get('hover_ready'))} {figures['peak_rss_mb']:7.0f}MB"
         )
 
 
