@@ -110,3 +110,22 @@ def test_index_at_maps_offsets_to_tokens(segmenter: Segmenter) -> None:
 def test_jieba_cache_goes_into_the_cache_directory() -> None:
     Segmenter()
     assert list(paths.cache_dir().glob("jieba*"))
+
+
+def test_a_damaged_lexicon_cache_is_rebuilt(tmp_path) -> None:
+    previous = paths.cache_dir().parent
+    paths.set_data_dir(tmp_path)
+    try:
+        paths.cache_dir().mkdir(parents=True)
+        (paths.cache_dir() / "jieba-lexicon.marshal").write_bytes(b"not a marshal file")
+        words = [token.text for token in Segmenter().segment("我在银行工作")]
+        assert words == ["我", "在", "银行", "工作"]
+        assert Segmenter().tag_of("银行") == "n"  # and the rebuilt cache loads
+    finally:
+        paths.set_data_dir(previous)
+
+
+def test_blank_user_words_are_ignored() -> None:
+    segmenter = Segmenter(["", "  ", "两个 词", "河长制"])
+    assert segmenter.tag_of("两个 词") == ""
+    assert segmenter.tag_of("河长制") == "nz"
