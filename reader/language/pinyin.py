@@ -10,8 +10,11 @@ A word's reading is chosen in this order:
 4. pypinyin.
 
 A token of one polyphonic character (还, 为, 长, 得 ...) is read in context:
-pypinyin reads it together with its neighbouring words, and the particles
-地 得 了 着 follow rules on the part-of-speech tags of their neighbours.
+the particles 地 得 了 着 follow rules on their neighbours' part-of-speech
+tags; 为 is wéi in 以 A 为 B, after a verb and before 之一; a degree adverb
+makes 长 重 好 ... adjectives (很长 cháng); otherwise pypinyin's phrase table
+is asked about the character joined to a whole neighbouring token (还 + 钱).
+Tokens jieba's HMM glued together (办得, 被选为) get the same particle rules.
 
 Tone sandhi is NOT applied: 一 is always yī and 不 always bù, the citation
 tones a dictionary gives, so that the pinyin shown matches the dictionary
@@ -120,7 +123,7 @@ class PinyinResolver:
         self._glossary_pinyin = glossary_pinyin
         self._context_free: dict[str, Readings] = {}
         self._polyphonic: dict[str, bool] = {}
-        self._windows: dict[tuple[str, str, str], str] = {}
+        self._in_context: dict[tuple[str, str, str], str] = {}
 
     def resolve(self, segmented: SegmentedText, index: int) -> Readings:
         """The reading of token ``index``; () for a token without Han characters."""
@@ -164,7 +167,7 @@ class PinyinResolver:
             return PLACE_NAMES[word]
         suggested = _pypinyin(word)
         if len(suggested) != len(word):
-            suggested = tuple(pinyin_of_char for pinyin_of_char in map(_single, word))
+            suggested = tuple(map(_single, word))
         listed = [
             _lower(reading) for reading in self._readings_for(word) if len(reading) == len(word)
         ]
@@ -225,9 +228,9 @@ class PinyinResolver:
             return from_glossary[0].lower()
         context = _Context(segmented, index)
         key = (context.previous_text(), char, context.next_text())
-        reading = self._windows.get(key)
+        reading = self._in_context.get(key)
         if reading is None:
-            reading = self._windows[key] = _phrase_reading(*key) or _single(char)
+            reading = self._in_context[key] = _phrase_reading(*key) or _single(char)
         return reading
 
 
