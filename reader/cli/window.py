@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,9 +86,28 @@ def parse_window_options(arguments: list[str]) -> WindowOptions:
     return WindowOptions(namespace.path, screenshot, size, cedict)
 
 
+def _choose_platform(screenshot: bool) -> None:
+    """Render offscreen for a screenshot without a display; refuse a window without one.
+
+    Without this, Qt aborts the process with a multi-line plugin error.
+    """
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    if screenshot:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return
+    raise ReaderError(
+        "no display to open the window on (DISPLAY is not set); "
+        "run it in a desktop session, or use --screenshot OUT.png"
+    )
+
+
 def run_window(arguments: list[str]) -> int:
     """Parse ``arguments`` and run the window until it closes; the exit status."""
     options = parse_window_options(arguments)
+    _choose_platform(options.screenshot is not None)
     from reader.ui.app import run
 
     return run(options)
