@@ -17,8 +17,10 @@ Why it is built this way (a 1 MB article must stay fast):
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -40,13 +42,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 
-from reader.annotation import Annotator, WordInfo
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.ui.fonts import article_font
 from reader.ui.hover_card import HoverCard
 from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.tone_colours import palette_is_dark, syllable_colour
 from reader.ui.word_popup import WordPopup
+
+if TYPE_CHECKING:
+    # jieba and pypinyin load with reader.annotation: keep them off the
+    # start-up path so the window paints before the annotator exists.
+    from reader.annotation import Annotator, WordInfo
 
 StatusLookup = Callable[[str], "str | None"]
 
@@ -431,7 +437,8 @@ class ArticleView(QTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
         )
         if plain and key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
             self._move_word(1 if key == Qt.Key.Key_Right else -1)
@@ -510,7 +517,7 @@ class ArticleView(QTextEdit):
             self._card.hide()
             return
         if self._pinyin_mode is PinyinMode.OFF:
-            info = WordInfo(info.token, (), info.entries, info.glossary, info.hsk)
+            info = dataclasses.replace(info, pinyin=())
         self._card.show_word(info, rect, self._tone_colours)
 
     def _refresh_card(self) -> None:
@@ -553,8 +560,8 @@ class ArticleView(QTextEdit):
         if self._segmented is None:
             return None
         document_point = QPointF(point) + self._scroll_offset()
-        position = self.document().documentLayout().hitTest(
-            document_point, Qt.HitTestAccuracy.FuzzyHit
+        position = (
+            self.document().documentLayout().hitTest(document_point, Qt.HitTestAccuracy.FuzzyHit)
         )
         if position < 0:
             return None
@@ -601,9 +608,7 @@ class ArticleView(QTextEdit):
             block = block.next()
         return pieces
 
-    def _pieces_in_block(
-        self, block: QTextBlock, index: int, start: int, end: int
-    ) -> list[_Piece]:
+    def _pieces_in_block(self, block: QTextBlock, index: int, start: int, end: int) -> list[_Piece]:
         layout = block.layout()
         if layout is None or layout.lineCount() == 0:
             return []
@@ -623,10 +628,17 @@ class ArticleView(QTextEdit):
             if piece_end > piece_start:
                 left = line.cursorToX(piece_start)[0]
                 right = line.cursorToX(piece_end)[0]
-                pieces.append(_Piece(index, QRectF(
-                    origin.x() + min(left, right), origin.y() + line.y(),
-                    abs(right - left), line.height(),
-                )))
+                pieces.append(
+                    _Piece(
+                        index,
+                        QRectF(
+                            origin.x() + min(left, right),
+                            origin.y() + line.y(),
+                            abs(right - left),
+                            line.height(),
+                        ),
+                    )
+                )
             line_number += 1
         return pieces
 
@@ -642,8 +654,9 @@ class ArticleView(QTextEdit):
         if not line.isValid():
             return None
         origin = layout.position()
-        return QRectF(origin.x(), origin.y() + line.y(), layout.boundingRect().width(),
-                      line.height())
+        return QRectF(
+            origin.x(), origin.y() + line.y(), layout.boundingRect().width(), line.height()
+        )
 
     def _viewport_rect_of(self, index: int) -> QRect | None:
         pieces = self._token_pieces(index)
@@ -838,13 +851,15 @@ class ArticleView(QTextEdit):
         for part in pieces:
             count = self._characters_in(part)
             if part.rect == piece.rect:
-                return syllables[consumed:consumed + count]
+                return syllables[consumed : consumed + count]
             consumed += count
         return syllables
 
     def _characters_in(self, piece: _Piece) -> int:
-        position = self.document().documentLayout().hitTest(
-            piece.rect.center(), Qt.HitTestAccuracy.FuzzyHit
+        position = (
+            self.document()
+            .documentLayout()
+            .hitTest(piece.rect.center(), Qt.HitTestAccuracy.FuzzyHit)
         )
         block = self.document().findBlock(position)
         layout = block.layout()
@@ -871,7 +886,7 @@ class ArticleView(QTextEdit):
 
     def _token_text(self, index: int) -> str:
         assert self._segmented is not None
-        return self._segmented.text[self._segmented.starts[index]:self._segmented.ends[index]]
+        return self._segmented.text[self._segmented.starts[index] : self._segmented.ends[index]]
 
     # -- layout --------------------------------------------------------------------
 

@@ -7,12 +7,18 @@ and queried by tests.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from reader.annotation import WordInfo
 from reader.ui.tone_colours import palette_is_dark, pinyin_rich_text
+
+if TYPE_CHECKING:
+    # jieba and pypinyin load with reader.annotation: keep them off the
+    # start-up path so the window paints before the annotator exists.
+    from reader.annotation import WordInfo
 
 _MAX_GLOSS_CHARS = 120
 _GAP = 6  # pixels between the word and the card

@@ -9,6 +9,7 @@ referenced word in the same popup.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QPoint, QRect, Qt, QUrl, Signal
@@ -22,9 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotation import Annotator, WordInfo
 from reader.dictionary.entry import Entry
 from reader.ui.tone_colours import palette_is_dark, pinyin_rich_text
+
+if TYPE_CHECKING:
+    # jieba and pypinyin load with reader.annotation: keep them off the
+    # start-up path so the window paints before the annotator exists.
+    from reader.annotation import Annotator, WordInfo
 
 _LINK_SCHEME = "word"
 _HSK_NAMES = {7: "HSK 7-9"}
@@ -38,7 +43,7 @@ def word_from_link(url: QUrl) -> str | None:
     """The word a ``word:`` link points to; None for any other link."""
     text = url.toString()
     prefix = _LINK_SCHEME + ":"
-    return unquote(text[len(prefix):]) if text.startswith(prefix) else None
+    return unquote(text[len(prefix) :]) if text.startswith(prefix) else None
 
 
 def _e(text: str) -> str:
@@ -182,8 +187,10 @@ class WordPopup(QFrame):
             parts.append(f' <span style="font-size:large">({joined})</span>')
         parts.append("</p>")
         if info.pinyin:
-            parts.append('<p style="margin:2px 0; font-size:large">'
-                         f"{pinyin_rich_text(info.pinyin, self._tone_colours, dark)}</p>")
+            parts.append(
+                '<p style="margin:2px 0; font-size:large">'
+                f"{pinyin_rich_text(info.pinyin, self._tone_colours, dark)}</p>"
+            )
         level = _HSK_NAMES.get(info.hsk, f"HSK {info.hsk}") if info.hsk else "Not in HSK 3.0"
         parts.append(f'<p style="margin:2px 0; color:gray">{_e(level)}</p>')
         if info.glossary is not None:
@@ -245,8 +252,9 @@ class WordPopup(QFrame):
                 continue
             first = entries[0]
             readings = " / ".join(
-                dict.fromkeys(pinyin_rich_text(e.syllables, self._tone_colours, dark)
-                              for e in entries)
+                dict.fromkeys(
+                    pinyin_rich_text(e.syllables, self._tone_colours, dark) for e in entries
+                )
             )
             meaning = "; ".join(first.senses[:2])
             rows.append(f"<li>{self._link(char, char)} {readings}: {_e(meaning)}</li>")
