@@ -1,0 +1,336 @@
+"""The glossary features of the reading window, installed with ``install_glossary_features``.
+
+They add a Glossary tab to the sidebar (the open article's terms by category,
+with their occurrences highlighted on demand), a Glossary menu (manage
+glossaries, suggest terms, import, export a handout) and View ▸ Underline
+Glossary Terms (persisted).
+
+After any change to the glossaries the annotator is rebuilt in the window's
+worker with ``Annotator.with_glossaries`` (the dictionary is shared, not
+reloaded) and the open article is segmented again there; the view gets the
+new segmentation in place, so the scroll position stays where it was.  The
+window has no public way to replace its annotator yet, so this object keeps
+the rebuilt one and re-segments any article the window annotates with the
+old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from reader.errors import ReaderError
+from reader.glossary.article_terms import group_by_category, occurrences_of
+from reader.glossary.exchange import read_terms_file
+from reader.glossary.store import GlossarySet, GlossaryStore
+from reader.ui.dialogs.glossary_editor import Prompts
+from reader.ui.dialogs.glossary_import import IMPORT_FILTER, GlossaryImportDialog
+from reader.ui.dialogs.glossary_manager import GlossaryManagerDialog
+from reader.ui.dialogs.handout_export import HandoutExportDialog
+from reader.ui.dialogs.term_suggestions import TermSuggestionsDialog
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import settings_file
+from reader.ui.sidebar.glossary_tab import GlossaryTab
+
+UNDERLINE_SETTING = "view/underline_glossary_terms"
+
+
+class GlossaryFeatures(QObject):
+    terms_listed = Signal()
+    """The Glossary tab shows the terms of the open, annotated article."""
+    glossaries_reloaded = Signal()
+    """The annotator was rebuilt for changed glossaries and the article re-annotated."""
+    suggestions_shown = Signal(object)
+    """The Suggest Terms dialog is open (the dialog)."""
+
+    def __init__(self, window: MainWindow, prompts: Prompts | None = None) -> None:
+        super().__init__(window)
+        self._window = window
+        self._prompts = prompts or Prompts()
+        self._store = GlossaryStore()
+        self._annotator: Any = None  # rebuilt for changed glossaries; None: the window's
+        self._reload_generation = 0
+        self._listing_generation = 0
+        self._manager: GlossaryManagerDialog | None = None
+        self._suggestions: TermSuggestionsDialog | None = None
+        self._import: GlossaryImportDialog | None = None
+        self._handout: HandoutExportDialog | None = None
+        self._settings = QSettings(settings_file(), QSettings.Format.IniFormat)
+
+        self._tab = GlossaryTab(window.sidebar())
+        self._tab.setObjectName("glossaryTab")
+        window.sidebar().add_tab(self._tab, "Glossary")
+        self._tab.occurrences_selected.connect(self._show_occurrences)
+        self._tab.selection_cleared.connect(lambda: window.view().set_highlights([], None))
+
+        self._build_actions()
+        window.article_loaded.connect(lambda _title: self._tab.clear())
+        window.annotation_finished.connect(self._article_annotated)
+        self.set_underlined_terms(self._underline_setting())
+        if window.is_annotated():
+            self._article_annotated()
+
+    # Accessors
+
+    def tab(self) -> GlossaryTab:
+        return self._tab
+
+    def store(self) -> GlossaryStore:
+        return self._store
+
+    def annotator(self) -> Any:
+        """The annotator with the current glossaries (the window's until glossaries change)."""
+        return self._annotator or self._window.annotator()
+
+    def action(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def manager(self) -> GlossaryManagerDialog | None:
+        return self._manager
+
+    def suggestions(self) -> TermSuggestionsDialog | None:
+        return self._suggestions
+
+    def import_dialog(self) -> GlossaryImportDialog | None:
+        return self._import
+
+    def handout_dialog(self) -> HandoutExportDialog | None:
+        return self._handout
+
+    # Underlining
+
+    def set_underlined_terms(self, on: bool) -> None:
+        self._window.view().set_underlined_terms(on)
+        self._settings.setValue(UNDERLINE_SETTING, "true" if on else "false")
+        action = self._actions["underline_glossary_terms"]
+        if action.isChecked() != on:
+            action.setChecked(on)
+
+    def underlined_terms(self) -> bool:
+        return self._actions["underline_glossary_terms"].isChecked()
+
+    def _underline_setting(self) -> bool:
+        return str(self._settings.value(UNDERLINE_SETTING, "true")).lower() in ("true", "1")
+
+    # The Glossary tab
+
+    def _article_annotated(self) -> None:
+        view = self._window.view()
+        if self._annotator is not None and view.annotator() is not self._annotator:
+            self._segment_again(rebuild=False)  # the window used its old annotator
+            return
+        self._list_terms()
+
+    def _list_terms(self) -> None:
+        view = self._window.view()
+        annotator = view.annotator()
+        if annotator is None or view.segmented() is None:
+            return
+        self._listing_generation += 1
+        generation = self._listing_generation
+        text = view.text()
+        glossaries = annotator.glossaries
+
+        def find() -> list:
+            return group_by_category(occurrences_of(glossaries.find_terms(text)))
+
+        def listed(groups: list) -> None:
+            if generation == self._listing_generation and self._window.view().text() == text:
+                self._tab.set_groups(groups)
+                self.terms_listed.emit()
+
+        self._window.worker().submit(find, listed, self._tell_failure("Glossary"))
+
+    def _show_occurrences(self, ranges: list, current: int) -> None:
+        self._window.view().set_highlights(ranges, current)
+
+    # Re-annotating after glossary changes
+
+    def reload_glossaries(self) -> None:
+        """Rebuild the annotator from the active glossaries, in the worker, and re-annotate."""
+        self._segment_again(rebuild=True)
+
+    def _segment_again(self, *, rebuild: bool) -> None:
+        base = self.annotator()
+        if base is None:
+            return  # the window will create its annotator from the active glossaries
+        self._reload_generation += 1
+        generation = self._reload_generation
+        text = self._window.view().text() if self._window.current_article() else None
+
+        def job() -> tuple[Any, Any]:
+            annotator = base.with_glossaries(GlossarySet.load_active()) if rebuild else base
+            return annotator, annotator.segment(text) if text else None
+
+        self._window.worker().submit(
+            job,
+            lambda result: self._segmented_again(generation, *result),
+            self._tell_failure("Glossaries"),
+        )
+
+    def _segmented_again(self, generation: int, annotator: Any, segmented: Any) -> None:
+        if generation != self._reload_generation:
+            return  # a later change is on its way
+        self._annotator = annotator
+        window = self._window
+        window.sidebar().dictionary_search().set_annotator(annotator, window.worker().submit)
+        view = window.view()
+        if segmented is not None and view.text() == segmented.text:
+            bar = view.verticalScrollBar()
+            position = bar.value()
+            view.set_annotation(segmented, annotator)
+            bar.setValue(position)
+            self._list_terms()
+        self.glossaries_reloaded.emit()
+
+    # Menu actions
+
+    def open_manager(self) -> GlossaryManagerDialog:
+        if self._manager is None:
+            self._manager = GlossaryManagerDialog(
+                self._store, self._pinyin_of, self._prompts, self._window
+            )
+            self._manager.glossaries_changed.connect(self.reload_glossaries)
+        self._manager.refresh()
+        self._manager.open()
+        return self._manager
+
+    def suggest_terms(self) -> bool:
+        """Compute suggestions in the worker, then show them; False if the article is not ready."""
+        view = self._window.view()
+        annotator, segmented = view.annotator(), view.segmented()
+        if annotator is None or segmented is None:
+            self._prompts.inform(
+                self._window, "Suggest terms", "Wait until the article is annotated."
+            )
+            return False
+
+        def job() -> list:
+            from reader.glossary.suggest import suggest_terms
+
+            return suggest_terms(segmented, annotator.dictionary.__contains__, annotator.glossaries)
+
+        self._window.worker().submit(job, self._show_suggestions, self._tell_failure("Suggest"))
+        return True
+
+    def _show_suggestions(self, suggestions: list) -> None:
+        if self._suggestions is not None:
+            self._suggestions.close()
+        dialog = TermSuggestionsDialog(
+            suggestions, self._store, self._pinyin_of, self._prompts, self._window
+        )
+        dialog.term_added.connect(lambda _glossary, _term: self.reload_glossaries())
+        self._suggestions = dialog
+        dialog.open()
+        self.suggestions_shown.emit(dialog)
+
+    def choose_import_file(self) -> None:
+        path = self._prompts.open_file(self._window, "Import glossary", IMPORT_FILTER)
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str | Path) -> GlossaryImportDialog | None:
+        """Check every row of ``path`` and show the preview; nothing is written yet."""
+        source = Path(path)
+        try:
+            result = read_terms_file(source)
+        except ReaderError as error:
+            self._prompts.inform(self._window, "Import glossary", str(error))
+            return None
+        dialog = GlossaryImportDialog(source, result, self._store, self._prompts, self._window)
+        dialog.imported.connect(self._imported)
+        self._import = dialog
+        dialog.open()
+        return dialog
+
+    def _imported(self, glossary: str, added: int, replaced: int) -> None:
+        self._window.statusBar().showMessage(
+            f"Imported into “{glossary}”: {added} new terms, {replaced} replaced", 10000
+        )
+        self.reload_glossaries()
+
+    def export_handout(self) -> HandoutExportDialog | None:
+        annotator = self.annotator()
+        try:
+            active = annotator.glossaries if annotator is not None else self._store.active_set()
+        except ReaderError as error:
+            self._prompts.inform(self._window, "Export handout", str(error))
+            return None
+        article = self._window.current_article()
+        dialog = HandoutExportDialog(
+            active,
+            article.title if article is not None else "",
+            article.text if article is not None else None,
+            self._prompts,
+            self._window,
+        )
+        dialog.exported.connect(
+            lambda path, terms: self._window.statusBar().showMessage(
+                f"Wrote a handout of {terms} terms to {path}", 10000
+            )
+        )
+        self._handout = dialog
+        dialog.open()
+        return dialog
+
+    # Helpers
+
+    def _pinyin_of(self, word: str) -> tuple[str, ...]:
+        annotator = self.annotator()
+        return annotator.describe(word).pinyin if annotator is not None and word else ()
+
+    def _tell_failure(self, title: str) -> Callable[[str], None]:
+        return lambda message: self._prompts.inform(self._window, title, message)
+
+    def _build_actions(self) -> None:
+        window = self._window
+        specs: list[tuple[str, str, Callable[[], object]]] = [
+            ("manage_glossaries", "&Manage Glossaries…", self.open_manager),
+            ("suggest_glossary_terms", "&Suggest Terms from This Article…", self.suggest_terms),
+            ("import_glossary", "&Import Glossary…", self.choose_import_file),
+            ("export_handout", "Export &Handout…", self.export_handout),
+        ]
+        self._actions: dict[str, QAction] = {}
+        menu = QMenu("&Glossary", window)
+        menu.setObjectName("glossaryMenu")
+        for name, text, handler in specs:
+            action = QAction(text, window)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, h=handler: h())
+            menu.addAction(action)
+            self._actions[name] = action
+        underline = QAction("&Underline Glossary Terms", window)
+        underline.setObjectName("underline_glossary_terms")
+        underline.setCheckable(True)
+        underline.setChecked(True)
+        underline.toggled.connect(self.set_underlined_terms)
+        self._actions[underline.objectName()] = underline
+
+        bar = window.menuBar()
+        menus = {a.text(): a for a in bar.actions() if a.menu() is not None}
+        help_action = menus.get("&Help")
+        if help_action is not None:
+            bar.insertMenu(help_action, menu)
+        else:
+            bar.addMenu(menu)
+        view_action = menus.get("&View")
+        view_menu = view_action.menu() if view_action is not None else None
+        if isinstance(view_menu, QMenu):
+            view_menu.addSeparator()
+            view_menu.addAction(underline)
+        else:
+            menu.addSeparator()
+            menu.addAction(underline)
+        self._menu = menu
+
+
+def install_glossary_features(
+    window: MainWindow, prompts: Prompts | None = None
+) -> GlossaryFeatures:
+    """Add the Glossary tab, menu and View option to ``window``; ``prompts`` for tests."""
+    return GlossaryFeatures(window, prompts)
