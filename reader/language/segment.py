@@ -27,14 +27,32 @@ from itertools import accumulate, compress, repeat
 from math import log
 from pathlib import Path
 
-import jieba
-import jieba.finalseg
-
 from reader import paths
 from reader.errors import ReaderError
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 
-_LEXICON_CACHE_VERSION = 1
+
+def _import_jieba_without_pkg_resources() -> None:
+    """Import jieba without pkg_resources, which it uses only to find its own files.
+
+    jieba falls back to plain paths when the import fails, and importing
+    pkg_resources alone costs about a quarter of a second of start-up.  The
+    block is lifted at once, so anyone who needs pkg_resources later gets it.
+    """
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        return
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises ImportError
+    try:
+        import jieba  # noqa: F401
+    finally:
+        del sys.modules["pkg_resources"]
+
+
+_import_jieba_without_pkg_resources()
+import jieba  # noqa: E402
+import jieba.finalseg  # noqa: E402
+
+_LEXICON_CACHE_VERSION = 2
 _USER_WORD_TAG = "nz"
 
 # jieba hands these runs to its word graph; everything else is cut apart here.
@@ -92,18 +110,23 @@ class SegmentationError(ReaderError):
 def _load_lexicon(tokenizer: jieba.Tokenizer) -> dict[str, str]:
     """Fill ``tokenizer.FREQ``/``total`` and return jieba's word -> part-of-speech table.
 
-    Both come from one read of jieba's ``dict.txt`` so the two tables share
-    their key strings (a separate tag table would cost about 40 MB more), and
-    are kept as one marshal file in the cache directory, not in /tmp.
+    Both come from one read of jieba's ``dict.txt`` and are kept as one
+    marshal file in the cache directory, not in /tmp.  The tags are stored as
+    one small code per word, in the frequency table's order, not as a second
+    dictionary: marshal takes seconds to load two tables that share their key
+    strings, and well under one to load the frequencies alone; rebuilding the
+    tag table from the loaded keys then shares the strings (a separate tag
+    table would cost about 40 MB more).
     """
     cache_file = Path(tokenizer.tmp_dir) / tokenizer.cache_file
     try:
-        with cache_file.open("rb") as stream:
-            version, freq, total, tags = marshal.load(stream)
-        if version == _LEXICON_CACHE_VERSION:
+        # loads() on the whole file: load() on a stream is several times slower
+        version, freq, total, tag_names, tag_codes = marshal.loads(cache_file.read_bytes())
+        if version == _LEXICON_CACHE_VERSION and len(tag_codes) == len(freq):
             tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
-            return tags
-    except (OSError, EOFError, ValueError, TypeError):
+            tags = zip(freq, map(tag_names.__getitem__, tag_codes), strict=True)
+            return dict(compress(tags, tag_codes))
+    except (OSError, EOFError, ValueError, TypeError, IndexError):
         pass  # missing or stale cache: rebuild below
 
     freq, tags, total = {}, {}, 0
@@ -124,11 +147,15 @@ def _load_lexicon(tokenizer: jieba.Tokenizer) -> dict[str, str]:
     except (OSError, ValueError, UnicodeDecodeError) as error:
         raise SegmentationError(f"Cannot read jieba's dictionary: {error}") from error
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+    # code 0 means "no tag" (the prefixes jieba adds), so it must not name a tag
+    tag_names = ("", *sorted(set(tags.values())))
+    code_of = {name: code for code, name in enumerate(tag_names)}
+    tag_codes = bytes(code_of[tags[word]] if word in tags else 0 for word in freq)
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         partial = cache_file.with_suffix(".partial")
         with partial.open("wb") as stream:
-            marshal.dump((_LEXICON_CACHE_VERSION, freq, total, tags), stream)
+            marshal.dump((_LEXICON_CACHE_VERSION, freq, total, tag_names, tag_codes), stream)
         partial.replace(cache_file)
     except OSError:
         pass  # a read-only cache only costs start-up time
