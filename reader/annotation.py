@@ -75,7 +75,7 @@ class Annotator:
         self._pinyin = PinyinResolver(
             readings_for=dictionary.readings, glossary_pinyin=glossaries.pinyin_for
         )
-        self._entries = lru_cache(maxsize=65536)(self._entries_uncached)
+        self._facts = lru_cache(maxsize=65536)(self._facts_uncached)
 
     @classmethod
     def create(cls, cedict_source: Path | None = None) -> Annotator:
@@ -100,13 +100,8 @@ class Annotator:
         token = segmented.token(index)
         if token.kind not in (TokenKind.HAN, TokenKind.NUMBER, TokenKind.LATIN):
             return WordInfo(token, (), (), None, None)
-        return WordInfo(
-            token,
-            self._pinyin.resolve(segmented, index),
-            self._entries(token.text),
-            self.glossaries.lookup(token.text),
-            hsk_level(token.text),
-        )
+        entries, glossary, hsk = self._facts(token.text)
+        return WordInfo(token, self._pinyin.resolve(segmented, index), entries, glossary, hsk)
 
     def describe(self, word: str) -> WordInfo:
         """A word on its own (dictionary search, vocabulary), read without context."""
@@ -119,8 +114,11 @@ class Annotator:
             source, segmented, tuple(self.word_info(segmented, i) for i in range(len(segmented)))
         )
 
-    def _entries_uncached(self, word: str) -> tuple[Entry, ...]:
-        return self.dictionary.lookup(word)
+    def _facts_uncached(
+        self, word: str
+    ) -> tuple[tuple[Entry, ...], GlossaryTerm | None, int | None]:
+        """What does not depend on context, looked up once per distinct word."""
+        return self.dictionary.lookup(word), self.glossaries.lookup(word), hsk_level(word)
 
 
 def _single_token_arrays(word: str) -> tuple:
