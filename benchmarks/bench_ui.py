@@ -65,8 +65,12 @@ def _percentile(values: list[float], fraction: float) -> float:
 
 def _move(view: ArticleView, point: QPoint) -> None:
     event = QMouseEvent(
-        QEvent.Type.MouseMove, QPointF(point), view.viewport().mapToGlobal(QPointF(point)),
-        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        QEvent.Type.MouseMove,
+        QPointF(point),
+        view.viewport().mapToGlobal(QPointF(point)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(view.viewport(), event)
 
@@ -177,8 +181,10 @@ def main() -> None:
     started = time.perf_counter()
     _shared_annotator()
     print(f"annotator created: {(time.perf_counter() - started) * 1000:.0f} ms")
-    for name, bench in (("bundled article", bench_bundled_article),
-                        ("1 MB article", bench_large_article)):
+    for name, bench in (
+        ("bundled article", bench_bundled_article),
+        ("1 MB article", bench_large_article),
+    ):
         results = bench()
         print(f"{name}:")
         for key, value in results.items():

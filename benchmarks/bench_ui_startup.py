@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from child_process import run_child  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LARGE_ARTICLE_CHARS = 350_000
@@ -63,25 +64,16 @@ def _environment(data_dir: Path) -> dict[str, str]:
 def _run_with_rss(
     command: list[str], environment: dict[str, str]
 ) -> tuple[dict[str, float], float]:
-    """Milestones in seconds after launch, and the child's peak RSS in MB (it reaps the child)."""
-    started = time.time()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, env=environment, stdout=out, stderr=err)
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode(), err.read().decode(errors="replace")
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed: {stderr[-500:]}")
+    """Milestones in seconds after launch, and the child's peak RSS in MB."""
+    child = run_child(command, environment, REPO_ROOT)
     milestones = {}
-    for line in stdout.splitlines():
+    for line in child.stdout.splitlines():
         name, _, value = line.partition(" ")
         try:
-            milestones[name] = float(value) - started
+            milestones[name] = float(value) - child.started
         except ValueError:
             continue
-    return milestones, usage.ru_maxrss / 1024
+    return milestones, child.peak_rss_mb
 
 
 def measure_reader(article: Path | None, data_dir: Path, repeats: int = 3) -> dict[str, float]:

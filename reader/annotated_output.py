@@ -96,7 +96,8 @@ def to_json(annotation: Annotation) -> str:
         "tokens": tokens,
         "stats": annotation_stats(annotation),
     }
-    return json.dumps(document, ensure_ascii=False, indent=1)
+    # no indent: json uses its C encoder only without one, ten times faster here
+    return json.dumps(document, ensure_ascii=False)
 
 
 def to_text(annotation: Annotation) -> str:

