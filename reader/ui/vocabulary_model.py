@@ -235,7 +235,7 @@ class VocabularyTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):
             return
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         before = [(self._rows[index.row()], index.column()) for index in persistent]
         self._sort_column = Column(column)
@@ -250,7 +250,7 @@ class VocabularyTableModel(QAbstractTableModel):
                 for position, column_number in before
             ],
         )
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     def _sorted_order(self) -> list[int]:
         key = _SORT_KEYS[self._sort_column]
