@@ -129,5 +129,13 @@ class HandoutExportDialog(QDialog):
         except ReaderError as error:
             self._prompts.inform(self, "Export handout", f"The handout was not written: {error}")
             return False
+        except OSError as error:  # the core's clean-up can fail too (a file where a folder is)
+            reason = error.strerror or str(error)
+            self._prompts.inform(
+                self,
+                "Export handout",
+                f"The handout was not written: cannot write {path}: {reason}",
+            )
+            return False
         self.exported.emit(str(path), handout.terms)
         return True

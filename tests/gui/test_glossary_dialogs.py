@@ -1,0 +1,174 @@
+"""Suggesting terms, importing a glossary file and exporting handouts from the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.annotation import Annotator
+from reader.glossary.store import GlossaryStore
+from reader.ui.dialogs.glossary_editor import Prompts
+from reader.ui.glossary_features import install_glossary_features
+from reader.ui.main_window import MainWindow
+
+TIMEOUT_MS = 60_000
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.files: list[str] = []
+
+    def prompts(self) -> Prompts:
+        return Prompts(
+            inform=lambda _parent, _title, message: self.messages.append(message),
+            confirm=lambda *_args: True,
+            open_file=lambda *_args: self.files.pop(0),
+            save_file=lambda *_args: self.files.pop(0),
+        )
+
+
+@pytest.fixture(scope="module")
+def annotator() -> Annotator:
+    return Annotator.create()
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def opened(qtbot, data_dir: Path, annotator: Annotator, recorder: Recorder):
+    window = MainWindow(annotator=annotator)
+    qtbot.addWidget(window)
+    features = install_glossary_features(window, recorder.prompts())
+    with qtbot.waitSignal(features.terms_listed, timeout=TIMEOUT_MS):
+        window.open_initial()
+        window.show()
+        window.start()
+    return window, features
+
+
+def test_suggestions_are_added_through_the_form_asking_for_english(
+    qtbot, opened, qtmodeltester
+) -> None:
+    window, features = opened
+    with qtbot.waitSignal(features.suggestions_shown, timeout=TIMEOUT_MS) as shown:
+        features.action("suggest_glossary_terms").trigger()
+    dialog = shown.args[0]
+    qtmodeltester.check(dialog.model())
+    suggestions = dialog.model().suggestions()
+    assert suggestions and all(s.example and s.count >= 1 for s in suggestions)
+    glossaries = window.annotator().glossaries
+    assert not any(glossaries.lookup(s.word) for s in suggestions)
+    assert dialog.target_name() == "my-terms"  # no glossary of the user's yet: a new one
+
+    first = suggestions[0]
+    form = dialog.open_add_form(0)
+    assert form.field("term").text() == first.word
+    assert form.field("pinyin").text() == " ".join(window.annotator().describe(first.word).pinyin)
+    assert form.field("example").text() == first.example
+    assert not form.ok_button().isEnabled() and "English" in form.problems_text()
+
+    form.field("english").setText("a test rendering")
+    with qtbot.waitSignal(features.glossaries_reloaded, timeout=TIMEOUT_MS):
+        form.accept()
+    saved = GlossaryStore().load("my-terms").get(first.word)
+    assert saved is not None and saved.example == first.example
+    assert dialog.row_of(first.word) is None
+    assert features.annotator().glossaries.lookup(first.word) == saved
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_shows_bad_rows_and_writes_nothing_until_confirmed(
+    qtbot, opened, recorder, tmp_path: Path
+) -> None:
+    _, features = opened
+    source = write(
+        tmp_path / "class terms.csv",
+        "term,pinyin,english\n"
+        "城市治理,chéng shì zhì lǐ,urban governance\n"
+        "社会治理,shè huì zhì,social governance\n"
+        "疫情防控,yì qíng fáng kòng,\n"
+        "城市治理,chéng shì zhì lǐ,again\n"
+        "人民群众,rén mín qún zhòng,the masses\n",
+    )
+    store = GlossaryStore()
+    recorder.files.append(str(source))
+    features.action("import_glossary").trigger()
+    dialog = features.import_dialog()
+
+    assert dialog.summary_text().startswith("2 terms can be imported")
+    bad = dialog.bad_row_texts()
+    assert len(bad) == 3
+    assert bad[0].startswith("line 3:") and "4 Chinese characters but 3" in bad[0]
+    assert bad[1].startswith("line 4:") and "English" in bad[1]
+    assert bad[2].startswith("line 5:") and "already appears at line 2" in bad[2]
+    assert store.names() == []  # nothing written yet
+    assert dialog.target_name() == "class terms"
+
+    with qtbot.waitSignal(features.glossaries_reloaded, timeout=TIMEOUT_MS):
+        dialog.import_button().click()
+    assert [t.term for t in store.load("class terms").terms] == ["城市治理", "人民群众"]
+    assert features.annotator().glossaries.lookup("人民群众").english == "the masses"
+
+
+def test_an_unreadable_import_file_is_reported_and_nothing_opens(opened, recorder, tmp_path):
+    _, features = opened
+    source = write(tmp_path / "broken.json", "[{")
+    assert features.import_file(source) is None
+    assert "is not valid JSON" in recorder.messages[-1]
+    assert features.import_file(tmp_path / "notes.docx") is None
+    assert "cannot tell the format" in recorder.messages[-1]
+
+
+def test_cancelling_an_import_leaves_the_existing_glossary_alone(opened, tmp_path) -> None:
+    _, features = opened
+    store = GlossaryStore()
+    store.create("mine")
+    before = store.path_of("mine").read_bytes()
+    source = write(tmp_path / "more.tsv", "term\tpinyin\tenglish\n城市治理\tchéng shì zhì lǐ\tx\n")
+    dialog = features.import_file(source)
+    dialog.set_target_name("mine")
+    dialog.reject()
+    assert store.path_of("mine").read_bytes() == before
+
+
+def test_html_handout_of_the_article_terms_with_examples(opened, recorder, tmp_path) -> None:
+    window, features = opened
+    dialog = features.export_handout()
+    target = tmp_path / "handout.html"
+    recorder.files.append(str(target))
+    dialog.set_include_article(True)
+    dialog.choose_file_and_export()
+
+    html = target.read_text(encoding="utf-8")
+    text = window.view().text()
+    assert '<td class="term" lang="zh-Hans">河长制</td>' in html
+    sentence = next(s for s in text.replace("\n", "。").split("。") if "河长制" in s)
+    assert sentence.strip() in html
+    assert "<ruby>河<rt>hé</rt></ruby>" in html
+    assert window.current_article().title in html
+
+
+def test_pdf_handout_starts_with_the_pdf_signature(opened, tmp_path) -> None:
+    _, features = opened
+    dialog = features.export_handout()
+    dialog.set_format("pdf")
+    target = tmp_path / "handout.pdf"
+    assert dialog.export_to(target)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_a_handout_that_cannot_be_written_is_reported(opened, recorder, tmp_path) -> None:
+    _, features = opened
+    blocker = write(tmp_path / "file", "x")
+    dialog = features.export_handout()
+    assert not dialog.export_to(blocker / "handout.html")
+    assert recorder.messages[-1].startswith("The handout was not written: cannot write")
