@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.errors import VocabularyError
 from reader.language.notation import normalize_pinyin_query
+from reader.vocab.article_words import has_han
 from reader.vocab.store import VocabularyStore
 from reader.vocab.word import Status, VocabWord, WordKey
 
@@ -277,7 +278,7 @@ class VocabularyTableModel(QAbstractTableModel):
         text = query.text.strip().lower()
         if text:
             search, pinyin = self._search, self._pinyin
-            key = normalize_pinyin_query(text)[0] if text.isascii() else ""
+            key = "" if has_han(text) else normalize_pinyin_query(text)[0]
             if key:
                 rows = [i for i in rows if text in search[i] or key in pinyin[i]]
             else:
