@@ -22,7 +22,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _pop_data_dir(argv: list[str]) -> list[str]:
-    """Take ``--data-dir PATH`` from anywhere on the line, so it may follow a subcommand's arguments."""
+    """Take ``--data-dir PATH`` from anywhere on the line (it may follow a command's arguments)."""
     remaining: list[str] = []
     iterator = iter(argv)
     for argument in iterator:
@@ -45,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
         raise ReaderError(f"{self.prog}: {message} (see '{self.prog} --help')")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     from reader.cli import commands
 
     parser = _Parser(
@@ -67,16 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
         "(also READER_CEDICT)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.register_all(subparsers)
+    commands.register_all(subparsers, only)
     return parser
 
 
-COMMAND_NAMES = frozenset({"annotate", "lookup", "glossary", "vocab"})
 _GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--cedict", "--screenshot", "--size"})
 
 
-def _names_a_command(arguments: list[str]) -> bool:
-    """True when the first positional argument is a subcommand rather than a file to open."""
+def _command_named(arguments: list[str]) -> str | None:
+    """The subcommand the arguments name; "" for plain help; None when they name a file to open."""
+    from reader.cli.commands import COMMAND_MODULES
+
     skip_next = False
     for argument in arguments:
         if skip_next:
@@ -84,21 +85,22 @@ def _names_a_command(arguments: list[str]) -> bool:
         elif argument in _GLOBAL_OPTIONS_WITH_VALUES:
             skip_next = True
         elif argument in ("-h", "--help"):
-            return True
+            return ""
         elif not argument.startswith("-") or argument == "-":
-            return argument in COMMAND_NAMES
-    return False
+            return argument if argument in COMMAND_MODULES else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         arguments = _pop_data_dir(arguments)
-        if not _names_a_command(arguments):
+        command = _command_named(arguments)
+        if command is None:
             from reader.cli.window import run_window
 
             return run_window(arguments)
-        parser = build_parser()
+        parser = build_parser(command or None)
         namespace = parser.parse_args(arguments)
         if namespace.cedict:
             os.environ["READER_CEDICT"] = namespace.cedict

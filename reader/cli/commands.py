@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+
+COMMAND_MODULES = {
+    "annotate": "reader.cli.annotate_command",
+    "lookup": "reader.cli.lookup_command",
+    "glossary": "reader.cli.glossary_commands",
+    "vocab": "reader.cli.vocab_commands",
+}
 
 
-def register_all(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from reader.cli import annotate_command, glossary_commands, lookup_command, vocab_commands
-
-    annotate_command.register(subparsers)
-    lookup_command.register(subparsers)
-    glossary_commands.register(subparsers)
-    vocab_commands.register(subparsers)
+def register_all(
+    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
+    only: str | None = None,
+) -> None:
+    """Register every command, or just ``only``: each module loads what its command needs,
+    and a command should not pay for loading the others."""
+    for name, module in COMMAND_MODULES.items():
+        if only is None or name == only:
+            importlib.import_module(module).register(subparsers)
