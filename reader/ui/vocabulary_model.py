@@ -148,6 +148,8 @@ class VocabularyTableModel(QAbstractTableModel):
     """An edit was refused by the store (the one-line reason); nothing changed."""
     word_edited = Signal(object)
     """A word was changed in place (the new ``VocabWord``)."""
+    words_replaced = Signal()
+    """``set_words`` gave the model new words (not sent when only the query changes)."""
 
     def __init__(self, store: VocabularyStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,7 +157,7 @@ class VocabularyTableModel(QAbstractTableModel):
         self._words: list[VocabWord] = []
         self._search: list[str] = []
         self._pinyin: list[str] = []
-        self._positions: dict[WordKey, int] = {}
+        self._positions: dict[tuple[str, str], int] = {}
         self._order: list[int] = []  # every word, in the current sort order
         self._rows: list[int] = []  # the words shown, in the current sort order
         self._query = VocabularyQuery()
@@ -173,10 +175,14 @@ class VocabularyTableModel(QAbstractTableModel):
         self._words = list(words)
         self._search = [_search_text(word) for word in self._words]
         self._pinyin = [toneless_key(word.pinyin) for word in self._words]
-        self._positions = {word.key: position for position, word in enumerate(self._words)}
+        # Plain tuples: hashing 50,000 WordKey dataclasses costs a quarter of a second.
+        self._positions = {
+            (word.simplified, word.pinyin): position for position, word in enumerate(self._words)
+        }
         self._order = self._sorted_order()
         self._rows = self._matching(self._order)
         self.endResetModel()
+        self.words_replaced.emit()
 
     def reload(self) -> None:
         """Read every word again from the store."""
@@ -185,9 +191,10 @@ class VocabularyTableModel(QAbstractTableModel):
     def put_word(self, word: VocabWord, replacing: WordKey | None = None) -> None:
         """Show ``word`` as saved now (added or changed), replacing ``replacing`` if given."""
         words = list(self._words)
-        position = self._positions.get(replacing or word.key)
+        wanted = replacing or word.key
+        position = self._positions.get((wanted.simplified, wanted.pinyin))
         if position is None:
-            position = self._positions.get(WordKey(word.simplified, ""))
+            position = self._positions.get((word.simplified, ""))
         if position is None:
             words.append(word)
         else:
@@ -201,12 +208,16 @@ class VocabularyTableModel(QAbstractTableModel):
     def all_words(self) -> list[VocabWord]:
         return list(self._words)
 
+    def word_count(self) -> int:
+        """How many words the model holds, shown or not."""
+        return len(self._words)
+
     def word_at(self, row: int) -> VocabWord:
         return self._words[self._rows[row]]
 
     def row_of(self, key: WordKey) -> int | None:
         """The row showing the word with ``key``, or None when it is filtered out or absent."""
-        position = self._positions.get(key)
+        position = self._positions.get((key.simplified, key.pinyin))
         if position is None:
             return None
         try:

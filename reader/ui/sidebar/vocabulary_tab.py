@@ -138,7 +138,7 @@ class VocabularyTab(QWidget):
         self._search.textChanged.connect(self._apply_filters)
         for combo in (self._status, self._tag, self._article):
             combo.currentIndexChanged.connect(self._apply_filters)
-        model.modelReset.connect(self._words_changed)
+        model.words_replaced.connect(self._words_changed)
         model.dataChanged.connect(self._update_count)
         self._words_changed()
 
@@ -208,7 +208,7 @@ class VocabularyTab(QWidget):
 
     def _update_count(self) -> None:
         shown = self._model.rowCount()
-        total = len(self._model.all_words())
+        total = self._model.word_count()
         self._count.setText(
             f"{shown:,} of {total:,} words" if shown != total else f"{total:,} words"
         )
