@@ -69,7 +69,7 @@ def test_every_cedict_reading_survives_a_round_trip() -> None:
     _, lines = split_source(decode_source(read_source_bytes(path), path), path)
     checked = 0
     for line in lines:
-        numbered = line[line.index("[") + 1:line.index("]")]
+        numbered = line[line.index("[") + 1 : line.index("]")]
         syllables = numbered.split()
         if not all(s[-1] in "12345" and is_valid_syllable(s) for s in syllables):
             continue
@@ -81,8 +81,18 @@ def test_every_cedict_reading_survives_a_round_trip() -> None:
 
 @pytest.mark.parametrize(
     ("syllable", "tone"),
-    [("zhǎng", 3), ("zhang3", 3), ("mā", 1), ("má", 2), ("mà", 4), ("ma", 5), ("ma5", 5),
-     ("lǜ", 4), ("lu:4", 4), ("Ōu", 1)],
+    [
+        ("zhǎng", 3),
+        ("zhang3", 3),
+        ("mā", 1),
+        ("má", 2),
+        ("mà", 4),
+        ("ma", 5),
+        ("ma5", 5),
+        ("lǜ", 4),
+        ("lu:4", 4),
+        ("Ōu", 1),
+    ],
 )
 def test_tone_of(syllable: str, tone: int) -> None:
     assert tone_of(syllable) == tone
@@ -126,8 +136,18 @@ def test_split_syllables_backtracks_when_greedy_fails() -> None:
 
 @pytest.mark.parametrize(
     ("syllable", "valid"),
-    [("lǜ", True), ("lu:4", True), ("lv4", True), ("zhuang", True), ("Guǎng", True),
-     ("r", True), ("hǎó", False), ("qwe", False), ("zhiang", False), ("", False)],
+    [
+        ("lǜ", True),
+        ("lu:4", True),
+        ("lv4", True),
+        ("zhuang", True),
+        ("Guǎng", True),
+        ("r", True),
+        ("hǎó", False),
+        ("qwe", False),
+        ("zhiang", False),
+        ("", False),
+    ],
 )
 def test_is_valid_syllable(syllable: str, valid: bool) -> None:
     assert is_valid_syllable(syllable) is valid
