@@ -1,0 +1,91 @@
+"""How soon the Glossary tab lists the open article's terms after annotation, on this machine.
+
+``tab_populated_seconds`` measures, in the real window, the time from the
+window's ``annotation_finished`` signal to the tab showing the terms (the
+matching runs in the window's worker and comes back by signal); the promise
+is 50 ms on the bundled article.  ``core_listing_seconds`` is the anchor: the
+same matching and grouping called directly, with no thread and no widgets.
+Both are the best of ``repeats`` runs after a warm-up.  Run with
+``QT_QPA_PLATFORM=offscreen python benchmarks/bench_glossary_ui.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from reader import paths  # noqa: E402
+from reader.articles import default_article  # noqa: E402
+from reader.glossary.article_terms import group_by_category, occurrences_of  # noqa: E402
+from reader.glossary.store import GlossarySet  # noqa: E402
+from reader.textio.reading import read_document  # noqa: E402
+
+
+def core_listing_seconds(repeats: int = 20) -> float:
+    """Anchor: find_terms + grouping on the bundled article, called directly."""
+    text = read_document(default_article().path).text
+    glossaries = GlossarySet.bundled_only()
+    timings = []
+    for _ in range(repeats + 1):
+        started = time.perf_counter()
+        group_by_category(occurrences_of(glossaries.find_terms(text)))
+        timings.append(time.perf_counter() - started)
+    return min(timings[1:])
+
+
+def tab_populated_seconds(repeats: int = 5, article: Path | None = None) -> float:
+    """annotation_finished -> Glossary tab filled, in the window, on ``article`` (bundled)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.annotation import Annotator
+    from reader.ui.glossary_features import install_glossary_features
+    from reader.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    annotator = Annotator.create()
+    path = str(article or default_article().path)
+    timings = []
+    for _ in range(repeats + 1):
+        window = MainWindow(annotator=annotator)
+        marks: dict[str, float] = {}
+        loop = QEventLoop()
+        # Connected before the features, so it runs first when annotation finishes.
+        window.annotation_finished.connect(
+            lambda marks=marks: marks.setdefault("annotated", time.perf_counter())
+        )
+        features = install_glossary_features(window)
+        features.terms_listed.connect(
+            lambda marks=marks, loop=loop: (
+                marks.setdefault("listed", time.perf_counter()),
+                loop.quit(),
+            )
+        )
+        QTimer.singleShot(120_000, loop.quit)
+        window.open_initial(path)
+        window.show()
+        window.start()
+        loop.exec()
+        timings.append(marks["listed"] - marks["annotated"])
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return min(timings[1:])
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as folder:
+        paths.set_data_dir(Path(folder))
+        long_article = Path(folder) / "long.txt"
+        text = read_document(default_article().path).text
+        long_article.write_text("\n\n".join([text] * 100), encoding="utf-8")
+        for name, seconds in (
+            ("tab filled after annotation", tab_populated_seconds()),
+            ("same, 100x article", tab_populated_seconds(2, long_article)),
+            ("anchor: core listing alone", core_listing_seconds()),
+        ):
+            print(f"{name:30s} {seconds * 1000:8.2f} ms")
