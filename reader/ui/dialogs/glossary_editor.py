@@ -410,7 +410,8 @@ class GlossaryEditorDialog(QDialog):
         return self._record(lambda: self._store.delete_term(self._name, term), f"Delete {term}")
 
     def delete_selected(self) -> None:
-        term = self._model.term_at(self._selected_row() if self._selected_row() is not None else -1)
+        row = self._selected_row()
+        term = self._model.term_at(row) if row is not None else None
         if term is not None and self._prompts.confirm(
             self, "Delete term", f"Delete “{term.term}” from glossary “{self._name}”?"
         ):
