@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.dictionary.entry import Entry
 from reader.glossary.term import GlossaryTerm
+from reader.language.han import is_han
 from reader.language.notation import tone_of
 from reader.language.tokens import TokenKind
 
@@ -143,7 +144,7 @@ def ruby_html(word: WordInfo) -> str:
     parts: list[str] = []
     syllables = iter(word.pinyin)
     for char in text:
-        if _is_han(char):
+        if is_han(char):
             syllable = next(syllables, "")
             tone = tone_of(syllable) if syllable else 5
             parts.append(
@@ -154,10 +155,6 @@ def ruby_html(word: WordInfo) -> str:
     css_class = "term" if word.glossary else "word"
     title = html.escape(word.gloss, quote=True)
     return f'<span class="{css_class}" title="{title}">{"".join(parts)}</span>'
-
-
-def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0002ffff"
 
 
 PAGE_STYLE = """

@@ -51,7 +51,9 @@ def cache_dir() -> Path:
 def config_dir() -> Path:
     """Where settings are kept."""
     base = _base_override()
-    return base / "config" if base else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    if base:
+        return base / "config"
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def vocabulary_db() -> Path:

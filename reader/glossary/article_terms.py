@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reader.glossary.matching import TermMatch, strip_ignored
 from reader.glossary.term import GlossaryTerm
-from reader.glossary.validate import is_han
+from reader.language.han import is_han
 from reader.language.notation import toneless_key
 
 UNCATEGORISED = "other terms"

@@ -19,7 +19,7 @@ from html import escape
 from reader.glossary.matching import TermMatch
 from reader.glossary.sentences import SentenceFinder
 from reader.glossary.term import GlossaryTerm
-from reader.glossary.validate import is_han
+from reader.language.han import is_han
 
 
 class PinyinMarkup(StrEnum):

@@ -12,6 +12,7 @@ import re
 
 from reader.errors import GlossaryError
 from reader.glossary.term import GlossaryTerm
+from reader.language.han import han_characters, is_han
 from reader.language.notation import is_valid_syllable
 
 CATEGORIES: tuple[str, ...] = (
@@ -32,23 +33,6 @@ RELATED_SEPARATOR = "|"
 # Tone numbers (he2) and the typing stand-ins for ü (lv, lu:) are accepted by
 # the notation module but are not the tone-marked form a glossary stores.
 _NOT_TONE_MARKS = re.compile(r"[0-9:vV]")
-
-
-def is_han(char: str) -> bool:
-    """True for a CJK ideograph (unified blocks, extensions A to G, compatibility, 〇)."""
-    code = ord(char)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3134F
-        or code == 0x3007
-    )
-
-
-def han_characters(term: str) -> str:
-    """The Han characters of ``term``, the ones that carry a pinyin syllable."""
-    return "".join(char for char in term if is_han(char))
 
 
 def is_tone_marked_syllable(syllable: str) -> bool:

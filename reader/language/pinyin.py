@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from pypinyin import Style, pinyin
 from pypinyin.constants import PHRASES_DICT
 
-from reader.language.segment import is_han
+from reader.language.han import is_han
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 
 Readings = tuple[str, ...]

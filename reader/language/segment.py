@@ -29,6 +29,7 @@ from pathlib import Path
 
 from reader import paths
 from reader.errors import ReaderError
+from reader.language.han import is_han
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 
 
@@ -67,18 +68,6 @@ _HAN, _LATIN, _NUMBER, _PUNCT, _SPACE = (
     for kind in (TokenKind.HAN, TokenKind.LATIN, TokenKind.NUMBER, TokenKind.PUNCT, TokenKind.SPACE)
 )
 _KIND_TAG = {_HAN: "", _NUMBER: "m", _LATIN: "eng", _PUNCT: "x", _SPACE: "x"}
-
-
-def is_han(char: str) -> bool:
-    """True for a CJK ideograph (the unified blocks, extension A, compatibility, 〇)."""
-    code = ord(char)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3134F
-        or code == 0x3007
-    )
 
 
 def _is_digit(char: str) -> bool:

@@ -13,10 +13,10 @@ import bisect
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class TokenKind(str, Enum):
+class TokenKind(StrEnum):
     HAN = "han"
     LATIN = "latin"
     NUMBER = "number"

@@ -152,7 +152,7 @@ def test_every_token_of_the_article_gets_one_syllable_per_han_character(
     segmenter: Segmenter, resolver: PinyinResolver
 ) -> None:
     from reader import paths
-    from reader.language.segment import is_han
+    from reader.language.han import is_han
 
     text = (paths.bundled_articles_dir() / "guangzhou-governance-ycwb.txt").read_text("utf-8")
     segmented = segmenter.segment(text)

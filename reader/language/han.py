@@ -1,0 +1,20 @@
+"""Which characters are Han characters: the ones that carry a pinyin syllable."""
+
+from __future__ import annotations
+
+
+def is_han(char: str) -> bool:
+    """True for a CJK ideograph (unified blocks, extensions A to G, compatibility, 〇)."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3134F
+        or code == 0x3007
+    )
+
+
+def han_characters(text: str) -> str:
+    """The Han characters of ``text``, in order."""
+    return "".join(char for char in text if is_han(char))
