@@ -44,7 +44,7 @@ def term_tooltip(term: GlossaryTerm) -> str:
 class ArticleTermsModel(QAbstractItemModel):
     """Two levels: categories, then the article's terms in each with how often they occur."""
 
-    COLUMNS = ("Term", "Pinyin", "Times", "English")
+    COLUMNS = ("Term", "Times", "Pinyin", "English")  # the count stays visible in a narrow tab
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001 (any QObject)
         super().__init__(parent)
@@ -123,19 +123,19 @@ class ArticleTermsModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 if index.column() == 0:
                     return f"{group.category} ({len(group.terms)})"
-                if index.column() == 2:
+                if index.column() == 1:
                     return str(group.count)
             return None
         found = self._shown[index.internalId() - 1].terms[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (found.term.term, found.term.pinyin, str(found.count), found.term.english)[
+            return (found.term.term, str(found.count), found.term.pinyin, found.term.english)[
                 index.column()
             ]
         if role == Qt.ItemDataRole.ToolTipRole:
             return term_tooltip(found.term)
         if role == OCCURRENCES_ROLE:
             return found
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
