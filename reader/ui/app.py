@@ -27,6 +27,7 @@ from reader import paths
 
 if TYPE_CHECKING:
     from reader.cli.window import WindowOptions
+    from reader.ui.main_window import MainWindow
 
 TIMING_ENV = "READER_STARTUP_TIMING"
 SCREENSHOT_TIMEOUT_MS = 180_000
@@ -78,6 +79,19 @@ def create_application(arguments: list[str] | None = None) -> QApplication:
     return app
 
 
+def install_features(window: MainWindow) -> None:
+    """The glossary and vocabulary features, added once to a window."""
+    if window.property("featuresInstalled"):
+        return
+    window.setProperty("featuresInstalled", True)
+    from reader.ui.glossary_features import install_glossary_features
+    from reader.ui.vocabulary_features import install_vocabulary_features
+
+    # Kept on the window so they live as long as it does.
+    window.glossary_features = install_glossary_features(window)  # type: ignore[attr-defined]
+    window.vocabulary_features = install_vocabulary_features(window)  # type: ignore[attr-defined]
+
+
 def run(options: WindowOptions) -> int:
     """Show the window as ``options`` ask and run until it closes; the exit status."""
     app = create_application()
@@ -109,8 +123,15 @@ def run(options: WindowOptions) -> int:
         window.resize(*options.size)
 
     watcher = FirstPaintWatcher(window.view())
-    watcher.painted.connect(window.start)
-    QTimer.singleShot(500, window.start)  # in case no paint event arrives (hidden platforms)
+
+    def begin() -> None:
+        # The glossary and vocabulary features open their stores and add their
+        # tabs once the article is on screen; then the annotator loads.
+        install_features(window)
+        window.start()
+
+    watcher.painted.connect(begin)
+    QTimer.singleShot(500, begin)  # in case no paint event arrives (hidden platforms)
 
     if timing:
         watcher.painted.connect(lambda: print(f"window_painted {time.time():.6f}", flush=True))

@@ -7,11 +7,8 @@ Glossary Terms (persisted).
 
 After any change to the glossaries the annotator is rebuilt in the window's
 worker with ``Annotator.with_glossaries`` (the dictionary is shared, not
-reloaded) and the open article is segmented again there; the view gets the
-new segmentation in place, so the scroll position stays where it was.  The
-window has no public way to replace its annotator yet, so this object keeps
-the rebuilt one and re-segments any article the window annotates with the
-old one.
+reloaded) and handed to the window, which annotates the open article again
+where it is scrolled to.
 """
 
 from __future__ import annotations
@@ -55,8 +52,8 @@ class GlossaryFeatures(QObject):
         self._window = window
         self._prompts = prompts or Prompts()
         self._store = GlossaryStore()
-        self._annotator: Any = None  # rebuilt for changed glossaries; None: the window's
         self._reload_generation = 0
+        self._reannotating = False
         self._listing_generation = 0
         self._manager: GlossaryManagerDialog | None = None
         self._suggestions: TermSuggestionsDialog | None = None
@@ -87,7 +84,7 @@ class GlossaryFeatures(QObject):
 
     def annotator(self) -> Any:
         """The annotator with the current glossaries (the window's until glossaries change)."""
-        return self._annotator or self._window.annotator()
+        return self._window.annotator()
 
     def action(self, name: str) -> QAction:
         return self._actions[name]
@@ -122,11 +119,10 @@ class GlossaryFeatures(QObject):
     # The Glossary tab
 
     def _article_annotated(self) -> None:
-        view = self._window.view()
-        if self._annotator is not None and view.annotator() is not self._annotator:
-            self._segment_again(rebuild=False)  # the window used its old annotator
-            return
         self._list_terms()
+        if self._reannotating:
+            self._reannotating = False
+            self.glossaries_reloaded.emit()
 
     def _list_terms(self) -> None:
         view = self._window.view()
@@ -158,40 +154,26 @@ class GlossaryFeatures(QObject):
 
     def reload_glossaries(self) -> None:
         """Rebuild the annotator from the active glossaries, in the worker, and re-annotate."""
-        self._segment_again(rebuild=True)
-
-    def _segment_again(self, *, rebuild: bool) -> None:
         base = self.annotator()
         if base is None:
             return  # the window will create its annotator from the active glossaries
         self._reload_generation += 1
         generation = self._reload_generation
-        text = self._window.view().text() if self._window.current_article() else None
 
-        def job() -> tuple[Any, Any]:
-            annotator = base.with_glossaries(GlossarySet.load_active()) if rebuild else base
-            return annotator, annotator.segment(text) if text else None
+        def rebuilt(annotator: Any) -> None:
+            if generation != self._reload_generation:
+                return  # a later change is on its way
+            # announced once the open article has been annotated with it
+            self._reannotating = self._window.current_article() is not None
+            self._window.set_annotator(annotator)
+            if not self._reannotating:
+                self.glossaries_reloaded.emit()
 
         self._window.worker().submit(
-            job,
-            lambda result: self._segmented_again(generation, *result),
+            lambda: base.with_glossaries(GlossarySet.load_active()),
+            rebuilt,
             self._tell_failure("Glossaries"),
         )
-
-    def _segmented_again(self, generation: int, annotator: Any, segmented: Any) -> None:
-        if generation != self._reload_generation:
-            return  # a later change is on its way
-        self._annotator = annotator
-        window = self._window
-        window.sidebar().dictionary_search().set_annotator(annotator, window.worker().submit)
-        view = window.view()
-        if segmented is not None and view.text() == segmented.text:
-            bar = view.verticalScrollBar()
-            position = bar.value()
-            view.set_annotation(segmented, annotator)
-            bar.setValue(position)
-            self._list_terms()
-        self.glossaries_reloaded.emit()
 
     # Menu actions
 

@@ -360,9 +360,21 @@ class MainWindow(QMainWindow):
         self.annotation_failed.emit(message)
 
     def _annotator_created(self, annotator: Any) -> None:
+        self.set_annotator(annotator)
+
+    def set_annotator(self, annotator: Any) -> None:
+        """Use ``annotator`` from now on (e.g. rebuilt for changed glossaries).
+
+        The open article is annotated again at the place it is scrolled to,
+        and its statistics recomputed.
+        """
         self._annotator = annotator
         self._sidebar.dictionary_search().set_annotator(annotator, self._worker.submit)
         self.annotator_ready.emit()
+        if self._article is not None:
+            self._generation += 1  # results of the old annotator are stale
+            if self._restore_fraction is None:  # else a saved position is still to come back
+                self._restore_fraction = self._view.scroll_fraction()
         self._annotate_open_article()
 
     def _annotator_failed(self, message: str) -> None:
