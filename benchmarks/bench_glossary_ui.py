@@ -77,6 +77,84 @@ def tab_populated_seconds(repeats: int = 5, article: Path | None = None) -> floa
     return min(timings[1:])
 
 
+def write_large_user_glossary(count: int = 5000) -> None:
+    """An active user glossary of ``count`` real words: CC-CEDICT headwords of two to
+    four characters with their first reading and sense (not in the bundled glossary)."""
+    from reader.dictionary.index import CedictIndex
+    from reader.glossary.store import GlossaryStore
+    from reader.glossary.term import GlossaryTerm
+    from reader.glossary.validate import term_problems
+    from reader.language.han import han_characters
+
+    index = CedictIndex.load()
+    bundled = {term.term for term in GlossarySet.bundled_only().terms()}
+    terms: dict[str, GlossaryTerm] = {}
+    number = 0
+    while len(terms) < count and number < index.entry_count:
+        entry = index.entry(number)
+        number += 1
+        word = entry.simplified
+        if not 2 <= len(word) <= 4 or han_characters(word) != word or word in bundled:
+            continue
+        if word in terms or not entry.senses or entry.pinyin != entry.pinyin.lower():
+            continue
+        term = GlossaryTerm(word, entry.pinyin, entry.senses[0], category="development strategy")
+        if not term_problems(term):
+            terms[word] = term
+    store = GlossaryStore()
+    store.create("benchmark-5000", terms.values())
+    store.set_active([*store.active_names(), "benchmark-5000"])
+
+
+def large_glossary_figures() -> dict[str, float]:
+    """With a 5,000-term user glossary active: its load time, and hover in the view."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import bench_ui
+
+    from reader.annotation import Annotator
+
+    write_large_user_glossary()
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        glossaries = GlossarySet.load_active()
+        timings.append(time.perf_counter() - started)
+    assert len(glossaries.terms()) > 5000
+    started = time.perf_counter()
+    annotator = Annotator.create()
+    create_seconds = time.perf_counter() - started
+    bench_ui._annotator = annotator  # the view benchmark then hovers with this glossary
+    try:
+        hover = bench_ui.bench_bundled_article()
+    finally:
+        bench_ui._annotator = None
+    return {
+        "load_seconds": min(timings),
+        "annotator_seconds": create_seconds,
+        "hover_p99_seconds": hover["hover_p99_ms"] / 1000,
+    }
+
+
+def measurements(scratch: Path) -> list[tuple[str, float, str]]:
+    """Rows for benchmarks/run.py: (what, seconds, target)."""
+    paths.set_data_dir(scratch)
+    try:
+        rows = [
+            ("Glossary tab filled after annotation", tab_populated_seconds(), "≤ 50 ms"),
+        ]
+        large = large_glossary_figures()
+        rows += [
+            ("5,000-term user glossary: load", large["load_seconds"], "≤ 100 ms"),
+            ("5,000-term user glossary: hover p99", large["hover_p99_seconds"], "≤ 16 ms"),
+            ("5,000-term user glossary: annotator start", large["annotator_seconds"], "—"),
+        ]
+        return rows
+    finally:
+        paths.set_data_dir(None)  # back to READER_DATA_DIR or the platform's folders
+
+
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder:
         paths.set_data_dir(Path(folder))

@@ -9,6 +9,7 @@ exactly one tone-marked syllable per Han character, separated by single spaces.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.errors import GlossaryError
 from reader.glossary.term import GlossaryTerm
@@ -35,8 +36,12 @@ RELATED_SEPARATOR = "|"
 _NOT_TONE_MARKS = re.compile(r"[0-9:vV]")
 
 
+@lru_cache(maxsize=8192)
 def is_tone_marked_syllable(syllable: str) -> bool:
-    """One valid pinyin syllable written with a tone mark (or none, for the neutral tone)."""
+    """One valid pinyin syllable written with a tone mark (or none, for the neutral tone).
+
+    Cached: a glossary of thousands of terms uses a few hundred distinct syllables.
+    """
     if not syllable or _NOT_TONE_MARKS.search(syllable):
         return False
     if syllable != syllable.lower() and syllable != syllable.capitalize():
