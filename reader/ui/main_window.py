@@ -120,7 +120,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._settings = settings or Settings()
         self._annotator = annotator
-        self._cedict_source = cedict_source
+        chosen = self._settings.cedict_path()
+        # --cedict and READER_CEDICT win over the setting (they are given for this run)
+        self._cedict_source = cedict_source or (
+            Path(chosen) if chosen and not os.environ.get("READER_CEDICT") else None
+        )
         self._worker = AnnotationWorker(self)
         self._article: OpenArticle | None = None
         self._generation = 0
@@ -291,6 +295,47 @@ class MainWindow(QMainWindow):
         path, _filter = QFileDialog.getOpenFileName(self, "Open article", start_dir, OPEN_FILTER)
         if path:
             self.open_path(path)
+
+    def cedict_source(self) -> Path | None:
+        """The CC-CEDICT file in use or to be loaded; None for the bundled one."""
+        return self._cedict_source
+
+    def choose_dictionary_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, "Use a CC-CEDICT file", "", "CC-CEDICT (*.u8 *.txt *.gz);;All files (*)"
+        )
+        if path:
+            self.use_dictionary_file(path)
+
+    def use_dictionary_file(self, path: str | None) -> None:
+        """Switch to the CC-CEDICT file at ``path`` (None: the bundled one) and remember it.
+
+        The index is built in the worker; a file that cannot be read is
+        reported and the current dictionary stays.
+        """
+        current = self._annotator
+        if current is None:
+            self._report_error("The dictionary is still loading; try again in a moment.")
+            return
+        source = Path(path) if path else None
+
+        def load() -> Any:
+            from reader.annotation import Annotator
+            from reader.dictionary.index import CedictIndex
+
+            return Annotator(CedictIndex.load(source), current.glossaries)
+
+        def loaded(annotator: Any) -> None:
+            self._settings.set_cedict_path(str(source) if source else None)
+            self._cedict_source = source
+            self.set_annotator(annotator)
+            entries = annotator.dictionary.entry_count
+            self.statusBar().showMessage(f"Dictionary: {entries:,} CC-CEDICT entries", 10000)
+
+        self.statusBar().showMessage("Loading the dictionary…")
+        self._worker.submit(
+            load, loaded, lambda message: self._report_error(f"Dictionary not changed: {message}")
+        )
 
     def _show_article(self, article: OpenArticle, scroll_fraction: float) -> None:
         self._save_progress()
@@ -528,6 +573,12 @@ class MainWindow(QMainWindow):
         )
         self._clipboard_action.triggered.connect(self.open_from_clipboard)
         self._quit_action = self._new_action("quit", "&Quit", QKeySequence.StandardKey.Quit)
+        self._dictionary_file_action = self._new_action("dictionary_file", "Use CC-CEDICT &File…")
+        self._dictionary_file_action.triggered.connect(self.choose_dictionary_file)
+        self._bundled_dictionary_action = self._new_action(
+            "bundled_dictionary", "Use the &Bundled CC-CEDICT"
+        )
+        self._bundled_dictionary_action.triggered.connect(lambda: self.use_dictionary_file(None))
         self._quit_action.triggered.connect(self.close)
 
         self._cycle_action = self._new_action("cycle_pinyin", "Cycle &Pinyin Display", "Ctrl+P")
@@ -583,6 +634,9 @@ class MainWindow(QMainWindow):
         self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self._recent_menu)
         file_menu.addAction(self._clipboard_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._dictionary_file_action)
+        file_menu.addAction(self._bundled_dictionary_action)
         file_menu.addSeparator()
         file_menu.addAction(self._quit_action)
 

@@ -169,6 +169,14 @@ class Settings:
             return kind()
         return value if isinstance(value, kind) else kind()
 
+    def cedict_path(self) -> str | None:
+        """A CC-CEDICT file the user chose instead of the bundled one, if any."""
+        value = self._store.value("dictionary/cedict_path", "")
+        return value if isinstance(value, str) and value else None
+
+    def set_cedict_path(self, path: str | None) -> None:
+        self._store.setValue("dictionary/cedict_path", path or "")
+
     def missing_font_reported(self) -> bool:
         return str(self._store.value("fonts/missing_reported", "false")).lower() == "true"
 

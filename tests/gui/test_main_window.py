@@ -249,3 +249,41 @@ def test_cjk_font_choice_and_the_message_when_there_is_none(qtbot) -> None:
     assert fonts.article_font(18.0).pointSizeF() == 18.0
     message = fonts.missing_font_message()
     assert "fonts-noto-cjk" in message and "\n" not in message
+
+
+def test_a_chosen_cc_cedict_file_is_used_and_remembered(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    newer = tmp_path / "cedict_ts.u8"
+    newer.write_text(
+        "# a newer CC-CEDICT, cut down\n"
+        "城市 城市 [cheng2 shi4] /city; town (test edition)/\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
+        window.use_dictionary_file(str(newer))
+    assert window.annotator().dictionary.entry_count == 1
+    assert "test edition" in window.annotator().describe("城市").gloss
+    assert Settings().cedict_path() == str(newer)
+    next_start = MainWindow()
+    qtbot.addWidget(next_start)
+    assert next_start.cedict_source() == newer
+
+    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
+        window.use_dictionary_file(None)
+    assert window.annotator().dictionary.entry_count > 100_000
+    assert Settings().cedict_path() is None
+
+
+def test_an_unreadable_cc_cedict_file_keeps_the_current_dictionary(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.u8"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n not a dictionary")
+    before = window.annotator()
+    with qtbot.waitSignal(window.open_failed, timeout=ANNOTATION_TIMEOUT_MS) as failure:
+        window.use_dictionary_file(str(broken))
+    assert failure.args[0].startswith("Dictionary not changed:")
+    assert "\n" not in failure.args[0]
+    assert window.annotator() is before
+    assert Settings().cedict_path() is None
