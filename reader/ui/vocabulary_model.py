@@ -5,9 +5,19 @@ the proxy asks Python once per row (``filterAcceptsRow``, ``lessThan`` through
 ``data``), which measured about 1 s to refilter 50,000 words on this machine,
 far over the one-frame (16 ms) budget per keystroke.  Here every word's search
 text and sort keys are computed once when the words are loaded; a keystroke is
-one list comprehension over them and a model reset, after which the view asks
-only for the rows on screen.  The model is still a plain QAbstractTableModel,
-so it goes through qtmodeltester like any other.
+one C-level pass (``map``/``compress``) over them, narrowed to the previous
+matches while the learner keeps typing, and a model reset, after which the view
+asks only for the rows on screen.  The model is still a plain
+QAbstractTableModel, so it goes through qtmodeltester like any other.
+
+Why the words arrive in two steps: reading all 50,000 words' fields from SQLite
+into Python takes about half a second here, over the 300 ms the tab may take to
+open.  ``reload`` reads only every word's id and creation time (enough for the
+default newest-first order), fetches the rows on screen when the view asks for
+them, and reads the rest in chunks of ``CHUNK`` words between events.  Anything
+that needs every word (a filter, another sort column, an edit) finishes the
+reading first, so results are never partial.  A ``VocabWord`` is built only for
+a row someone asks for whole (``word_at``, ``WORD_ROLE``, a tooltip).
 
 Edits made in place go to the store at once (one transaction each); a refusal
 from the store is reported through ``edit_failed`` and the cell keeps its value.
@@ -18,17 +28,27 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import IntEnum
+from itertools import compress, repeat
+from operator import contains, or_
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QWidget
 
 from reader.errors import VocabularyError
 from reader.language.notation import normalize_pinyin_query
 from reader.vocab.article_words import has_han
-from reader.vocab.store import VocabularyStore
-from reader.vocab.word import Status, VocabWord, WordKey
+from reader.vocab.store import ListedWord, VocabularyStore
+from reader.vocab.word import Context, Status, VocabWord, WordKey
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -52,6 +72,9 @@ EDITABLE_COLUMNS = frozenset({Column.DEFINITION, Column.STATUS, Column.TAGS, Col
 WORD_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """``data(index, WORD_ROLE)`` is the row's whole ``VocabWord``."""
 STATUS_ORDER = {Status.NEW: 0, Status.LEARNING: 1, Status.KNOWN: 2, Status.IGNORED: 3}
+CHUNK = 1000
+"""Words read per step while the rest of the vocabulary loads between events (~15 ms)."""
+_PAGE_BEFORE, _PAGE_AFTER = 20, 80  # rows read around one the view asks for
 
 # Tone-marked vowels to plain letters and ü to v: the same toneless spelling that
 # ``normalize_pinyin_query`` gives a query, computed with one str.translate per word
@@ -94,130 +117,319 @@ class VocabularyQuery:
     text: str = ""  # characters, pinyin with or without tones, or English; any case
 
 
-def article_titles(word: VocabWord) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(c.article_title for c in word.contexts if c.article_title))
+def listed(word: VocabWord) -> ListedWord:
+    """The table's view of a whole word (for words given rather than read from the store)."""
+    return ListedWord(
+        0,
+        word.simplified,
+        word.pinyin,
+        word.traditional,
+        word.definition,
+        word.note,
+        Status(word.status).value,
+        # As the store writes it (UTC), so given and read words sort together by text.
+        word.created.astimezone(UTC).isoformat(timespec="microseconds") if word.created else "",
+        tuple(word.tags),
+        tuple(dict.fromkeys(c.article_title for c in word.contexts if c.article_title)),
+    )
 
 
-def _search_text(word: VocabWord) -> str:
+def _search_text(row: ListedWord) -> str:
     return "\t".join(
         (
-            word.simplified,
-            word.traditional,
-            word.pinyin.lower(),
-            word.definition.lower(),
-            word.note.lower(),
-            " ".join(word.tags).lower(),
+            row.simplified,
+            row.traditional,
+            row.pinyin.lower(),
+            row.definition.lower(),
+            row.note.lower(),
+            " ".join(row.tags).lower(),
         )
     )
 
 
-def _display(word: VocabWord, column: Column) -> str:
+def _search_texts(rows: Sequence[ListedWord]) -> list[str]:
+    """``_search_text`` of many rows, with the per-field work done by C-level ``map``."""
+    lower = str.lower
+    return list(
+        map(
+            "\t".join,
+            zip(
+                (row.simplified for row in rows),
+                (row.traditional for row in rows),
+                map(lower, (row.pinyin for row in rows)),
+                map(lower, (row.definition for row in rows)),
+                map(lower, (row.note for row in rows)),
+                map(lower, map(" ".join, (row.tags for row in rows))),
+                strict=True,
+            ),
+        )
+    )
+
+
+def _toneless_keys(rows: Sequence[ListedWord]) -> list[str]:
+    """``toneless_key`` of many rows' pinyin: one translate over them all joined by newlines."""
+    pinyin = [row.pinyin for row in rows]
+    keys = toneless_key("\n".join(pinyin)).split("\n")
+    if len(keys) != len(pinyin):  # a reading with a newline in it (never saved so, but)
+        keys = [toneless_key(text) for text in pinyin]
+    return keys
+
+
+def _added(created: str) -> str:
+    """The local day an ISO 8601 creation time falls on (formatted only for rows shown)."""
+    if not created:
+        return ""
+    try:
+        return datetime.fromisoformat(created).astimezone().strftime("%Y-%m-%d")
+    except ValueError:
+        return created[:10]
+
+
+def _display(row: ListedWord, column: Column) -> str:
     if column is Column.WORD:
-        return word.simplified
+        return row.simplified
     if column is Column.PINYIN:
-        return word.pinyin
+        return row.pinyin
     if column is Column.DEFINITION:
-        return word.definition
+        return row.definition
     if column is Column.STATUS:
-        return word.status.value
+        return row.status
     if column is Column.TAGS:
-        return " ".join(word.tags)
+        return " ".join(row.tags)
     if column is Column.NOTE:
-        return word.note
+        return row.note
     if column is Column.ARTICLES:
-        return "; ".join(article_titles(word))
-    return word.created.astimezone().strftime("%Y-%m-%d") if word.created else ""
+        return "; ".join(row.articles)
+    return _added(row.created)
 
 
-_SORT_KEYS: dict[Column, Callable[[VocabWord], Any]] = {
+_SORT_KEYS: dict[Column, Callable[[ListedWord], Any]] = {
     Column.WORD: lambda w: (w.simplified, w.pinyin),
     Column.PINYIN: lambda w: (toneless_key(w.pinyin), w.pinyin, w.simplified),
     Column.DEFINITION: lambda w: w.definition.lower(),
-    Column.STATUS: lambda w: STATUS_ORDER[w.status],
+    Column.STATUS: lambda w: STATUS_ORDER[Status(w.status)],
     Column.TAGS: lambda w: " ".join(w.tags).lower(),
     Column.NOTE: lambda w: w.note.lower(),
-    Column.ARTICLES: lambda w: "; ".join(article_titles(w)),
-    Column.ADDED: lambda w: w.created.timestamp() if w.created else 0.0,
+    Column.ARTICLES: lambda w: "; ".join(w.articles),
 }
+"""Sort keys of every column but Added, whose key is the creation time already held."""
+
+_GONE = ListedWord(0, "", "", "", "", "", Status.NEW.value, "", (), ())
+"""Stands for a word deleted (by another running copy) between ``reload`` and reading it."""
 
 
 class VocabularyTableModel(QAbstractTableModel):
-    """Every saved word (``set_words``); ``set_query`` and ``sort`` choose the rows shown."""
+    """Every saved word (``reload``, ``set_words``); ``set_query`` and ``sort`` choose the rows."""
 
     edit_failed = Signal(str)
     """An edit was refused by the store (the one-line reason); nothing changed."""
     word_edited = Signal(object)
     """A word was changed in place (the new ``VocabWord``)."""
     words_replaced = Signal()
-    """``set_words`` gave the model new words (not sent when only the query changes)."""
+    """The model was given new words (not sent when only the query changes)."""
 
     def __init__(self, store: VocabularyStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._words: list[VocabWord] = []
-        self._search: list[str] = []
+        # Everything below is indexed by position: a word's place in the model, not a row.
+        self._ids: list[int] = []  # the store's id, or 0 for a word given whole
+        self._created: list[str] = []  # ISO 8601 text; the Added column's sort key
+        self._listed: list[ListedWord | None] = []  # None until read from the store
+        self._whole: dict[int, VocabWord] = {}  # words given whole (set_words, put_word)
+        self._search: list[str] = []  # "" until read
         self._pinyin: list[str] = []
-        self._positions: dict[tuple[str, str], int] = {}
+        self._unread = 0  # how many positions are still None in _listed
+        self._next_chunk = 0  # where the background reading goes on from
+        self._positions: dict[tuple[str, str], int] | None = None  # (simplified, pinyin)
         self._order: list[int] = []  # every word, in the current sort order
-        self._rows: list[int] = []  # the words shown, in the current sort order
+        self._base: list[int] = []  # ... passing the status, tag and article conditions
+        self._rows: list[int] = []  # ... and the text: the rows shown
+        self._text_rows: tuple[str, str, list[int]] | None = None  # (text, key, rows) last typed
         self._query = VocabularyQuery()
         self._sort_column = Column.ADDED
         self._sort_order = Qt.SortOrder.DescendingOrder
+        self._reader = QTimer(self)
+        self._reader.setSingleShot(True)
+        self._reader.setInterval(0)
+        self._reader.timeout.connect(self._read_next_chunk)
 
     # -- content -------------------------------------------------------------
 
     def set_store(self, store: VocabularyStore | None) -> None:
+        if store is None:
+            self.read_everything()  # nothing can be read later
         self._store = store
 
     def set_words(self, words: Sequence[VocabWord]) -> None:
         """Show these words (the whole vocabulary), keeping the query and sort order."""
-        self.beginResetModel()
-        self._words = list(words)
-        self._search = [_search_text(word) for word in self._words]
-        self._pinyin = [toneless_key(word.pinyin) for word in self._words]
-        # Plain tuples: hashing 50,000 WordKey dataclasses costs a quarter of a second.
-        self._positions = {
-            (word.simplified, word.pinyin): position for position, word in enumerate(self._words)
-        }
-        self._order = self._sorted_order()
-        self._rows = self._matching(self._order)
-        self.endResetModel()
-        self.words_replaced.emit()
+        rows = [listed(word) for word in words]
+        self._replace(
+            [0] * len(rows),
+            [row.created for row in rows],
+            list(rows),
+            dict(enumerate(words)),
+        )
 
     def reload(self) -> None:
-        """Read every word again from the store."""
-        self.set_words(self._store.words() if self._store is not None else [])
+        """Read every word again from the store: rows on screen first, the rest between events."""
+        if self._store is None:
+            self._replace([], [], [], {})
+            return
+        ids, created = self._store.listing_order()
+        self._replace(ids, created, [None] * len(ids), {})
+
+    def _replace(
+        self,
+        ids: list[int],
+        created: list[str],
+        rows: list[ListedWord | None],
+        whole: dict[int, VocabWord],
+    ) -> None:
+        self.beginResetModel()
+        self._ids, self._created, self._listed, self._whole = ids, created, rows, whole
+        self._unread = rows.count(None)
+        if self._unread:
+            self._search, self._pinyin = [""] * len(rows), [""] * len(rows)
+        else:
+            given = [row for row in rows if row is not None]  # all of them; typed for mypy
+            self._search, self._pinyin = _search_texts(given), _toneless_keys(given)
+        self._next_chunk = 0
+        self._positions = None
+        self._resort()
+        self.endResetModel()
+        if self._unread:
+            self._reader.start()
+        self.words_replaced.emit()
+
+    def fully_read(self) -> bool:
+        """Whether every word's fields are in memory (filters and sorting need them)."""
+        return self._unread == 0
+
+    def read_everything(self) -> None:
+        """Finish reading the words now (what every filter and sort does first)."""
+        while self._unread:
+            self._read_next_chunk()
+
+    def _read_next_chunk(self) -> None:
+        listed = self._listed
+        start = self._next_chunk
+        while start < len(listed) and listed[start] is not None:
+            start += 1
+        positions = [p for p in range(start, min(start + CHUNK, len(listed))) if listed[p] is None]
+        self._next_chunk = start + CHUNK
+        self._read(positions)
+        if self._unread and not self._reader.isActive():
+            self._reader.start()
+
+    def _read(self, positions: list[int]) -> None:
+        """Fill in these positions from the store (a word gone from it shows blank)."""
+        if not positions:
+            return
+        by_id = {self._ids[p]: p for p in positions}
+        found: list[ListedWord] = []
+        if self._store is not None:
+            try:
+                found = self._store.listing_rows(by_id)
+            except VocabularyError as error:
+                self.edit_failed.emit(str(error))
+        listed, search, pinyin = self._listed, self._search, self._pinyin
+        for row, text, key in zip(found, _search_texts(found), _toneless_keys(found), strict=True):
+            position = by_id.pop(row.id)
+            listed[position] = row
+            search[position] = text
+            pinyin[position] = key
+        for position in by_id.values():
+            self._listed[position] = _GONE
+        self._unread -= len(positions)
+
+    def _row_at(self, position: int) -> ListedWord:
+        row = self._listed[position]
+        if row is None:
+            shown = self._row_index(position)
+            around = self._rows[max(0, shown - _PAGE_BEFORE) : shown + _PAGE_AFTER]
+            self._read([p for p in around if self._listed[p] is None] or [position])
+            row = self._listed[position]
+            assert row is not None
+        return row
+
+    def _row_index(self, position: int) -> int:
+        try:
+            return self._rows.index(position)
+        except ValueError:
+            return 0
 
     def put_word(self, word: VocabWord, replacing: WordKey | None = None) -> None:
         """Show ``word`` as saved now (added or changed), replacing ``replacing`` if given."""
-        words = list(self._words)
+        self.read_everything()
+        positions = self._key_positions()
         wanted = replacing or word.key
-        position = self._positions.get((wanted.simplified, wanted.pinyin))
+        position = positions.get((wanted.simplified, wanted.pinyin))
         if position is None:
-            position = self._positions.get((word.simplified, ""))
+            position = positions.get((word.simplified, ""))
+        ids, created, rows = list(self._ids), list(self._created), list(self._listed)
+        whole = dict(self._whole)
+        row = listed(word)
         if position is None:
-            words.append(word)
+            position = len(rows)
+            ids.append(0)
+            created.append(row.created)
+            rows.append(row)
         else:
-            words[position] = word
-        self.set_words(words)
+            rows[position] = row._replace(id=ids[position])
+            created[position] = row.created
+        whole[position] = word
+        self._replace(ids, created, rows, whole)
 
     def drop_words(self, keys: Iterable[WordKey]) -> None:
-        gone = set(keys)
-        self.set_words([word for word in self._words if word.key not in gone])
-
-    def all_words(self) -> list[VocabWord]:
-        return list(self._words)
+        self.read_everything()
+        gone = {(key.simplified, key.pinyin) for key in keys}
+        kept = [
+            p
+            for p, row in enumerate(self._listed)
+            if row and (row.simplified, row.pinyin) not in gone
+        ]
+        self._replace(
+            [self._ids[p] for p in kept],
+            [self._created[p] for p in kept],
+            [self._listed[p] for p in kept],
+            {new: self._whole[old] for new, old in enumerate(kept) if old in self._whole},
+        )
 
     def word_count(self) -> int:
         """How many words the model holds, shown or not."""
-        return len(self._words)
+        return len(self._ids)
 
     def word_at(self, row: int) -> VocabWord:
-        return self._words[self._rows[row]]
+        """The whole word shown in ``row`` (read from the store: contexts, dates and all)."""
+        position = self._rows[row]
+        whole = self._whole.get(position)
+        if whole is not None:
+            return whole
+        listed_row = self._row_at(position)
+        word = None
+        if self._store is not None:
+            try:
+                word = self._store.get(listed_row.simplified, listed_row.pinyin)
+            except VocabularyError as error:
+                self.edit_failed.emit(str(error))
+        if word is None:  # gone from the store, or the store is closed: what the table shows
+            word = VocabWord(
+                simplified=listed_row.simplified,
+                pinyin=listed_row.pinyin,
+                traditional=listed_row.traditional,
+                definition=listed_row.definition,
+                note=listed_row.note,
+                status=Status(listed_row.status),
+                tags=listed_row.tags,
+                contexts=tuple(Context("", title) for title in listed_row.articles),
+                created=datetime.fromisoformat(listed_row.created) if listed_row.created else None,
+            )
+        return word
 
     def row_of(self, key: WordKey) -> int | None:
         """The row showing the word with ``key``, or None when it is filtered out or absent."""
-        position = self._positions.get((key.simplified, key.pinyin))
+        self.read_everything()
+        position = self._key_positions().get((key.simplified, key.pinyin))
         if position is None:
             return None
         try:
@@ -225,11 +437,25 @@ class VocabularyTableModel(QAbstractTableModel):
         except ValueError:
             return None
 
+    def _key_positions(self) -> dict[tuple[str, str], int]:
+        if self._positions is None:
+            # Plain tuples: hashing 50,000 WordKey dataclasses costs a quarter of a second.
+            self._positions = {
+                (row.simplified, row.pinyin): p for p, row in enumerate(self._listed) if row
+            }
+        return self._positions
+
     def tags(self) -> list[str]:
-        return sorted({tag for word in self._words for tag in word.tags})
+        if self._store is not None and not self._whole:
+            return self._store.tag_names()
+        self.read_everything()
+        return sorted({tag for row in self._listed if row for tag in row.tags})
 
     def articles(self) -> list[str]:
-        return sorted({title for word in self._words for title in article_titles(word)})
+        if self._store is not None and not self._whole:
+            return self._store.article_titles()
+        self.read_everything()
+        return sorted({title for row in self._listed if row for title in row.articles})
 
     # -- query and sort ------------------------------------------------------
 
@@ -240,21 +466,30 @@ class VocabularyTableModel(QAbstractTableModel):
         if query == self._query:
             return
         self.beginResetModel()
-        self._query = query
-        self._rows = self._matching(self._order)
+        previous, self._query = self._query, query
+        if (previous.status, previous.tag, previous.article) != (
+            query.status,
+            query.tag,
+            query.article,
+        ):
+            self._base = self._filtered(self._order)
+            self._text_rows = None
+        self._rows = self._matching_text(self._base)
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(Column):
-            return
+        if not 0 <= column < len(Column) or (column, order) == (
+            self._sort_column,
+            self._sort_order,
+        ):
+            return  # the rows are kept in the current order as words change
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         before = [(self._rows[index.row()], index.column()) for index in persistent]
         self._sort_column = Column(column)
         self._sort_order = order
-        self._order = self._sorted_order()
-        self._rows = self._matching(self._order)
-        row_of = {position: row for row, position in enumerate(self._rows)}
+        self._resort()
+        row_of = {position: row for row, position in enumerate(self._rows)} if before else {}
         self.changePersistentIndexList(
             persistent,
             [
@@ -264,37 +499,61 @@ class VocabularyTableModel(QAbstractTableModel):
         )
         self.layoutChanged.emit()
 
-    def _sorted_order(self) -> list[int]:
-        key = _SORT_KEYS[self._sort_column]
-        keys = [key(word) for word in self._words]
-        return sorted(
-            range(len(self._words)),
-            key=keys.__getitem__,
-            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
-        )
+    def _resort(self) -> None:
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        if self._sort_column is Column.ADDED:
+            keys: list[Any] = self._created
+        else:
+            self.read_everything()
+            key = _SORT_KEYS[self._sort_column]
+            keys = [key(row) for row in self._listed]
+        self._order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+        self._base = self._filtered(self._order)
+        self._text_rows = None
+        self._rows = self._matching_text(self._base)
 
-    def _matching(self, order: list[int]) -> list[int]:
+    def _filtered(self, order: list[int]) -> list[int]:
+        """The positions in ``order`` meeting the status, tag and article conditions."""
         query = self._query
+        if query.status is None and query.tag is None and query.article is None:
+            return order
+        self.read_everything()
+        listed = self._listed
         rows = order
-        words = self._words
         if query.status is not None:
-            status = query.status
-            rows = [i for i in rows if words[i].status is status]
+            status = query.status.value
+            rows = [p for p in rows if listed[p].status == status]  # type: ignore[union-attr]
         if query.tag is not None:
             tag = query.tag
-            rows = [i for i in rows if tag in words[i].tags]
+            rows = [p for p in rows if tag in listed[p].tags]  # type: ignore[union-attr]
         if query.article is not None:
             title = query.article
-            rows = [i for i in rows if any(c.article_title == title for c in words[i].contexts)]
-        text = query.text.strip().lower()
-        if text:
-            search, pinyin = self._search, self._pinyin
-            key = "" if has_han(text) else normalize_pinyin_query(text)[0]
-            if key:
-                rows = [i for i in rows if text in search[i] or key in pinyin[i]]
-            else:
-                rows = [i for i in rows if text in search[i]]
-        return list(rows)
+            rows = [p for p in rows if title in listed[p].articles]  # type: ignore[union-attr]
+        return rows
+
+    def _matching_text(self, base: list[int]) -> list[int]:
+        """The positions in ``base`` whose text matches the query's (all when it is empty)."""
+        text = self._query.text.strip().lower()
+        if not text:
+            self._text_rows = None
+            return base
+        self.read_everything()
+        key = "" if has_han(text) else normalize_pinyin_query(text)[0]
+        candidates = base
+        if self._text_rows is not None:
+            # Typing on narrows the previous matches: a longer text (and key) can only
+            # match rows the shorter one matched.
+            old_text, old_key, old_rows = self._text_rows
+            if old_text in text and old_key in key and (old_key or not key):
+                candidates = old_rows
+        texts = map(self._search.__getitem__, candidates)
+        hits = map(contains, texts, repeat(text))
+        if key:
+            keys = map(self._pinyin.__getitem__, candidates)
+            hits = map(or_, hits, map(contains, keys, repeat(key)))
+        rows = list(compress(candidates, hits))
+        self._text_rows = (text, key, rows)
+        return rows
 
     # -- Qt model interface ----------------------------------------------------
 
@@ -321,14 +580,15 @@ class VocabularyTableModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        word = self._words[self._rows[index.row()]]
         column = Column(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return _display(word, column)
+            return _display(self._row_at(self._rows[index.row()]), column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(word, column)
+            if column not in _TOOLTIP_COLUMNS:
+                return None
+            return _tooltip(self.word_at(index.row()), column)
         if role == WORD_ROLE:
-            return word
+            return self.word_at(index.row())
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -350,7 +610,8 @@ class VocabularyTableModel(QAbstractTableModel):
         ):
             return False
         position = self._rows[index.row()]
-        word = self._words[position]
+        shown = self._row_at(position)
+        key = WordKey(shown.simplified, shown.pinyin)
         column = Column(index.column())
         text = str(value) if value is not None else ""
         try:
@@ -362,23 +623,29 @@ class VocabularyTableModel(QAbstractTableModel):
                         f"{text!r} is not a status; use new, learning, known or ignored"
                     )
                     return False
-                changed = self._store.set_status(word.key, status)
+                changed = self._store.set_status(key, status)
             elif column is Column.DEFINITION:
-                changed = self._store.update(word.key, definition=text)
+                changed = self._store.update(key, definition=text)
             elif column is Column.NOTE:
-                changed = self._store.update(word.key, note=text)
+                changed = self._store.update(key, note=text)
             else:
-                changed = self._store.update(word.key, tags=parse_tags(text))
+                changed = self._store.update(key, tags=parse_tags(text))
         except VocabularyError as error:
             self.edit_failed.emit(str(error))
             return False
-        self._words[position] = changed
-        self._search[position] = _search_text(changed)
+        row = listed(changed)._replace(id=self._ids[position])
+        self._listed[position] = row
+        self._search[position] = _search_text(row)
+        if position in self._whole:
+            self._whole[position] = changed
         left = self.index(index.row(), 0)
         right = self.index(index.row(), len(Column) - 1)
         self.dataChanged.emit(left, right, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
         self.word_edited.emit(changed)
         return True
+
+
+_TOOLTIP_COLUMNS = frozenset({Column.WORD, Column.ARTICLES, Column.DEFINITION, Column.NOTE})
 
 
 def _tooltip(word: VocabWord, column: Column) -> str | None:

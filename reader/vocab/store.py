@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader import paths
 from reader.vocab import backups, schema
@@ -131,6 +131,28 @@ def _iso(moment: datetime) -> str:
 def _from_iso(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
+
+class ListedWord(NamedTuple):
+    """One word as the vocabulary table lists it: only what the table shows, nothing parsed.
+
+    A named tuple rather than a dataclass because the table lists 50,000 of these
+    and a tuple is built several times faster; dates stay ISO 8601 text (UTC, fixed
+    width, so they sort chronologically as text) and are formatted only when shown.
+    """
+
+    id: int
+    simplified: str
+    pinyin: str
+    traditional: str
+    definition: str
+    note: str
+    status: str  # a ``Status`` value
+    created: str  # ISO 8601, UTC, microseconds
+    tags: tuple[str, ...]
+    articles: tuple[str, ...]  # titles of the articles it was saved from, in saved order
+
+
+_LISTING_CHUNK = 900  # ids per query: well under SQLite's limit on bound parameters
 
 _WORD_COLUMNS = (
     "id, simplified, pinyin, traditional, definition, note, status, hsk, created, updated"
@@ -274,6 +296,98 @@ class VocabularyStore:
         )
         by_value = {status.value: status for status in Status}
         return {simplified: by_value[status] for simplified, status in rows}
+
+    def statuses_of(self, simplified: Iterable[str]) -> dict[str, Status]:
+        """``statuses()`` for just these characters (unsaved ones are left out)."""
+        wanted = list(dict.fromkeys(simplified))
+        found: dict[str, Status] = {}
+        for start in range(0, len(wanted), _LISTING_CHUNK):
+            chunk = wanted[start : start + _LISTING_CHUNK]
+            rows = self._read(
+                "read word statuses",
+                f"SELECT simplified, status FROM words WHERE simplified IN "
+                f"({','.join('?' * len(chunk))}) ORDER BY updated",
+                tuple(chunk),
+            )
+            found.update((characters, Status(status)) for characters, status in rows)
+        return found
+
+    # ----------------------------------------------------------------- listing
+    # The vocabulary table shows tens of thousands of words; building a VocabWord
+    # for each (contexts, parsed dates) costs about a second.  These read only
+    # what the table needs, as plain values, so it can show the first rows at once
+    # and fill in the rest a chunk at a time.
+
+    def listing_order(self) -> tuple[list[int], list[str]]:
+        """Every word's id and creation time (ISO 8601 text), oldest first (ties by id).
+
+        Read as two concatenated strings in id order and sorted here: fetching 50,000
+        one-row results, or letting SQLite sort them, costs several times more.
+        """
+        rows = self._read(
+            "list the vocabulary",
+            "SELECT count(*), group_concat(id, ' '), group_concat(created, ' ') "
+            "FROM (SELECT id, created FROM words ORDER BY id)",
+        )
+        count, joined_ids, joined_created = rows[0]
+        if not count:
+            return [], []
+        ids = list(map(int, joined_ids.split(" ")))
+        created = joined_created.split(" ")
+        if len(created) != count:  # _iso writes no spaces, but a hand-edited file might
+            rows = self._read("list the vocabulary", "SELECT id, created FROM words ORDER BY id")
+            ids, created = [row[0] for row in rows], [row[1] for row in rows]
+        order = sorted(range(count), key=created.__getitem__)  # stable: ties stay in id order
+        return [ids[i] for i in order], [created[i] for i in order]
+
+    def listing_rows(self, ids: Iterable[int]) -> list[ListedWord]:
+        """The listed fields of the words with these ids, in id order; unknown ids are skipped."""
+        wanted = sorted(set(ids))
+        listed: list[ListedWord] = []
+        for start in range(0, len(wanted), _LISTING_CHUNK):
+            chunk = tuple(wanted[start : start + _LISTING_CHUNK])
+            marks = ",".join("?" * len(chunk))
+            rows = self._read(
+                "list the vocabulary",
+                "SELECT id, simplified, pinyin, traditional, definition, note, status, created "
+                f"FROM words WHERE id IN ({marks}) ORDER BY id",
+                chunk,
+            )
+            tags: dict[int, tuple[str, ...]] = {}
+            for word_id, tag in self._read(
+                "list the vocabulary",
+                f"SELECT word_id, tag FROM word_tags WHERE word_id IN ({marks}) "
+                "ORDER BY word_id, position",
+                chunk,
+            ):
+                tags[word_id] = (*tags.get(word_id, ()), tag)
+            titles: dict[int, tuple[str, ...]] = {}
+            for word_id, title in self._read(
+                "list the vocabulary",
+                # (word_id, article_title) is the key: titles are already distinct per word.
+                f"SELECT word_id, article_title FROM contexts WHERE word_id IN ({marks}) "
+                "AND article_title != '' ORDER BY word_id, position",
+                chunk,
+            ):
+                titles[word_id] = (*titles.get(word_id, ()), title)
+            listed.extend(
+                ListedWord(*row, tags.get(row[0], ()), titles.get(row[0], ())) for row in rows
+            )
+        return listed
+
+    def tag_names(self) -> list[str]:
+        """Every tag some word has, sorted."""
+        rows = self._read("list the tags", "SELECT DISTINCT tag FROM word_tags ORDER BY tag")
+        return [row[0] for row in rows]
+
+    def article_titles(self) -> list[str]:
+        """The title of every article some word was saved from, sorted."""
+        rows = self._read(
+            "list the articles",
+            "SELECT DISTINCT article_title FROM contexts WHERE article_title != '' "
+            "ORDER BY article_title",
+        )
+        return [row[0] for row in rows]
 
     # ----------------------------------------------------------------- writing
 

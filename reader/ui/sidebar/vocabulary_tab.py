@@ -98,8 +98,10 @@ class VocabularyTab(QWidget):
         self._table = QTableView(self)
         self._table.setObjectName("vocabularyTable")
         self._table.setModel(model)
-        self._table.setSortingEnabled(True)
+        # The indicator first: enabling sorting sorts by it, and the model's own order
+        # (newest first) is the one sort that needs no word read in full.
         self._table.horizontalHeader().setSortIndicator(Column.ADDED, Qt.SortOrder.DescendingOrder)
+        self._table.setSortingEnabled(True)
         self._table.verticalHeader().setVisible(False)
         # Fixed row heights: the view never measures 50,000 rows.
         self._table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
