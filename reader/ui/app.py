@@ -19,7 +19,15 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    QTimer,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -68,10 +76,24 @@ def application_icon() -> QIcon:
     return QIcon(str(paths.bundled_resources_dir() / "icons" / "duzhe-reader.svg"))
 
 
+def _quiet_offscreen_warnings(
+    kind: QtMsgType, context: QMessageLogContext, message: str
+) -> None:
+    """Drop the offscreen platform's notes that it cannot resize or raise windows.
+
+    They mean nothing to a user taking a screenshot; everything else is printed.
+    """
+    if "does not support propagateSizeHints" in message or "does not support raise" in message:
+        return
+    print(message, file=sys.stderr)
+
+
 def create_application(arguments: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        qInstallMessageHandler(_quiet_offscreen_warnings)
     app = QApplication(arguments if arguments is not None else sys.argv[:1])
     app.setApplicationName("Duzhe Reader")
     app.setApplicationDisplayName("Duzhe Reader")
