@@ -67,8 +67,12 @@ _WORD_KINDS = frozenset(
     KIND_CODES.index(kind) for kind in (TokenKind.HAN, TokenKind.LATIN, TokenKind.NUMBER)
 )
 _HAN = KIND_CODES.index(TokenKind.HAN)
-_STATUS_TINTS_LIGHT = {"new": "#dbe9ff", "learning": "#fff1c2"}
-_STATUS_TINTS_DARK = {"new": "#23385c", "learning": "#4d4220"}
+# Vocabulary status tints: unknown (unsaved or new) blue, learning amber, known a
+# soft green-teal; ignored words are left plain.  Pale in the light theme and deep
+# in the dark one so text keeps its contrast; the three differ in hue and lightness
+# so they stay apart for the common red-green colour blindness too.
+_STATUS_TINTS_LIGHT = {"new": "#dbe9ff", "learning": "#ffedb3", "known": "#dcf2e6"}
+_STATUS_TINTS_DARK = {"new": "#23385c", "learning": "#544419", "known": "#1d4536"}
 _HIDDEN_PINYIN_STATUSES = frozenset({"known", "ignored"})
 
 

@@ -8,9 +8,12 @@
 * the Vocabulary sidebar tab (table, filters, in-place edits, delete with undo,
   double-click to see the word where it was saved);
 * words coloured by status in the article (View ▸ Colour Words by Status):
-  unsaved and new words one tint, learning words another, known and ignored
-  words plain.  "Pinyin above unknown words" hides the pinyin of words saved as
-  known or ignored and shows it for every other word (unsaved, new, learning);
+  unsaved and new words one tint, learning words a second, known words a third,
+  ignored words plain.  The characters -> status map is read once and then kept
+  up to date word by word as words are saved, edited or removed (re-reading
+  50,000 statuses costs about 80 ms; one word's, a fraction of a millisecond).
+  "Pinyin above unknown words" hides the pinyin of words saved as known or
+  ignored and shows it for every other word (unsaved, new, learning);
 * a comprehension estimate in the Article tab;
 * the Vocabulary menu: export, import, mark the rest of the article as known
   (undoable), undo/redo, back up now, restore from a backup.
@@ -22,7 +25,7 @@ them without a blocking ``exec()``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -294,7 +297,7 @@ class VocabularyFeatures(QObject):
 
     def _after_save(self, saved: VocabWord) -> None:
         self._model.put_word(saved)
-        self._refresh_statuses()
+        self._update_statuses([saved.simplified])
         self._window.statusBar().showMessage(
             f"Saved {saved.simplified} ({saved.status.value})", 5000
         )
@@ -327,7 +330,7 @@ class VocabularyFeatures(QObject):
         except VocabularyError as error:
             self.report_error(str(error))
         self._model.drop_words(word.key for word in removed)
-        self._refresh_statuses()
+        self._update_statuses(word.simplified for word in removed)
         return removed
 
     def restore_words(self, words: list[VocabWord]) -> None:
@@ -338,7 +341,7 @@ class VocabularyFeatures(QObject):
                 self._model.put_word(self._store.add(word))
         except VocabularyError as error:
             self.report_error(str(error))
-        self._refresh_statuses()
+        self._update_statuses(word.simplified for word in words)
 
     def words_to_mark_known(self) -> list[str]:
         """The open article's Chinese words that are not saved with any status yet."""
@@ -478,6 +481,23 @@ class VocabularyFeatures(QObject):
         self._update_comprehension()
         self.vocabulary_changed.emit()
 
+    def _update_statuses(self, characters: Iterable[str]) -> None:
+        """Re-read just these characters' statuses (after saving, editing or removing them)."""
+        wanted = list(characters)
+        try:
+            found = self._store.statuses_of(wanted) if self._store is not None else {}
+        except VocabularyError as error:
+            self.report_error(str(error))
+            found = {}
+        for simplified in wanted:
+            if simplified in found:
+                self._statuses[simplified] = found[simplified]
+            else:
+                self._statuses.pop(simplified, None)
+        self._apply_lookup()
+        self._update_comprehension()
+        self.vocabulary_changed.emit()
+
     def _reload(self) -> None:
         try:
             self._model.reload()
@@ -485,8 +505,8 @@ class VocabularyFeatures(QObject):
             self.report_error(str(error))
         self._refresh_statuses()
 
-    def _word_edited(self, _word: VocabWord) -> None:
-        self._refresh_statuses()
+    def _word_edited(self, word: VocabWord) -> None:
+        self._update_statuses([word.simplified])
 
     # -- comprehension ------------------------------------------------------------------
 
