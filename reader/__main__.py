@@ -1,5 +1,3 @@
-import sys
+from reader.cli import run
 
-from reader.cli import main
-
-sys.exit(main())
+run()
