@@ -152,11 +152,12 @@ def run(options: WindowOptions) -> int:
         install_features(window)
         window.start()
 
+    if timing:
+        watcher.painted.connect(lambda: print(f"window_painted {time.time():.6f}", flush=True))
     watcher.painted.connect(begin)
     QTimer.singleShot(500, begin)  # in case no paint event arrives (hidden platforms)
 
     if timing:
-        watcher.painted.connect(lambda: print(f"window_painted {time.time():.6f}", flush=True))
 
         def hover_ready() -> None:
             print(f"hover_ready {time.time():.6f}", flush=True)

@@ -9,6 +9,7 @@ the open article as it is and say why in a message box and the status bar.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,10 +77,18 @@ class AnnotatedArticle:
 
 def _create_annotator(cedict_source: Path | None) -> Any:
     # Imported here, in the worker, so that jieba and the dictionary load after
-    # the window has been painted.
-    from reader.annotation import Annotator
+    # the window has been painted.  The cyclic collector is paused meanwhile:
+    # loading makes a million objects and no cycles, and each collection it
+    # would set off walks all of them.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from reader.annotation import Annotator
 
-    return Annotator.create(cedict_source)
+        return Annotator.create(cedict_source)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _annotate(annotator: Any, text: str) -> AnnotatedArticle:

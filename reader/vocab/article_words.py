@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from reader.annotation import WordInfo
 from reader.vocab.word import Context, Status, VocabWord
+
+if TYPE_CHECKING:
+    # the annotator loads jieba and pypinyin: not for the window's start-up path
+    from reader.annotation import WordInfo
 
 STATUS_KEYS: dict[int, Status] = {
     1: Status.NEW,
