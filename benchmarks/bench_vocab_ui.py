@@ -2,9 +2,21 @@
 
 Run: ``python benchmarks/bench_vocab_ui.py`` (offscreen).  Each ``measure_*``
 function returns seconds, measured on this machine, and works in the folder it
-is given (never the user's data).  Targets: the tab opens <= 300 ms with 50,000
-words; filtering stays under one frame (16 ms) per keystroke; colouring the
-bundled article by status (build the lookup + apply + repaint) <= 50 ms.
+is given (never the user's data); ``measurements()`` gives them all as rows for
+``benchmarks/run.py``.  Targets: the tab opens <= 300 ms with 50,000 words;
+filtering stays under one frame (16 ms) per keystroke; colouring the bundled
+article by status <= 50 ms.
+
+What is measured, so the figures stay honest:
+
+* tab open: model + ``reload`` + tab shown with its first rows painted.  The model
+  reads the remaining words between events afterwards; the time until every word
+  is read (events processed meanwhile, as in the window) is its own row, and the
+  keystrokes are timed only after it, so no keystroke hides or skips that work.
+* status colouring: what the window does when a word's status changes or
+  colouring is switched on: re-read that word's status, build the lookup from
+  the statuses map kept in memory, give it to the view and repaint.  Reading the
+  whole map, done once when the window opens, is its own row.
 
 The anchor, measured in the same run, is a bare QTableView showing a minimal
 Python table model of the same 50,000 rows: the cost of Qt itself.
@@ -35,7 +47,7 @@ from reader.ui.sidebar.vocabulary_tab import VocabularyTab  # noqa: E402
 from reader.ui.vocabulary_model import VocabularyTableModel  # noqa: E402
 from reader.vocab.article_words import has_han  # noqa: E402
 from reader.vocab.store import VocabularyStore  # noqa: E402
-from reader.vocab.word import Status  # noqa: E402
+from reader.vocab.word import Status, WordKey  # noqa: E402
 
 WORD_COUNT = 50_000
 _SYLLABLES = ("zhì", "lǐ", "hé", "zhǎng", "chéng", "shì", "nǚ", "ér", "guǎng", "zhōu")
@@ -81,8 +93,11 @@ def build_vocabulary(folder: Path, count: int = WORD_COUNT) -> Path:
     return path
 
 
-def measure_tab_open(folder: Path) -> float:
-    """Seconds from reading every word to the Vocabulary tab shown with its first rows."""
+def measure_tab_open(folder: Path) -> tuple[float, float]:
+    """Seconds until the Vocabulary tab is shown with its first rows, and until every word is read.
+
+    The second figure counts from the same start, processing events as the window would.
+    """
     app = _application()
     with VocabularyStore.open(build_vocabulary(folder)) as store:
         started = time.perf_counter()
@@ -93,9 +108,12 @@ def measure_tab_open(folder: Path) -> float:
         tab.show()
         app.processEvents()
         tab.table().viewport().repaint()
-        elapsed = time.perf_counter() - started
+        opened = time.perf_counter() - started
+        while not model.fully_read():
+            app.processEvents()
+        read = time.perf_counter() - started
         tab.close()
-    return elapsed
+    return opened, read
 
 
 def measure_filter_keystrokes(folder: Path, typed: str = "zhili") -> list[float]:
@@ -107,6 +125,8 @@ def measure_filter_keystrokes(folder: Path, typed: str = "zhili") -> list[float]
         tab = VocabularyTab(model)
         tab.resize(420, 700)
         tab.show()
+        while not model.fully_read():  # timed by measure_tab_open
+            app.processEvents()
         app.processEvents()
         timings = []
         for text in [typed[: n + 1] for n in range(len(typed))] + ["meaning 4", "词0", ""]:
@@ -118,8 +138,13 @@ def measure_filter_keystrokes(folder: Path, typed: str = "zhili") -> list[float]
     return timings
 
 
-def measure_status_colouring(folder: Path) -> float:
-    """Seconds to read statuses, build the lookup, give it to the view and repaint (bundled)."""
+def measure_status_colouring(folder: Path, repeats: int = 5) -> tuple[float, float]:
+    """Median seconds to recolour the bundled article after a status change, and to read the map.
+
+    The recolouring re-reads one word's status, builds the lookup over the map kept
+    in memory, gives it to the view and repaints (what VocabularyFeatures does);
+    the second figure is reading every status once, as the window does on opening.
+    """
     app = _application()
     text = read_document(default_article().path).text
     annotator = Annotator.create()
@@ -133,10 +158,15 @@ def measure_status_colouring(folder: Path) -> float:
     with VocabularyStore.open(build_vocabulary(folder)) as store:
         words = [t.text for t in segmented if has_han(t.text)]
         store.mark_known(words[: len(words) // 2])
+        started = time.perf_counter()
+        statuses = store.statuses()
+        map_read = time.perf_counter() - started
         timings = []
-        for _ in range(5):
+        for number in range(repeats):
+            word = words[number]
+            store.set_status(WordKey(word), list(Status)[number % 4])
             started = time.perf_counter()
-            statuses = store.statuses()
+            statuses.update(store.statuses_of([word]))
 
             def lookup(word: str, statuses: dict[str, Status] = statuses) -> str | None:
                 status = statuses.get(word)
@@ -148,7 +178,7 @@ def measure_status_colouring(folder: Path) -> float:
             view.viewport().repaint()
             timings.append(time.perf_counter() - started)
     view.close()
-    return statistics.median(timings)
+    return statistics.median(timings), map_read
 
 
 class _BareModel(QAbstractTableModel):
@@ -182,26 +212,39 @@ def measure_bare_table_anchor(count: int = WORD_COUNT) -> float:
     return elapsed
 
 
-def main() -> None:
+def measurements(scratch: Path, quick: bool = False) -> list[tuple[str, float, str]]:
+    """Every figure as (row name, seconds, target), measured in ``scratch`` (a scratch folder)."""
     _application()
-    folder = Path(tempfile.mkdtemp(prefix="bench-vocab-ui-"))
+    folder = Path(scratch) / "bench-vocab-ui"
+    folder.mkdir(parents=True, exist_ok=True)
+    build_vocabulary(folder)
+    anchor = measure_bare_table_anchor()
+    opened, read = measure_tab_open(folder)
+    keys = measure_filter_keystrokes(folder, "zhi" if quick else "zhili")
+    colour, map_read = measure_status_colouring(folder, 3 if quick else 5)
+    return [
+        (f"vocabulary tab open, {WORD_COUNT:,} words", opened, "≤ 300 ms"),
+        ("  anchor: bare QTableView, same rows", anchor, "anchor"),
+        ("  every word read (between events, after opening)", read, "none (background)"),
+        ("vocabulary filter keystroke, median", statistics.median(keys), "< 16 ms"),
+        ("vocabulary filter keystroke, slowest", max(keys), "< 16 ms"),
+        ("status colouring after a change, bundled article", colour, "≤ 50 ms"),
+        ("  statuses map read (once, on opening)", map_read, "none (once)"),
+    ]
+
+
+def main() -> None:
+    scratch = Path(tempfile.mkdtemp(prefix="bench-vocab-ui-"))
     try:
+        folder = scratch / "bench-vocab-ui"  # where measurements() looks for it
+        folder.mkdir()
         started = time.perf_counter()
         build_vocabulary(folder)
         print(f"built {WORD_COUNT:,} words in {time.perf_counter() - started:.2f} s")
-        anchor = measure_bare_table_anchor()
-        opened = measure_tab_open(folder)
-        print(f"tab open:           {opened * 1000:7.1f} ms (target 300)")
-        print(f"bare table anchor:  {anchor * 1000:7.1f} ms")
-        keys = measure_filter_keystrokes(folder)
-        print(
-            f"filter keystroke:   {statistics.median(keys) * 1000:7.1f} ms median, "
-            f"{max(keys) * 1000:.1f} ms max (target 16)"
-        )
-        colour = measure_status_colouring(folder)
-        print(f"status colouring:   {colour * 1000:7.1f} ms (target 50, bundled article)")
+        for name, seconds, target in measurements(scratch):
+            print(f"{name:<52} {seconds * 1000:8.1f} ms   target {target}")
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -143,12 +143,13 @@ def _search_text(row: ListedWord) -> str:
             row.definition.lower(),
             row.note.lower(),
             " ".join(row.tags).lower(),
+            toneless_key(row.pinyin),
         )
     )
 
 
-def _search_texts(rows: Sequence[ListedWord]) -> list[str]:
-    """``_search_text`` of many rows, with the per-field work done by C-level ``map``."""
+def _search_texts(rows: Sequence[ListedWord], keys: list[str]) -> list[str]:
+    """``_search_text`` of many rows given their toneless keys, the work done by C-level ``map``."""
     lower = str.lower
     return list(
         map(
@@ -160,6 +161,7 @@ def _search_texts(rows: Sequence[ListedWord]) -> list[str]:
                 map(lower, (row.definition for row in rows)),
                 map(lower, (row.note for row in rows)),
                 map(lower, map(" ".join, (row.tags for row in rows))),
+                keys,
                 strict=True,
             ),
         )
@@ -292,7 +294,8 @@ class VocabularyTableModel(QAbstractTableModel):
             self._search, self._pinyin = [""] * len(rows), [""] * len(rows)
         else:
             given = [row for row in rows if row is not None]  # all of them; typed for mypy
-            self._search, self._pinyin = _search_texts(given), _toneless_keys(given)
+            self._pinyin = _toneless_keys(given)
+            self._search = _search_texts(given, self._pinyin)
         self._next_chunk = 0
         self._positions = None
         self._resort()
@@ -333,7 +336,8 @@ class VocabularyTableModel(QAbstractTableModel):
             except VocabularyError as error:
                 self.edit_failed.emit(str(error))
         listed, search, pinyin = self._listed, self._search, self._pinyin
-        for row, text, key in zip(found, _search_texts(found), _toneless_keys(found), strict=True):
+        keys = _toneless_keys(found)
+        for row, text, key in zip(found, _search_texts(found, keys), keys, strict=True):
             position = by_id.pop(row.id)
             listed[position] = row
             search[position] = text
@@ -548,7 +552,7 @@ class VocabularyTableModel(QAbstractTableModel):
                 candidates = old_rows
         texts = map(self._search.__getitem__, candidates)
         hits = map(contains, texts, repeat(text))
-        if key:
+        if key and key not in text:  # a key inside the text matches nothing the text does not
             keys = map(self._pinyin.__getitem__, candidates)
             hits = map(or_, hits, map(contains, keys, repeat(key)))
         rows = list(compress(candidates, hits))
@@ -578,10 +582,12 @@ class VocabularyTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        # The view asks about ten roles per cell on every repaint: answer the ones
+        # not handled before any other work (a repaint is part of each keystroke).
+        if role not in _ANSWERED_ROLES or not index.isValid() or index.row() >= len(self._rows):
             return None
         column = Column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in _TEXT_ROLES:
             return _display(self._row_at(self._rows[index.row()]), column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column not in _TOOLTIP_COLUMNS:
@@ -636,6 +642,7 @@ class VocabularyTableModel(QAbstractTableModel):
         row = listed(changed)._replace(id=self._ids[position])
         self._listed[position] = row
         self._search[position] = _search_text(row)
+        self._pinyin[position] = toneless_key(row.pinyin)
         if position in self._whole:
             self._whole[position] = changed
         left = self.index(index.row(), 0)
@@ -645,6 +652,8 @@ class VocabularyTableModel(QAbstractTableModel):
         return True
 
 
+_TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)})
+_ANSWERED_ROLES = _TEXT_ROLES | {int(Qt.ItemDataRole.ToolTipRole), WORD_ROLE}
 _TOOLTIP_COLUMNS = frozenset({Column.WORD, Column.ARTICLES, Column.DEFINITION, Column.NOTE})
 
 

@@ -149,3 +149,24 @@ def test_statuses_of_50000_words_load_quickly(store):
     elapsed = time.perf_counter() - start
     assert len(statuses) == 50_000
     assert elapsed < 1.0  # about 0.1 s on an idle machine; see the benchmark
+
+
+def test_the_listing_gives_the_table_fields_oldest_first(store):
+    store.add(VocabWord("治理", "zhì lǐ", definition="to govern", tags=("policy", "hsk")))
+    store.add(VocabWord("城市", "chéng shì"), Context("广州这座超大城市。", "广州"))
+    store.add(VocabWord("城市", "chéng shì"), Context("城市治理现代化。", "另一篇"))
+    ids, created = store.listing_order()
+    assert len(ids) == 2 and created == sorted(created)
+    rows = store.listing_rows([*ids, 9999])  # an unknown id is skipped
+    assert [row.simplified for row in rows] == ["治理", "城市"]
+    assert rows[0].tags == ("policy", "hsk") and rows[0].status == "new"
+    assert rows[1].articles == ("广州", "另一篇")
+    assert store.tag_names() == ["hsk", "policy"]
+    assert store.article_titles() == ["另一篇", "广州"]
+
+
+def test_statuses_of_agrees_with_statuses_for_the_characters_asked(store):
+    store.add(VocabWord("行", "háng", status=Status.KNOWN))
+    store.add(VocabWord("行", "xíng", status=Status.LEARNING))
+    store.add(VocabWord("城市", "chéng shì", status=Status.IGNORED))
+    assert store.statuses_of(["行", "没有"]) == {"行": store.statuses()["行"]}
