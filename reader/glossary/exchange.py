@@ -22,6 +22,7 @@ number and reason) together; nothing is written here, the caller decides.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -362,5 +363,6 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # e.g. the "folder" is a file: nothing to clean up
+            temporary.unlink(missing_ok=True)
         raise GlossaryError(f"cannot write {target}: {error.strerror or error}") from error

@@ -18,6 +18,7 @@ from reader.glossary.exchange import (
     protect_csv_cell,
     read_terms_file,
     unprotect_csv_cell,
+    write_atomically,
 )
 from reader.glossary.store import load_bundled
 from reader.glossary.term import GlossaryTerm
@@ -172,3 +173,11 @@ def test_unreadable_files_raise_one_clear_error(tmp_path, name, content, message
 def test_a_missing_file_is_a_glossary_error(tmp_path):
     with pytest.raises(GlossaryError, match="cannot read"):
         read_terms_file(tmp_path / "absent.csv")
+
+
+def test_writing_under_a_file_as_if_it_were_a_folder_is_a_glossary_error(tmp_path):
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("keep me", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="cannot write"):
+        write_atomically(not_a_folder / "glossary.csv", b"term\n")
+    assert not_a_folder.read_text(encoding="utf-8") == "keep me"
