@@ -603,7 +603,9 @@ class VocabularyFeatures(QObject):
         self._colour_action = QAction("&Colour Words by Status", self._window)
         self._colour_action.setObjectName("vocabulary_colour")
         self._colour_action.setCheckable(True)
-        stored = str(self._settings.value(COLOUR_SETTING, "true")).lower()
+        # Off until asked for: with few words saved, nearly every word is
+        # "unknown" and a tinted page reads like one big highlight.
+        stored = str(self._settings.value(COLOUR_SETTING, "false")).lower()
         self._colour_action.setChecked(stored in ("true", "1"))
         self._colour_action.toggled.connect(self.set_colouring)
         self._actions.append(self._colour_action)
