@@ -570,10 +570,31 @@ class ArticleView(QTextEdit):
         )
         if position < 0:
             return None
-        for candidate in (position, position - 1):
+        candidates = [position, position - 1]
+        block = self.document().findBlock(position)
+        if block.length() == 1:
+            # Qt's hit test gives a narrowed blank line (see _narrow_blank_lines)
+            # its full natural height, overlapping the next paragraph's first line.
+            candidates += self._positions_at(block.next(), document_point)
+        for candidate in candidates:
             if candidate >= 0 and self._character_contains(candidate, document_point):
                 return self._segmented.index_at(self._offsets.from_document(candidate))
         return None
+
+    @staticmethod
+    def _positions_at(block: QTextBlock, point: QPointF) -> list[int]:
+        """The document positions either side of ``point`` in ``block``'s own layout."""
+        layout = block.layout()
+        if not block.isValid() or layout is None:
+            return []
+        origin = layout.position()
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            top = origin.y() + line.y()
+            if top <= point.y() < top + line.height():
+                relative = line.xToCursor(point.x() - origin.x())
+                return [block.position() + relative, block.position() + relative - 1]
+        return []
 
     def _character_contains(self, position: int, point: QPointF) -> bool:
         block = self.document().findBlock(position)
