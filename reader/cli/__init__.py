@@ -51,7 +51,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse prints several lines and exits; we want one line and status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise ReaderError(f"{self.prog}: {message} (see '{self.prog} --help')")
+        # main() prints "reader: " before every error, so only the subcommand is named here.
+        command = self.prog.removeprefix("reader").strip()
+        where = f"{command}: " if command else ""
+        raise ReaderError(f"{where}{message} (see '{self.prog} --help')")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -102,6 +105,8 @@ def _command_named(arguments: list[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if sys.stdout is None:  # started with standard output closed (``>&-``): output goes nowhere
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  (lives as long as we do)
     try:
         arguments = _pop_data_dir(arguments)
         command = _command_named(arguments)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli.shared import load_annotator, read_input
+from reader.cli.shared import check_output_path, load_annotator, read_input, write_text_file
 
 FORMATS = ("json", "text", "html")
 
@@ -26,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(arguments: argparse.Namespace) -> int:
     from reader import annotated_output
 
+    if arguments.output is not None:
+        check_output_path(arguments.output, arguments.path)
     document = read_input(arguments.path)
     annotation = load_annotator().annotate(document.text, source=document.title)
     render = {
@@ -34,9 +36,7 @@ def run(arguments: argparse.Namespace) -> int:
         "html": annotated_output.to_html,
     }[arguments.format]
     output = render(annotation)
-    if arguments.output:
-        from reader.cli.shared import write_text_file
-
+    if arguments.output is not None:
         write_text_file(arguments.output, output)
     else:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")

@@ -7,6 +7,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from reader.cli.shared import check_output_path, text_argument
 from reader.errors import GlossaryError, ReaderError
 from reader.glossary.exchange import (
     FORMATS,
@@ -101,6 +102,7 @@ def run_list(arguments: argparse.Namespace) -> int:
 
 
 def run_show(arguments: argparse.Namespace) -> int:
+    text_argument(arguments.term, "the term")
     term = GlossarySet.load_active().lookup(arguments.term.strip())
     if term is None:
         raise GlossaryError(f"“{arguments.term}” is not in any active glossary")
@@ -142,7 +144,7 @@ def run_suggest(arguments: argparse.Namespace) -> int:
 
 def run_import(arguments: argparse.Namespace) -> int:
     source = Path(arguments.file)
-    name = arguments.into or source.stem
+    name = text_argument(arguments.into or source.stem, "the glossary name")
     try:
         check_glossary_name(name)
     except GlossaryError as error:
@@ -167,6 +169,14 @@ def run_import(arguments: argparse.Namespace) -> int:
 
 
 def run_export(arguments: argparse.Namespace) -> int:
+    output = check_output_path(arguments.output, arguments.article)
+    if arguments.format in FORMATS and output.suffix.lower() not in ("", ".txt"):
+        named = format_of(output)  # a clear error rather than, say, CSV in a .json file
+        if named != arguments.format:
+            raise GlossaryError(
+                f"{output} is named like a {named.upper()} file but --format is "
+                f"{arguments.format}; name it .{arguments.format}"
+            )
     glossaries = _glossaries(arguments.name)
     title = f"Glossary: {arguments.name or 'all active glossaries'}"
     article_text: str | None = None
@@ -178,10 +188,7 @@ def run_export(arguments: argparse.Namespace) -> int:
     else:
         matches = []
         entries = entries_for_terms(glossaries.terms())
-    output = Path(arguments.output)
     if arguments.format in FORMATS:
-        if output.suffix and output.suffix.lower() not in (".txt", f".{arguments.format}"):
-            format_of(output)  # a clear error rather than, say, CSV in a .json file
         write_atomically(output, dump_terms(_with_examples(entries), arguments.format))
     elif arguments.format == "html":
         html = build_handout(entries, title, article_text=article_text, article_matches=matches)

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from reader.annotated_output import entry_to_dict, glossary_to_dict
-from reader.cli.shared import load_annotator
+from reader.cli.shared import load_annotator, text_argument
 from reader.dictionary.entry import Entry
 from reader.errors import ReaderError
 from reader.glossary.term import GlossaryTerm
@@ -39,6 +39,9 @@ def run(arguments: argparse.Namespace) -> int:
         raise ReaderError("lookup needs exactly one of WORD, --pinyin QUERY or --english QUERY")
     if not chosen[0].strip():
         raise ReaderError("lookup needs a non-empty word or query")
+    text_argument(chosen[0], "the word or query")
+    if arguments.limit < 1:
+        raise ReaderError("--limit must be at least 1")
     annotator = load_annotator()
     if arguments.word:
         return _show_word(annotator, arguments.word.strip(), arguments.format)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,11 +34,66 @@ def load_annotator() -> Annotator:
     return Annotator.create(Path(source) if source else None)
 
 
-def write_text_file(path: str, text: str) -> None:
-    target = Path(path)
+def text_argument(value: str, what: str) -> str:
+    """``value`` if it is text; a ReaderError when the terminal passed bytes that are not.
+
+    Python hands undecodable bytes of the command line over as lone surrogates, which
+    would fail far away (in the dictionary, in SQLite, when printing) with a traceback.
+    """
     try:
-        temporary = target.with_name(f".{target.name}.partial")
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ReaderError(
+            f"{what} is not valid text (the terminal passed bytes that are not UTF-8)"
+        ) from None
+    return value
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve() or (
+            first.exists() and second.exists() and os.path.samefile(first, second)
+        )
+    except (OSError, RuntimeError):  # a loop of links, an unreadable folder: not provably one
+        return False
+
+
+def check_output_path(output: str | Path, *inputs: str | Path | None) -> Path:
+    """``output`` as a Path, refused when writing it would destroy something of the user's.
+
+    That is one of the ``inputs`` the command reads, or the vocabulary database, its
+    backups or the user's glossaries (which an export written over them would replace).
+    """
+    from reader import paths
+
+    target = Path(output)
+    if not target.name or target.name in (".", ".."):
+        raise ReaderError(f"{output!r} is not a file name to write to")
+    for source in inputs:
+        if source is not None and source != "-" and _same_file(target, Path(source)):
+            raise ReaderError(f"{output} is the file being read; write to another file")
+    database = paths.vocabulary_db()
+    protected = [database, Path(f"{database}-wal"), Path(f"{database}-journal")]
+    if any(_same_file(target, path) for path in protected) or _same_file(
+        target.parent, paths.backups_dir()
+    ):
+        raise ReaderError(f"{output} is part of your saved vocabulary; write to another file")
+    if _same_file(target.parent, paths.user_glossaries_dir()):
+        raise ReaderError(
+            f"{output} is in the folder of your saved glossaries; write to another folder "
+            "(use 'reader glossary import' to add terms to a glossary)"
+        )
+    return target
+
+
+def write_text_file(path: str, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step; a failure leaves no partial file behind."""
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, target)
     except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
         raise ReaderError(f"cannot write {path}: {error.strerror or error}") from error

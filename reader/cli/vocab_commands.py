@@ -17,6 +17,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from reader.cli.shared import check_output_path, text_argument
 from reader.dictionary.entry import Entry
 from reader.errors import VocabularyError
 from reader.vocab.export import ExportFormat, export_words, format_for
@@ -155,7 +156,20 @@ def dictionary_details(word: str, pinyin: str | None, cedict: str | None) -> tup
     return " ".join(lazy_pinyin(word, style=Style.TONE)), "", ""
 
 
+def _check_text(namespace: argparse.Namespace) -> None:
+    """Every text the learner typed is real text (not undecodable terminal bytes)."""
+    for option in ("word", "context", "article", "pinyin", "definition", "tag"):
+        value = getattr(namespace, option, None)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                name = "the word" if option == "word" else f"--{option}"
+                text_argument(text, name)
+    if "word" in namespace and not namespace.word.strip():
+        raise VocabularyError("A word needs its characters; nothing was changed")
+
+
 def _add(namespace: argparse.Namespace) -> int:
+    _check_text(namespace)
     given_pinyin = from_numbered(namespace.pinyin) if namespace.pinyin else None
     pinyin, traditional, definition = dictionary_details(
         namespace.word, given_pinyin, getattr(namespace, "cedict", None)
@@ -197,6 +211,7 @@ def _list(namespace: argparse.Namespace) -> int:
 
 
 def _status(namespace: argparse.Namespace) -> int:
+    _check_text(namespace)
     status = _parse_status(namespace.status)
     with _open() as store:
         word = store.set_status(_key(namespace), status)
@@ -205,6 +220,7 @@ def _status(namespace: argparse.Namespace) -> int:
 
 
 def _remove(namespace: argparse.Namespace) -> int:
+    _check_text(namespace)
     with _open() as store:
         word = store.remove(_key(namespace))
     print(f"removed {word.simplified} {word.pinyin}".rstrip())
@@ -212,7 +228,7 @@ def _remove(namespace: argparse.Namespace) -> int:
 
 
 def _export(namespace: argparse.Namespace) -> int:
-    output = Path(namespace.output)
+    output = check_output_path(namespace.output)
     chosen = format_for(output, namespace.format)
     word_filter = _word_filter(namespace)
     with _open() as store:
@@ -229,13 +245,20 @@ def _import(namespace: argparse.Namespace) -> int:
         print(f"{plan.summary()}: {preview.added} new, {preview.merged} merged into saved words")
         for bad in plan.bad:
             print(f"  line {bad.line}: {bad.reason}", file=sys.stderr)
+        if not plan.good:
+            raise VocabularyError(
+                f"{plan.source.name} has no words to import; nothing was imported"
+            )
         if not namespace.yes:
-            if not sys.stdin.isatty():
+            if sys.stdin is None or not sys.stdin.isatty():
                 print(
                     "reader: nothing was imported; run again with --yes to import", file=sys.stderr
                 )
                 return EXIT_NOT_DONE
-            answer = input(f"Import {len(plan.good)} words? [y/N] ").strip().lower()
+            try:
+                answer = input(f"Import {len(plan.good)} words? [y/N] ").strip().lower()
+            except EOFError:  # Ctrl+D at the question: the same as no
+                answer = ""
             if answer not in ("y", "yes"):
                 print("nothing was imported")
                 return EXIT_NOT_DONE

@@ -30,7 +30,7 @@ class WindowOptions:
 
 class _WindowParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise ReaderError(f"reader: {message} (see 'reader --help')")
+        raise ReaderError(f"{message} (see 'reader --help')")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -292,6 +292,8 @@ def parse_json(text: str, glossary: str = "", source: str = "JSON file") -> Impo
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}: {error.msg}"
         raise GlossaryError(f"{source} is not valid JSON ({where})") from error
+    except RecursionError:  # brackets nested thousands deep: no glossary looks like that
+        raise GlossaryError(f"{source} is not a glossary: its JSON is nested too deeply") from None
     if not isinstance(items, list):
         raise GlossaryError(f"{source} must hold a list of terms")
     rows: list[tuple[int, dict[str, object] | BadRow]] = []

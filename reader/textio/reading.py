@@ -85,7 +85,13 @@ def read_document(path: str | Path) -> Document:
 
 def read_stdin() -> Document:
     """Read standard input to its end as a document (what ``-`` stands for)."""
-    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if sys.stdin is None:  # started with standard input closed (``<&-``)
+        raise InputFileError(f"{STDIN_NAME}: standard input is closed")
+    try:
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or error.__class__.__name__
+        raise InputFileError(f"{STDIN_NAME}: cannot be read ({reason})") from None
     if len(data) > MAX_FILE_BYTES:
         raise InputFileError(f"{STDIN_NAME}: is larger than {_megabytes(MAX_FILE_BYTES)}")
     return decode_bytes(data, STDIN_NAME)

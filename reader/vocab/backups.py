@@ -48,15 +48,29 @@ class Backup:
     created: datetime  # UTC
 
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def is_intact(path: Path) -> bool:
-    """Whether ``path`` is a SQLite database that passes ``PRAGMA integrity_check``."""
+    """Whether ``path`` is a vocabulary database that passes ``PRAGMA integrity_check``.
+
+    SQLite takes an empty (or one-byte) file for a valid empty database, so the
+    header is checked first, and a database without the ``words`` table (another
+    program's) does not count: restoring either would empty the vocabulary.
+    """
     try:
+        with open(path, "rb") as handle:
+            if handle.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
+                return False
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+    except (OSError, sqlite3.Error):
         return False
     try:
         rows = connection.execute("PRAGMA integrity_check").fetchall()
-        return rows == [("ok",)]
+        has_words = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'words'"
+        ).fetchone()
+        return rows == [("ok",)] and has_words is not None
     except sqlite3.Error:
         return False
     finally:

@@ -519,6 +519,9 @@ def parse_json(text: str) -> ParsedRows:
     except json.JSONDecodeError as error:
         result.bad.append(BadLine(error.lineno, f"not valid JSON: {error.msg}"))
         return result
+    except RecursionError:  # brackets nested thousands deep: no export of ours looks like that
+        result.bad.append(BadLine(1, "not valid JSON: nested too deeply"))
+        return result
     if not isinstance(document, dict) or not isinstance(document.get("words"), list):
         result.bad.append(BadLine(1, 'expected an object with a "words" list'))
         return result
