@@ -9,8 +9,6 @@ the window only ever needs the tokens that are hovered or visible.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,44 +19,10 @@ from reader.glossary.term import GlossaryTerm
 from reader.language.hsk import hsk_level
 from reader.language.pinyin import PinyinResolver
 from reader.language.segment import Segmenter
-from reader.language.tokens import SegmentedText, Token, TokenKind
+from reader.language.tokens import SegmentedText, TokenKind
+from reader.word_info import Annotation, WordInfo
 
-
-@dataclass(frozen=True, slots=True)
-class WordInfo:
-    """One token with everything a learner is shown about it."""
-
-    token: Token
-    pinyin: tuple[str, ...]  # one tone-marked syllable per Han character; () for other kinds
-    entries: tuple[Entry, ...]  # every CC-CEDICT entry for the word, all readings
-    glossary: GlossaryTerm | None
-    hsk: int | None  # HSK 3.0 level (2021 standard); 7 stands for the 7-9 band
-
-    @property
-    def gloss(self) -> str:
-        """A one-line meaning: the glossary's English first, then the CC-CEDICT senses."""
-        if self.glossary is not None:
-            return self.glossary.english
-        for entry in self._entries_in_reading_order():
-            if entry.senses:
-                return "; ".join(entry.senses[:3])
-        return ""
-
-    def _entries_in_reading_order(self) -> Iterator[Entry]:
-        """Entries whose reading matches the pinyin in context come first."""
-        reading = " ".join(self.pinyin)
-        matching = [e for e in self.entries if e.pinyin.lower() == reading]
-        yield from matching
-        yield from (e for e in self.entries if e not in matching)
-
-
-@dataclass(frozen=True, slots=True)
-class Annotation:
-    """A whole text, segmented, with ``WordInfo`` for every token (command line, export)."""
-
-    source: str
-    segmented: SegmentedText
-    words: tuple[WordInfo, ...]
+__all__ = ["Annotation", "Annotator", "WordInfo"]
 
 
 class Annotator:

@@ -19,6 +19,9 @@ Tokens jieba's HMM glued together (办得, 被选为) get the same particle rule
 Tone sandhi is NOT applied: 一 is always yī and 不 always bù, the citation
 tones a dictionary gives, so that the pinyin shown matches the dictionary
 entry the reader looks up.  Neutral tones carry no mark (了 le, 的 de, 们 men).
+
+A change here that can alter any reading must bump ``PINYIN_RULES_VERSION``
+(reader/language/versions.py): saved annotations are only reused under it.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pypinyin.constants import PHRASES_DICT
 
 from reader.language.han import is_han
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
+from reader.language.versions import PINYIN_RULES_VERSION as PINYIN_RULES_VERSION
 
 Readings = tuple[str, ...]
 

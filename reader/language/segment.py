@@ -12,6 +12,9 @@ posseg HMM.
 
 Unlike jieba, a run of whitespace is one token, and so is a run of fullwidth
 letters or digits.
+
+A change here that can alter any token must bump ``SEGMENTATION_RULES_VERSION``
+(reader/language/versions.py): saved annotations are only reused under it.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from reader import paths
 from reader.errors import ReaderError
 from reader.language.han import is_han
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
+from reader.language.versions import LEXICON_CACHE_VERSION
+from reader.language.versions import SEGMENTATION_RULES_VERSION as SEGMENTATION_RULES_VERSION
 
 
 def _import_jieba_without_pkg_resources() -> None:
@@ -53,7 +58,6 @@ _import_jieba_without_pkg_resources()
 import jieba  # noqa: E402
 import jieba.finalseg  # noqa: E402
 
-_LEXICON_CACHE_VERSION = 2
 _USER_WORD_TAG = "nz"
 
 # jieba hands these runs to its word graph; everything else is cut apart here.
@@ -111,7 +115,7 @@ def _load_lexicon(tokenizer: jieba.Tokenizer) -> dict[str, str]:
     try:
         # loads() on the whole file: load() on a stream is several times slower
         version, freq, total, tag_names, tag_codes = marshal.loads(cache_file.read_bytes())
-        if version == _LEXICON_CACHE_VERSION and len(tag_codes) == len(freq):
+        if version == LEXICON_CACHE_VERSION and len(tag_codes) == len(freq):
             tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
             tags = zip(freq, map(tag_names.__getitem__, tag_codes), strict=True)
             return dict(compress(tags, tag_codes))
@@ -144,7 +148,7 @@ def _load_lexicon(tokenizer: jieba.Tokenizer) -> dict[str, str]:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         partial = cache_file.with_suffix(".partial")
         with partial.open("wb") as stream:
-            marshal.dump((_LEXICON_CACHE_VERSION, freq, total, tag_names, tag_codes), stream)
+            marshal.dump((LEXICON_CACHE_VERSION, freq, total, tag_names, tag_codes), stream)
         partial.replace(cache_file)
     except OSError:
         pass  # a read-only cache only costs start-up time

@@ -3,8 +3,12 @@
 Opening an article shows its plain text at once; segmentation (the slow
 part) runs in the worker, and the view is given the tokens when they are
 ready.  The annotator is created once, in the worker, right after the window
-is first shown, and shared by everything.  Files the core cannot read leave
-the open article as it is and say why in a message box and the status bar.
+is first shown, and shared by everything.  When the annotation cache holds
+the open article (it usually does: every article the full annotator reads is
+saved there), a ``CachedAnnotator`` answers hover at once and the full
+annotator, which loads jieba and pypinyin, takes over quietly about a second
+later.  Files the core cannot read leave the open article as it is and say
+why in a message box and the status bar.
 """
 
 from __future__ import annotations
@@ -91,6 +95,43 @@ def _create_annotator(cedict_source: Path | None) -> Any:
             gc.enable()
 
 
+@dataclass(frozen=True, slots=True)
+class CachedStart:
+    """The open article annotated from the cache, before the full annotator exists."""
+
+    annotator: Any  # CachedAnnotator
+    article: AnnotatedArticle
+
+
+def _start_from_cache(cedict_source: Path | None, text: str) -> CachedStart | None:
+    from reader.cached_annotator import load_cached_annotator
+
+    try:
+        annotator = load_cached_annotator(text, cedict_source)
+    except ReaderError:
+        return None  # the full annotator meets the same problem and reports it
+    if annotator is None:
+        return None
+    return CachedStart(annotator, _annotate(annotator, text))
+
+
+def _full_annotator_for(cached: Any) -> Any:
+    """The full annotator over the cached one's dictionary and glossaries (same results)."""
+    collecting = gc.isenabled()
+    gc.disable()  # as in _create_annotator
+    try:
+        return cached.with_glossaries(cached.glossaries)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _save_annotation(annotator: Any, segmented: Any) -> None:
+    from reader.annotation_cache import save_annotation
+
+    save_annotation(annotator, segmented)
+
+
 def _annotate(annotator: Any, text: str) -> AnnotatedArticle:
     from reader.article_stats import compute_article_stats
     from reader.language.hsk import hsk_level
@@ -129,6 +170,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._settings = settings or Settings()
         self._annotator = annotator
+        # the annotator is a CachedAnnotator until the full one has loaded
+        self._provisional = False
         chosen = self._settings.cedict_path()
         # --cedict and READER_CEDICT win over the setting (they are given for this run)
         self._cedict_source = cedict_source or (
@@ -252,10 +295,46 @@ class MainWindow(QMainWindow):
             self._annotator_created(self._annotator)
             return
         self.statusBar().showMessage("Loading the dictionary…")
+        if self._article is None:
+            self._create_full_annotator()
+            return
+        source, text = self._cedict_source, self._article.text
+        self._worker.submit(
+            lambda: _start_from_cache(source, text),
+            self._cached_start_ready,
+            lambda _message: self._create_full_annotator(),
+        )
+
+    def _create_full_annotator(self) -> None:
         source = self._cedict_source
         self._worker.submit(
             lambda: _create_annotator(source), self._annotator_created, self._annotator_failed
         )
+
+    def _cached_start_ready(self, start: CachedStart | None) -> None:
+        article = self._article
+        if (
+            start is None
+            or self._annotator is not None
+            or article is None
+            or not start.annotator.covers(article.text)
+        ):
+            self._create_full_annotator()
+            return
+        cached = start.annotator
+        self._annotator = cached
+        self._provisional = True
+        self._sidebar.dictionary_search().set_annotator(cached, self._worker.submit)
+        self._annotation_ready(self._generation, start.article)
+        self._worker.submit(
+            lambda: _full_annotator_for(cached),
+            lambda full: self._full_annotator_loaded(cached, full),
+            self._annotator_failed,
+        )
+
+    def _full_annotator_loaded(self, cached: Any, full: Any) -> None:
+        if self._annotator is cached:  # else a newer annotator (glossaries, dictionary) took over
+            self.set_annotator(full)
 
     # Opening articles
 
@@ -367,16 +446,23 @@ class MainWindow(QMainWindow):
     def _annotate_open_article(self) -> None:
         if self._article is None:
             return
-        if self._annotator is None:
-            self.statusBar().showMessage("Loading the dictionary…")
-            return  # _annotator_created comes back here
-        self.statusBar().showMessage("Annotating…")
-        generation = self._generation
         annotator = self._annotator
         text = self._article.text
+        if annotator is None or (self._provisional and not annotator.covers(text)):
+            self.statusBar().showMessage("Loading the dictionary…")
+            return  # set_annotator comes back here
+        self.statusBar().showMessage("Annotating…")
+        generation = self._generation
+        saving = not self._provisional
+
+        def annotated(result: AnnotatedArticle) -> None:
+            if saving:  # after the text is shown: reading every token takes a moment
+                self._worker.submit(lambda: _save_annotation(annotator, result.segmented))
+            self._annotation_ready(generation, result)
+
         self._worker.submit(
             lambda: _annotate(annotator, text),
-            lambda result: self._annotation_ready(generation, result),
+            annotated,
             lambda message: self._annotation_error(generation, message),
         )
 
@@ -420,11 +506,26 @@ class MainWindow(QMainWindow):
         """Use ``annotator`` from now on (e.g. rebuilt for changed glossaries).
 
         The open article is annotated again at the place it is scrolled to,
-        and its statistics recomputed.
+        and its statistics recomputed; but the full annotator that replaces a
+        ``CachedAnnotator`` over the same dictionary and glossaries would find
+        the same tokens and readings, so it is swapped in without a re-read.
         """
+        provisional = self._annotator if self._provisional else None
+        self._provisional = False
         self._annotator = annotator
         self._sidebar.dictionary_search().set_annotator(annotator, self._worker.submit)
         self.annotator_ready.emit()
+        segmented = self._view.segmented()
+        if (
+            provisional is not None
+            and segmented is not None
+            and self.is_annotated()
+            and provisional.covers(segmented.text)
+            and annotator.dictionary is provisional.dictionary
+            and annotator.glossaries is provisional.glossaries
+        ):
+            self._view.set_annotation(segmented, annotator)
+            return
         if self._article is not None:
             self._generation += 1  # results of the old annotator are stale
             if self._restore_fraction is None:  # else a saved position is still to come back
