@@ -9,6 +9,7 @@ registered by a module of this package.  Errors the core raises
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
@@ -37,6 +38,9 @@ def _split_data_dir(argv: list[str]) -> tuple[str | None, list[str]]:
             data_dir = argument.split("=", 1)[1]
         else:
             remaining.append(argument)
+    if data_dir is not None and not data_dir.strip():
+        # An empty path would resolve to the current folder and scatter data there.
+        raise ReaderError("--data-dir needs a folder path, not an empty one")
     return data_dir, remaining
 
 
@@ -103,10 +107,24 @@ def _command_named(arguments: list[str]) -> str | None:
     return None
 
 
+def _write_undecodable_names_back() -> None:
+    """Print a file name holding bytes that are not UTF-8 as those same bytes.
+
+    Python hands such bytes of the command line over as lone surrogates; a UTF-8
+    standard output outside the C locale refuses them with a traceback.
+    """
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if encoding == "utf8" and getattr(stream, "errors", None) == "strict":
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="surrogateescape")  # type: ignore[union-attr]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if sys.stdout is None:  # started with standard output closed (``>&-``): output goes nowhere
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  (lives as long as we do)
+    _write_undecodable_names_back()
     try:
         arguments = _pop_data_dir(arguments)
         command = _command_named(arguments)
@@ -122,6 +140,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(namespace)
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except UnicodeEncodeError as error:
+        if error.encoding.lower().replace("-", "") in ("utf8", "utf16", "utf32"):
+            raise  # not a terminal that cannot show Chinese: a bug to see in full
+        encoding = getattr(sys.stdout, "encoding", None) or error.encoding
+        print(
+            f"reader: the output's encoding ({encoding}) cannot show "
+            f"{error.object[error.start : error.end]!r}; use a UTF-8 locale (LANG=C.UTF-8) "
+            "or write to a file with -o",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

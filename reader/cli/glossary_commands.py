@@ -144,10 +144,11 @@ def run_suggest(arguments: argparse.Namespace) -> int:
 
 def run_import(arguments: argparse.Namespace) -> int:
     source = Path(arguments.file)
-    name = text_argument(arguments.into or source.stem, "the glossary name")
+    name = arguments.into or source.stem
     try:
+        text_argument(name, "the glossary name")
         check_glossary_name(name)
-    except GlossaryError as error:
+    except ReaderError as error:
         raise GlossaryError(f"{error}; choose a glossary with --into NAME") from error
     result = read_terms_file(source, name)
     for bad in result.bad_rows:

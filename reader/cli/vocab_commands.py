@@ -146,6 +146,9 @@ def dictionary_details(word: str, pinyin: str | None, cedict: str | None) -> tup
         entries = CedictIndex.load(Path(cedict) if cedict else None).lookup(word)
     if pinyin:
         entries = tuple(e for e in entries if e.pinyin.lower() == pinyin.lower())
+    else:
+        # A capitalised reading is a proper noun (火 Huǒ, the surname): the common word first.
+        entries = tuple(sorted(entries, key=lambda e: e.pinyin[:1].isupper()))
     if entries:
         entry = entries[0]
         return (pinyin or entry.pinyin, entry.traditional, "; ".join(entry.senses))

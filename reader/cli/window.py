@@ -73,8 +73,12 @@ def parse_window_options(arguments: list[str]) -> WindowOptions:
         screenshot = Path(namespace.screenshot).expanduser()
         if screenshot.suffix.lower() not in (".png", ".jpg", ".jpeg", ".bmp"):
             raise ReaderError(f"--screenshot: {screenshot} should end in .png (or .jpg, .bmp)")
+        if screenshot.parent.exists() and not screenshot.parent.is_dir():
+            raise ReaderError(f"--screenshot: {screenshot.parent} is a file, not a folder")
         if not screenshot.parent.is_dir():
             raise ReaderError(f"--screenshot: folder {screenshot.parent} does not exist")
+        if screenshot.is_dir():
+            raise ReaderError(f"--screenshot: {screenshot} is a folder, not a file name")
     size = parse_size(namespace.size) if namespace.size is not None else None
     cedict = None
     if namespace.cedict is not None:

@@ -199,3 +199,44 @@ def test_vocab_refuses_undecodable_terminal_bytes(capsys, data_dir, arguments):
 
 def test_vocab_remove_of_an_empty_word(capsys, data_dir):
     assert "needs its characters" in fails_with_one_line(capsys, "vocab", "remove", " ")
+
+
+def test_an_empty_data_dir_is_refused_rather_than_the_current_folder_used(
+    capsys, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    for arguments in (["--data-dir", "", "vocab", "list"], ["--data-dir=", "annotate"]):
+        assert "--data-dir needs a folder path" in fails_with_one_line(capsys, *arguments)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_window_screenshot_paths_are_checked_before_any_window(capsys, tmp_path):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("keep me", encoding="utf-8")
+    folder = tmp_path / "shot.png"
+    folder.mkdir()
+    line = fails_with_one_line(capsys, "--screenshot", str(blocker / "x.png"))
+    assert "is a file, not a folder" in line
+    assert "is a folder" in fails_with_one_line(capsys, "--screenshot", str(folder))
+
+
+def test_a_terminal_that_cannot_show_chinese_gets_one_line(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="ascii"))
+    line = fails_with_one_line(capsys, "lookup", "河长制")
+    assert "(ascii) cannot show" in line and "UTF-8" in line
+
+
+def test_a_file_name_with_undecodable_bytes_is_printed_back(
+    capsys, data_dir, tmp_path, monkeypatch
+):
+    buffer = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(buffer, encoding="utf-8"))
+    output = tmp_path / "terms\udcff.csv"
+    assert main(["glossary", "export", "--format", "csv", "-o", str(output)]) == 0
+    sys.stdout.flush()
+    assert b"terms\xff.csv" in buffer.getvalue()
+
+
+def test_vocab_add_prefers_the_common_reading_to_a_surname(capsys, data_dir):
+    assert main(["vocab", "add", "火"]) == 0
+    assert "huǒ\tnew\tfire" in capsys.readouterr().out

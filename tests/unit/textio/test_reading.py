@@ -331,3 +331,9 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> N
     with huge.open("wb") as sparse:
         sparse.truncate(MAX_FILE_BYTES + 1)
     assert "larger than the 20.0 MB" in _refusal(huge)
+
+
+def test_standard_input_closed_is_an_input_file_error(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(InputFileError, match="standard input is closed"):
+        read_stdin()
