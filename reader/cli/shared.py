@@ -91,6 +91,11 @@ def write_text_file(path: str, text: str) -> None:
     target = Path(path)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
+        if target.exists() and not target.is_file() and not target.is_dir():
+            # /dev/stdout, /dev/null, a named pipe: write into it, never replace it.
+            with open(target, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            return
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, target)
     except OSError as error:

@@ -358,6 +358,11 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
+        if target.exists() and not target.is_file() and not target.is_dir():
+            # /dev/stdout, /dev/null, a named pipe: write into it, never replace it.
+            with open(target, "wb") as stream:
+                stream.write(data)
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(temporary, "wb") as handle:
             handle.write(data)

@@ -87,6 +87,13 @@ def export_words(words: Iterable[VocabWord], path: Path, export_format: ExportFo
 
 
 def _write_atomically(path: Path, suffix: str, write: Callable[[Path], object]) -> None:
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # /dev/stdout, a named pipe: write into it; replacing it would break the system's file.
+        try:
+            write(path)
+        except OSError as error:
+            raise VocabularyError(f"Could not write {path}: {error.strerror or error}") from error
+        return
     directory = path.parent if str(path.parent) else Path(".")
     try:
         handle, name = tempfile.mkstemp(

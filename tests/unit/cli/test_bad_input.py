@@ -240,3 +240,29 @@ def test_a_file_name_with_undecodable_bytes_is_printed_back(
 def test_vocab_add_prefers_the_common_reading_to_a_surname(capsys, data_dir):
     assert main(["vocab", "add", "火"]) == 0
     assert "huǒ\tnew\tfire" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["annotate", "--format", "json"],
+        ["glossary", "export", "--format", "csv"],
+        ["vocab", "export", "--format", "csv"],
+    ],
+)
+def test_writing_to_a_named_pipe_writes_into_it_instead_of_replacing_it(
+    capsys, data_dir, tmp_path, arguments
+):
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    assert main([*arguments, "-o", str(pipe)]) == 0
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received and received[0]
