@@ -18,8 +18,9 @@ from datetime import date
 from pathlib import Path
 
 from reader.cli.shared import check_output_path, text_argument
-from reader.dictionary.entry import Entry
 from reader.errors import VocabularyError
+from reader.glossary.validate import is_tone_marked_syllable
+from reader.language.han import han_characters, is_han
 from reader.vocab.export import ExportFormat, export_words, format_for
 from reader.vocab.importing import parse_import
 from reader.vocab.pinyin_tones import from_numbered
@@ -136,14 +137,12 @@ def dictionary_details(word: str, pinyin: str | None, cedict: str | None) -> tup
     """(pinyin, traditional, definition) for a word, from CC-CEDICT when it is available.
 
     The reading given wins; otherwise the dictionary's first reading.  Without a
-    dictionary entry the reading comes from pypinyin and the definition is left empty.
+    dictionary entry an active glossary's term is used; failing that the reading
+    comes from pypinyin and the definition is left empty.
     """
-    try:
-        from reader.dictionary.index import CedictIndex
-    except ImportError:  # a build without the dictionary still saves words
-        entries: tuple[Entry, ...] = ()
-    else:
-        entries = CedictIndex.load(Path(cedict) if cedict else None).lookup(word)
+    from reader.dictionary.index import CedictIndex
+
+    entries = CedictIndex.load(Path(cedict) if cedict else None).lookup(word)
     if pinyin:
         entries = tuple(e for e in entries if e.pinyin.lower() == pinyin.lower())
     else:
@@ -152,6 +151,11 @@ def dictionary_details(word: str, pinyin: str | None, cedict: str | None) -> tup
     if entries:
         entry = entries[0]
         return (pinyin or entry.pinyin, entry.traditional, "; ".join(entry.senses))
+    from reader.glossary.store import GlossarySet
+
+    term = GlossarySet.load_active().lookup(word)  # policy terms CC-CEDICT lacks (河长制)
+    if term is not None:
+        return pinyin or term.pinyin, "", term.english
     if pinyin:
         return pinyin, "", ""
     from pypinyin import Style, lazy_pinyin
@@ -171,9 +175,32 @@ def _check_text(namespace: argparse.Namespace) -> None:
         raise VocabularyError("A word needs its characters; nothing was changed")
 
 
+MAX_WORD_CHARACTERS = 32
+
+
+def _check_word_and_reading(word: str, pinyin: str | None) -> None:
+    """A vocabulary word is Chinese, word-sized, and any reading given is real pinyin."""
+    if not any(is_han(char) for char in word):
+        raise VocabularyError(f"'{word}' has no Chinese characters; nothing was saved")
+    if len(word) > MAX_WORD_CHARACTERS:
+        raise VocabularyError(
+            f"a word of {len(word)} characters is more than a word "
+            f"(at most {MAX_WORD_CHARACTERS}); save a sentence with --context; nothing was saved"
+        )
+    if pinyin is not None:
+        syllables = pinyin.split()
+        bad = [s for s in syllables if not is_tone_marked_syllable(s)]
+        if bad or len(syllables) != len(han_characters(word)):
+            raise VocabularyError(
+                f"--pinyin '{pinyin}' is not one pinyin syllable per character of '{word}' "
+                "(write hé zhǎng zhì or he2 zhang3 zhi4); nothing was saved"
+            )
+
+
 def _add(namespace: argparse.Namespace) -> int:
     _check_text(namespace)
     given_pinyin = from_numbered(namespace.pinyin) if namespace.pinyin else None
+    _check_word_and_reading(namespace.word.strip(), given_pinyin)
     pinyin, traditional, definition = dictionary_details(
         namespace.word, given_pinyin, getattr(namespace, "cedict", None)
     )

@@ -98,3 +98,28 @@ def test_a_recovered_store_is_reported_in_one_line_and_the_command_continues(dat
     captured = capsys.readouterr()
     assert len(_lines(captured.err)) == 1 and "was damaged" in captured.err
     assert "城市" in captured.out
+
+
+def test_add_refuses_what_is_not_a_chinese_word_and_saves_nothing(data_dir, capsys):
+    for arguments in (
+        ["hello"],
+        ["好" * 40],
+        ["好", "--pinyin", "xyz9"],
+        ["银行", "--pinyin", "yin2"],
+    ):
+        assert main(["vocab", "add", *arguments]) == 2
+        err = capsys.readouterr().err
+        assert len(_lines(err)) == 1 and "nothing was saved" in err
+    with VocabularyStore.open() as store:
+        assert store.count() == 0
+
+
+def test_add_takes_numbered_pinyin_and_a_glossary_definition(data_dir, capsys):
+    assert main(["vocab", "add", "银行", "--pinyin", "yin2 hang2"]) == 0
+    assert main(["vocab", "add", "河长制"]) == 0
+    capsys.readouterr()
+    with VocabularyStore.open() as store:
+        assert store.get("银行").pinyin == "yín háng"
+        river_chief = store.get("河长制")
+    assert river_chief.pinyin == "hé zhǎng zhì"
+    assert "river chief" in river_chief.definition.lower()
