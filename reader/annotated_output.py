@@ -12,12 +12,11 @@ from reader.glossary.term import GlossaryTerm
 from reader.language.han import is_han
 from reader.language.notation import tone_of
 from reader.language.tokens import TokenKind
+from reader.language.tones import TONE_COLOURS
 
 if TYPE_CHECKING:
     from reader.annotation import Annotation, WordInfo
 
-TONE_COLOURS = {1: "#d62728", 2: "#e67e00", 3: "#2ca02c", 4: "#1f63c6", 5: "#808080"}
-"""Tone 1 red, 2 orange, 3 green, 4 blue, neutral grey: the usual learner's scheme."""
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:

@@ -14,10 +14,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from reader.language.notation import tone_of
-
-_LIGHT = {1: "#d0312d", 2: "#d9730d", 3: "#2e8b3a", 4: "#2a62c9", 5: "#808080"}
-_DARK = {1: "#ff6b61", 2: "#ffab4a", 3: "#6fd27a", 4: "#6ea8ff", 5: "#a8a8a8"}
-_TONE_NAMES = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "neutral"}
+from reader.language.tones import TONE_COLOURS as _LIGHT
+from reader.language.tones import TONE_COLOURS_ON_DARK as _DARK
+from reader.language.tones import TONE_NAMES as _TONE_NAMES
 
 
 def palette_is_dark(palette: QPalette) -> bool:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.language.tones import TONE_COLOURS
 from reader.vocab.pinyin_tones import from_numbered, to_numbered, tone_coloured_html
 
 
@@ -33,7 +34,7 @@ def test_text_that_is_not_pinyin_passes_through_unchanged():
 
 def test_tone_colour_spans_escape_the_text():
     assert tone_coloured_html("nǐ ma") == (
-        "<span class='tone3' style='color:#00a000'>nǐ</span> "
-        "<span class='tone5' style='color:#808080'>ma</span>"
+        f"<span class='tone3' style='color:{TONE_COLOURS[3]}'>nǐ</span> "
+        f"<span class='tone5' style='color:{TONE_COLOURS[5]}'>ma</span>"
     )
     assert "&lt;" in tone_coloured_html("<b>")
