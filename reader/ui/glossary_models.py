@@ -140,7 +140,33 @@ class ArticleTermsModel(QAbstractItemModel):
         return None
 
 
-class GlossaryTermsModel(QAbstractTableModel):
+class _ListTableModel(QAbstractTableModel):
+    """A flat table with fixed ``COLUMNS`` over a list of rows the subclass keeps."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def _row_count(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else self._row_count()
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self.COLUMNS[section]
+        return None
+
+
+class GlossaryTermsModel(_ListTableModel):
     """One glossary's terms, one row each, in file order."""
 
     COLUMNS = ("Term", "Pinyin", "English", "Category")
@@ -163,22 +189,8 @@ class GlossaryTermsModel(QAbstractTableModel):
     def row_of(self, term: str) -> int | None:
         return next((row for row, t in enumerate(self._terms) if t.term == term), None)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._terms)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._terms)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -193,7 +205,7 @@ class GlossaryTermsModel(QAbstractTableModel):
         return None
 
 
-class SuggestionsModel(QAbstractTableModel):
+class SuggestionsModel(_ListTableModel):
     """Candidate terms for an article: word, how often, why, the first sentence with it."""
 
     COLUMNS = ("Word", "Times", "Why", "Example")
@@ -208,6 +220,9 @@ class SuggestionsModel(QAbstractTableModel):
     def suggestion_at(self, row: int) -> Suggestion | None:
         return self._suggestions[row] if 0 <= row < len(self._suggestions) else None
 
+    def _row_count(self) -> int:
+        return len(self._suggestions)
+
     def remove_word(self, word: str) -> None:
         """Drop ``word`` once it has been added to a glossary."""
         for row, suggestion in enumerate(self._suggestions):
@@ -216,23 +231,6 @@ class SuggestionsModel(QAbstractTableModel):
                 del self._suggestions[row]
                 self.endRemoveRows()
                 return
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._suggestions)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
