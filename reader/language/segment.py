@@ -96,6 +96,10 @@ def _kind_of(word: str) -> int:
 _cached_kind_of = lru_cache(maxsize=65536)(_kind_of)
 
 
+_LEXICON_CHUNK = 20_000
+"""Words per chunk of the lexicon cache: each chunk loads in about 20 ms."""
+
+
 class SegmentationError(ReaderError):
     """jieba's dictionary could not be loaded."""
 
@@ -109,18 +113,18 @@ def _load_lexicon(tokenizer: jieba.Tokenizer) -> dict[str, str]:
     dictionary: marshal takes seconds to load two tables that share their key
     strings, and well under one to load the frequencies alone; rebuilding the
     tag table from the loaded keys then shares the strings (a separate tag
-    table would cost about 40 MB more).
+    table would cost about 40 MB more).  See ``_read_lexicon_cache`` for why
+    the tables are cut into chunks.
     """
     cache_file = Path(tokenizer.tmp_dir) / tokenizer.cache_file
     try:
-        # loads() on the whole file: load() on a stream is several times slower
-        version, freq, total, tag_names, tag_codes = marshal.loads(cache_file.read_bytes())
-        if version == LEXICON_CACHE_VERSION and len(tag_codes) == len(freq):
-            tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
-            tags = zip(freq, map(tag_names.__getitem__, tag_codes), strict=True)
-            return dict(compress(tags, tag_codes))
+        loaded = _read_lexicon_cache(cache_file)
     except (OSError, EOFError, ValueError, TypeError, IndexError):
-        pass  # missing or stale cache: rebuild below
+        loaded = None  # missing or stale cache: rebuild below
+    if loaded is not None:
+        freq, total, tags = loaded
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+        return tags
 
     freq, tags, total = {}, {}, 0
     intern = sys.intern
@@ -143,16 +147,42 @@ def _load_lexicon(tokenizer: jieba.Tokenizer) -> dict[str, str]:
     # code 0 means "no tag" (the prefixes jieba adds), so it must not name a tag
     tag_names = ("", *sorted(set(tags.values())))
     code_of = {name: code for code, name in enumerate(tag_names)}
-    tag_codes = bytes(code_of[tags[word]] if word in tags else 0 for word in freq)
+    words = list(freq)
+    chunks = []
+    for first in range(0, len(words), _LEXICON_CHUNK):
+        piece = words[first : first + _LEXICON_CHUNK]
+        codes = bytes(code_of[tags[word]] if word in tags else 0 for word in piece)
+        chunks.append((marshal.dumps({word: freq[word] for word in piece}), codes))
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         partial = cache_file.with_suffix(".partial")
-        with partial.open("wb") as stream:
-            marshal.dump((LEXICON_CACHE_VERSION, freq, total, tag_names, tag_codes), stream)
+        partial.write_bytes(marshal.dumps((LEXICON_CACHE_VERSION, total, tag_names, chunks)))
         partial.replace(cache_file)
     except OSError:
         pass  # a read-only cache only costs start-up time
     return tags
+
+
+def _read_lexicon_cache(cache_file: Path) -> tuple[dict[str, int], int, dict[str, str]] | None:
+    """The frequency table, its total and the tag table from the cache; None if stale.
+
+    The tables are stored in chunks, each loaded by its own short call: one
+    marshal call over the whole table would hold the interpreter lock for
+    almost half a second and freeze the window while the worker loads.
+    """
+    # loads() on the whole file: load() on a stream is several times slower
+    version, total, tag_names, chunks = marshal.loads(cache_file.read_bytes())
+    if version != LEXICON_CACHE_VERSION:
+        return None
+    freq: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    for blob, codes in chunks:
+        piece = marshal.loads(blob)
+        if len(piece) != len(codes):
+            return None
+        freq.update(piece)
+        tags.update(compress(zip(piece, map(tag_names.__getitem__, codes), strict=True), codes))
+    return freq, total, tags
 
 
 class Segmenter:

@@ -147,10 +147,12 @@ def run(options: WindowOptions) -> int:
     watcher = FirstPaintWatcher(window.view())
 
     def begin() -> None:
-        # The glossary and vocabulary features open their stores and add their
-        # tabs once the article is on screen; then the annotator loads.
-        install_features(window)
+        # Once the article is on screen: the worker starts on the annotator while
+        # this thread adds the glossary and vocabulary features.  The worker's
+        # result is queued to this thread, so the features are in place before
+        # the annotation reaches them.
         window.start()
+        install_features(window)
 
     if timing:
         watcher.painted.connect(lambda: print(f"window_painted {time.time():.6f}", flush=True))
