@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from reader.errors import GlossaryError
 from reader.glossary.term import GlossaryTerm
-from reader.language.han import han_characters, is_han
+from reader.language.han import HAN_RANGES, han_characters
 from reader.language.notation import is_valid_syllable
 
 CATEGORIES: tuple[str, ...] = (
@@ -49,16 +49,19 @@ def is_tone_marked_syllable(syllable: str) -> bool:
     return is_valid_syllable(syllable)
 
 
+_NOT_TERM_CHARACTER = re.compile(f"[^0-9A-Za-z{HAN_RANGES}]")
+
+
 def term_problems(term: GlossaryTerm) -> list[str]:
     """Every reason ``term`` cannot be saved, as user-readable sentences; empty when it is fine."""
     text = term.term
     if not text.strip():
         return ["the term is empty"]
     problems: list[str] = []
-    stray = [char for char in text if not (is_han(char) or (char.isascii() and char.isalnum()))]
+    stray = _NOT_TERM_CHARACTER.search(text)
     if stray:
         problems.append(
-            f"the term “{text}” contains “{stray[0]}”: write it without spaces, punctuation "
+            f"the term “{text}” contains “{stray.group()}”: write it without spaces, punctuation "
             "or quote marks (三旧改造, not “三旧”改造)"
         )
     han = han_characters(text)

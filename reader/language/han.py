@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+HAN_RANGES = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f\u3007"
+"""The ranges ``is_han`` accepts, for character classes in regular expressions."""
+_HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
+
 
 def is_han(char: str) -> bool:
     """True for a CJK ideograph (unified blocks, extensions A to G, compatibility, 〇)."""
@@ -17,4 +23,4 @@ def is_han(char: str) -> bool:
 
 def han_characters(text: str) -> str:
     """The Han characters of ``text``, in order."""
-    return "".join(char for char in text if is_han(char))
+    return "".join(_HAN_RUN.findall(text))
