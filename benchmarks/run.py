@@ -156,25 +156,35 @@ def window(scratch: Path, quick: bool) -> None:
         "≤ 0.6 s",
         f"bare PySide6 QPlainTextEdit {seconds(anchor['window_painted'])}",
     )
-    row("hover ready, from process start", seconds(ours["hover_ready"]), "≤ 1.2 s")
+    row(
+        "hover ready, from process start (article opened before)",
+        seconds(ours["hover_ready"]),
+        "≤ 1.2 s",
+    )
+    first = bench_ui_startup.measure_reader(None, data, first_open=True)
+    row(
+        "hover ready, from process start (article never opened)",
+        seconds(first["hover_ready"]),
+        "≤ 1.2 s",
+    )
     if quick:
         return
     large = bench_ui_startup.write_large_article(scratch)
-    big = bench_ui_startup.measure_reader(large, data)
+    big = bench_ui_startup.measure_reader(large, data, first_open=True)
     big_anchor = bench_ui_startup.measure_anchor(large)
     row(
-        "1 MB article: first screen painted after opening",
+        "1 MB article, first opening: first screen painted after opening",
         seconds(big["window_painted"] - big["open_started"]),
         "≤ 0.5 s",
         f"bare QPlainTextEdit, from process start {seconds(big_anchor['window_painted'])}",
     )
     row(
-        "1 MB article: hover ready everywhere, after opening",
+        "1 MB article, first opening: hover ready everywhere, after opening",
         seconds(big["hover_ready"] - big["open_started"]),
         "≤ 3 s",
     )
     row(
-        "1 MB article: peak RSS",
+        "1 MB article, first opening: peak RSS",
         f"{big['peak_rss_mb']:.0f} MB",
         "≤ 400 MB",
         f"bare QPlainTextEdit {big_anchor['peak_rss_mb']:.0f} MB",
