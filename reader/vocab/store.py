@@ -353,23 +353,23 @@ class VocabularyStore:
                 f"FROM words WHERE id IN ({marks}) ORDER BY id",
                 chunk,
             )
-            tags: dict[int, tuple[str, ...]] = {}
-            for word_id, tag in self._read(
-                "list the vocabulary",
-                f"SELECT word_id, tag FROM word_tags WHERE word_id IN ({marks}) "
-                "ORDER BY word_id, position",
-                chunk,
-            ):
-                tags[word_id] = (*tags.get(word_id, ()), tag)
-            titles: dict[int, tuple[str, ...]] = {}
-            for word_id, title in self._read(
-                "list the vocabulary",
-                # (word_id, article_title) is the key: titles are already distinct per word.
-                f"SELECT word_id, article_title FROM contexts WHERE word_id IN ({marks}) "
-                "AND article_title != '' ORDER BY word_id, position",
-                chunk,
-            ):
-                titles[word_id] = (*titles.get(word_id, ()), title)
+            tags = _grouped_by_word(
+                self._read(
+                    "list the vocabulary",
+                    f"SELECT word_id, tag FROM word_tags WHERE word_id IN ({marks}) "
+                    "ORDER BY word_id, position",
+                    chunk,
+                )
+            )
+            titles = _grouped_by_word(
+                self._read(
+                    "list the vocabulary",
+                    # (word_id, article_title) is the key: titles are already distinct per word.
+                    f"SELECT word_id, article_title FROM contexts WHERE word_id IN ({marks}) "
+                    "AND article_title != '' ORDER BY word_id, position",
+                    chunk,
+                )
+            )
             listed.extend(
                 ListedWord(*row, tags.get(row[0], ()), titles.get(row[0], ())) for row in rows
             )
@@ -747,15 +747,15 @@ class VocabularyStore:
             where = f"WHERE id IN ({','.join('?' * len(rows))})"
             parameters = tuple(row[0] for row in rows)
         subquery = f"SELECT id FROM words {where}"
-        tags: dict[int, list[str]] = {}
         contexts: dict[int, list[Context]] = {}
         try:
-            for word_id, tag in connection.execute(
-                f"SELECT word_id, tag FROM word_tags WHERE word_id IN ({subquery}) "
-                "ORDER BY word_id, position",
-                parameters,
-            ):
-                tags.setdefault(word_id, []).append(tag)
+            tags = _grouped_by_word(
+                connection.execute(
+                    f"SELECT word_id, tag FROM word_tags WHERE word_id IN ({subquery}) "
+                    "ORDER BY word_id, position",
+                    parameters,
+                )
+            )
             for word_id, sentence, title in connection.execute(
                 f"SELECT word_id, sentence, article_title FROM contexts "
                 f"WHERE word_id IN ({subquery}) ORDER BY word_id, position",
@@ -772,7 +772,7 @@ class VocabularyStore:
                 definition=definition,
                 note=note,
                 status=Status(status),
-                tags=tuple(tags.get(word_id, ())),
+                tags=tags.get(word_id, ()),
                 contexts=tuple(contexts.get(word_id, ())),
                 hsk=hsk,
                 created=_from_iso(created),
@@ -826,6 +826,14 @@ def merge_words(saved: VocabWord, incoming: VocabWord) -> VocabWord:
         + tuple(c for c in incoming.contexts if c.article_title not in articles),
         created=min(created_times) if created_times else None,
     )
+
+
+def _grouped_by_word(rows: Iterable[tuple[int, str]]) -> dict[int, tuple[str, ...]]:
+    """The values of ``(word_id, value)`` rows gathered per word, in row order."""
+    grouped: dict[int, list[str]] = {}
+    for word_id, value in rows:
+        grouped.setdefault(word_id, []).append(value)
+    return {word_id: tuple(values) for word_id, values in grouped.items()}
 
 
 def _normalised(word: VocabWord, context: Context | None) -> VocabWord:
