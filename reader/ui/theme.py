@@ -45,47 +45,52 @@ def resolved_is_dark(theme: Theme) -> bool:
     return theme is Theme.DARK
 
 
-def light_palette() -> QPalette:
+def _palette(colours: dict[QPalette.ColorRole, str]) -> QPalette:
+    """A palette with these colours for every colour group; roles not given keep Qt's."""
     palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#f4f1ea",
-        QPalette.ColorRole.WindowText: "#1f1f1f",
-        QPalette.ColorRole.Base: "#fbfaf6",
-        QPalette.ColorRole.AlternateBase: "#eeeae0",
-        QPalette.ColorRole.Text: "#1b1b1b",
-        QPalette.ColorRole.Button: "#ebe7de",
-        QPalette.ColorRole.ButtonText: "#1f1f1f",
-        QPalette.ColorRole.Highlight: "#3d6fb6",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#fffef7",
-        QPalette.ColorRole.ToolTipText: "#1f1f1f",
-        QPalette.ColorRole.PlaceholderText: "#7a7a7a",
-        QPalette.ColorRole.Link: "#2255aa",
-    }
-    for role, colour in roles.items():
+    for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
     return palette
 
 
+def light_palette() -> QPalette:
+    return _palette(
+        {
+            QPalette.ColorRole.Window: "#f4f1ea",
+            QPalette.ColorRole.WindowText: "#1f1f1f",
+            QPalette.ColorRole.Base: "#fbfaf6",
+            QPalette.ColorRole.AlternateBase: "#eeeae0",
+            QPalette.ColorRole.Text: "#1b1b1b",
+            QPalette.ColorRole.Button: "#ebe7de",
+            QPalette.ColorRole.ButtonText: "#1f1f1f",
+            QPalette.ColorRole.Highlight: "#3d6fb6",
+            QPalette.ColorRole.HighlightedText: "#ffffff",
+            QPalette.ColorRole.ToolTipBase: "#fffef7",
+            QPalette.ColorRole.ToolTipText: "#1f1f1f",
+            QPalette.ColorRole.PlaceholderText: "#7a7a7a",
+            QPalette.ColorRole.Link: "#2255aa",
+        }
+    )
+
+
 def dark_palette() -> QPalette:
-    palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#26272b",
-        QPalette.ColorRole.WindowText: "#e4e4e4",
-        QPalette.ColorRole.Base: "#1d1e21",
-        QPalette.ColorRole.AlternateBase: "#2c2d31",
-        QPalette.ColorRole.Text: "#e6e6e6",
-        QPalette.ColorRole.Button: "#323338",
-        QPalette.ColorRole.ButtonText: "#e4e4e4",
-        QPalette.ColorRole.Highlight: "#4f7fc4",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#2f3035",
-        QPalette.ColorRole.ToolTipText: "#e4e4e4",
-        QPalette.ColorRole.PlaceholderText: "#8a8a8a",
-        QPalette.ColorRole.Link: "#8ab4f8",
-    }
-    for role, colour in roles.items():
-        palette.setColor(role, QColor(colour))
+    palette = _palette(
+        {
+            QPalette.ColorRole.Window: "#26272b",
+            QPalette.ColorRole.WindowText: "#e4e4e4",
+            QPalette.ColorRole.Base: "#1d1e21",
+            QPalette.ColorRole.AlternateBase: "#2c2d31",
+            QPalette.ColorRole.Text: "#e6e6e6",
+            QPalette.ColorRole.Button: "#323338",
+            QPalette.ColorRole.ButtonText: "#e4e4e4",
+            QPalette.ColorRole.Highlight: "#4f7fc4",
+            QPalette.ColorRole.HighlightedText: "#ffffff",
+            QPalette.ColorRole.ToolTipBase: "#2f3035",
+            QPalette.ColorRole.ToolTipText: "#e4e4e4",
+            QPalette.ColorRole.PlaceholderText: "#8a8a8a",
+            QPalette.ColorRole.Link: "#8ab4f8",
+        }
+    )
     disabled = QColor("#76777c")
     for role in (
         QPalette.ColorRole.WindowText,
