@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -29,6 +30,7 @@ TERM_ROLE = Qt.ItemDataRole.UserRole + 2
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 _CATEGORY_ROW = 0  # internal id of a top-level row; a term row stores its category row + 1
+_Row = TypeVar("_Row")
 
 
 def term_tooltip(term: GlossaryTerm) -> str:
@@ -140,16 +142,20 @@ class ArticleTermsModel(QAbstractItemModel):
         return None
 
 
-class _ListTableModel(QAbstractTableModel):
-    """A flat table with fixed ``COLUMNS`` over a list of rows the subclass keeps."""
+class _ListTableModel(QAbstractTableModel, Generic[_Row]):
+    """A flat table with fixed ``COLUMNS`` over a list of core objects, one per row."""
 
     COLUMNS: tuple[str, ...] = ()
 
-    def _row_count(self) -> int:
-        raise NotImplementedError
+    def __init__(self, rows: Sequence[_Row] = (), parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._rows = list(rows)
+
+    def _row_at(self, row: int) -> _Row | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else self._row_count()
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -166,36 +172,29 @@ class _ListTableModel(QAbstractTableModel):
         return None
 
 
-class GlossaryTermsModel(_ListTableModel):
+class GlossaryTermsModel(_ListTableModel[GlossaryTerm]):
     """One glossary's terms, one row each, in file order."""
 
     COLUMNS = ("Term", "Pinyin", "English", "Category")
 
-    def __init__(self, terms: Sequence[GlossaryTerm] = (), parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self._terms = list(terms)
-
     def set_terms(self, terms: Sequence[GlossaryTerm]) -> None:
         self.beginResetModel()
-        self._terms = list(terms)
+        self._rows = list(terms)
         self.endResetModel()
 
     def terms(self) -> list[GlossaryTerm]:
-        return list(self._terms)
+        return list(self._rows)
 
     def term_at(self, row: int) -> GlossaryTerm | None:
-        return self._terms[row] if 0 <= row < len(self._terms) else None
+        return self._row_at(row)
 
     def row_of(self, term: str) -> int | None:
-        return next((row for row, t in enumerate(self._terms) if t.term == term), None)
-
-    def _row_count(self) -> int:
-        return len(self._terms)
+        return next((row for row, t in enumerate(self._rows) if t.term == term), None)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        term = self._terms[index.row()]
+        term = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (term.term, term.pinyin, term.english, term.category)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -205,37 +204,30 @@ class GlossaryTermsModel(_ListTableModel):
         return None
 
 
-class SuggestionsModel(_ListTableModel):
+class SuggestionsModel(_ListTableModel[Suggestion]):
     """Candidate terms for an article: word, how often, why, the first sentence with it."""
 
     COLUMNS = ("Word", "Times", "Why", "Example")
 
-    def __init__(self, suggestions: Sequence[Suggestion] = (), parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self._suggestions = list(suggestions)
-
     def suggestions(self) -> list[Suggestion]:
-        return list(self._suggestions)
+        return list(self._rows)
 
     def suggestion_at(self, row: int) -> Suggestion | None:
-        return self._suggestions[row] if 0 <= row < len(self._suggestions) else None
-
-    def _row_count(self) -> int:
-        return len(self._suggestions)
+        return self._row_at(row)
 
     def remove_word(self, word: str) -> None:
         """Drop ``word`` once it has been added to a glossary."""
-        for row, suggestion in enumerate(self._suggestions):
+        for row, suggestion in enumerate(self._rows):
             if suggestion.word == word:
                 self.beginRemoveRows(QModelIndex(), row, row)
-                del self._suggestions[row]
+                del self._rows[row]
                 self.endRemoveRows()
                 return
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        suggestion = self._suggestions[index.row()]
+        suggestion = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 suggestion.word,
