@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -60,6 +61,7 @@ from reader.ui.tone_colours import ToneLegend
 DEFAULT_FONT_POINT_SIZE = 16.0
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 CLIPBOARD_NAME = "clipboard.txt"
+_Choice = TypeVar("_Choice", PinyinMode, Theme)  # a setting picked from a View menu
 
 
 @dataclass(frozen=True, slots=True)
@@ -675,6 +677,21 @@ class MainWindow(QMainWindow):
         self.addAction(action)  # shortcuts work even when the menu bar is hidden
         return action
 
+    def _new_choice_actions(
+        self, prefix: str, choices: type[_Choice], choose: Callable[[_Choice], None]
+    ) -> dict[_Choice, QAction]:
+        """One checkable action per choice, only one checked at a time, named ``prefix_value``."""
+        group = QActionGroup(self)
+        actions: dict[_Choice, QAction] = {}
+        choice: _Choice
+        for choice in choices:
+            action = self._new_action(f"{prefix}_{choice.value}", choice.label)
+            action.setCheckable(True)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _checked=False, c=choice: choose(c))
+            actions[choice] = action
+        return actions
+
     def _build_actions(self) -> None:
         self._open_action = self._new_action("open", "&Open…", QKeySequence.StandardKey.Open)
         self._open_action.triggered.connect(self.choose_file)
@@ -693,14 +710,7 @@ class MainWindow(QMainWindow):
 
         self._cycle_action = self._new_action("cycle_pinyin", "Cycle &Pinyin Display", "Ctrl+P")
         self._cycle_action.triggered.connect(self.cycle_pinyin_mode)
-        group = QActionGroup(self)
-        self._pinyin_actions: dict[PinyinMode, QAction] = {}
-        for mode in PinyinMode:
-            action = self._new_action(f"pinyin_{mode.value}", mode.label)
-            action.setCheckable(True)
-            action.setActionGroup(group)
-            action.triggered.connect(lambda _checked=False, m=mode: self.set_pinyin_mode(m))
-            self._pinyin_actions[mode] = action
+        self._pinyin_actions = self._new_choice_actions("pinyin", PinyinMode, self.set_pinyin_mode)
         self._pinyin_combo.activated.connect(
             lambda index: self.set_pinyin_mode(PinyinMode(self._pinyin_combo.itemData(index)))
         )
@@ -722,14 +732,7 @@ class MainWindow(QMainWindow):
         self._zoom_reset_action = self._new_action("zoom_reset", "&Reset Zoom", "Ctrl+0")
         self._zoom_reset_action.triggered.connect(lambda: self._zoom("reset_zoom"))
 
-        theme_group = QActionGroup(self)
-        self._theme_actions: dict[Theme, QAction] = {}
-        for theme in Theme:
-            action = self._new_action(f"theme_{theme.value}", theme.label)
-            action.setCheckable(True)
-            action.setActionGroup(theme_group)
-            action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
-            self._theme_actions[theme] = action
+        self._theme_actions = self._new_choice_actions("theme", Theme, self.set_theme)
 
         self._find_action = self._new_action("find", "&Find…", QKeySequence.StandardKey.Find)
         self._find_action.triggered.connect(self.show_find_bar)
