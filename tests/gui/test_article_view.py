@@ -20,11 +20,6 @@ from reader.ui.tone_colours import pinyin_rich_text, tone_colour
 
 
 @pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator.create()
-
-
-@pytest.fixture(scope="module")
 def article_text() -> str:
     return read_document(default_article().path).text
 

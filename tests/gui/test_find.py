@@ -13,11 +13,6 @@ from reader.ui.article_view import ArticleView
 from reader.ui.find_bar import FindBar
 
 
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator.create()
-
-
 @pytest.fixture
 def bar(qtbot, annotator: Annotator) -> FindBar:
     text = read_document(default_article().path).text

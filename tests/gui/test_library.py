@@ -7,27 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.annotation import Annotator
 from reader.articles import bundled_articles, default_article
 from reader.ui.library_panel import LibraryItem, LibraryModel, LibraryPanel
-from reader.ui.main_window import MainWindow
 
 ANNOTATION_TIMEOUT_MS = 60_000
-
-
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator.create()
-
-
-def open_window(qtbot, annotator: Annotator) -> MainWindow:
-    window = MainWindow(annotator=annotator)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-        window.open_initial()
-        window.show()
-        window.start()
-    return window
 
 
 def rows(model: LibraryModel) -> list[tuple[str, str, float]]:
@@ -77,8 +60,8 @@ def test_rows_show_title_and_progress() -> None:
     assert "/b.txt" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_library_lists_bundled_articles_first(qtbot, data_dir: Path, annotator) -> None:
-    window = open_window(qtbot, annotator)
+def test_library_lists_bundled_articles_first(qtbot, data_dir: Path, open_window) -> None:
+    window = open_window()
     listed = rows(window.library().model())
 
     bundled = bundled_articles()
@@ -88,9 +71,9 @@ def test_library_lists_bundled_articles_first(qtbot, data_dir: Path, annotator) 
 
 
 def test_opened_files_join_the_library_with_their_progress(
-    qtbot, data_dir: Path, tmp_path: Path, annotator
+    qtbot, data_dir: Path, tmp_path: Path, open_window
 ) -> None:
-    window = open_window(qtbot, annotator)
+    window = open_window()
     bundled_text = window.view().text()
     path = tmp_path / "long.txt"
     path.write_text("\n\n".join([bundled_text] * 2), encoding="utf-8")
@@ -113,9 +96,9 @@ def test_opened_files_join_the_library_with_their_progress(
 
 
 def test_choosing_a_library_row_opens_that_article(
-    qtbot, data_dir: Path, tmp_path: Path, annotator
+    qtbot, data_dir: Path, tmp_path: Path, open_window
 ) -> None:
-    window = open_window(qtbot, annotator)
+    window = open_window()
     path = tmp_path / "other.txt"
     path.write_text("另一篇文章。", encoding="utf-8")
     with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):

@@ -22,26 +22,6 @@ from reader.ui.theme import Theme
 ANNOTATION_TIMEOUT_MS = 60_000
 
 
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator.create()
-
-
-def open_window(qtbot, annotator: Annotator, path: str | None = None) -> MainWindow:
-    window = MainWindow(annotator=annotator)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-        window.open_initial(path)
-        window.show()
-        window.start()
-    return window
-
-
-@pytest.fixture
-def window(qtbot, data_dir: Path, annotator: Annotator) -> MainWindow:
-    return open_window(qtbot, annotator)
-
-
 def long_article(tmp_path: Path) -> Path:
     text = read_document(default_article().path).text
     path = tmp_path / "long.txt"
@@ -89,7 +69,7 @@ def test_hovering_a_word_in_the_window_shows_its_card(qtbot, window: MainWindow)
 
 
 def test_ctrl_p_cycles_pinyin_modes_and_the_choice_is_remembered(
-    qtbot, window: MainWindow, annotator: Annotator
+    qtbot, window: MainWindow, open_window
 ) -> None:
     assert window.view().pinyin_mode() is PinyinMode.HOVER
 
@@ -102,25 +82,25 @@ def test_ctrl_p_cycles_pinyin_modes_and_the_choice_is_remembered(
     assert window.action("pinyin_off").isChecked()
     window.close()
 
-    again = open_window(qtbot, annotator)
+    again = open_window()
     assert again.view().pinyin_mode() is PinyinMode.OFF
 
 
 def test_tone_colours_toggle_hides_the_legend_and_persists(
-    qtbot, window: MainWindow, annotator: Annotator
+    qtbot, window: MainWindow, open_window
 ) -> None:
     assert window.view().tone_colours()
     window.action("tone_colours").trigger()
 
     assert not window.view().tone_colours()
     window.close()
-    again = open_window(qtbot, annotator)
+    again = open_window()
     assert not again.view().tone_colours()
     assert not again.action("tone_colours").isChecked()
 
 
 def test_zoom_changes_the_font_size_and_it_is_remembered(
-    qtbot, window: MainWindow, annotator: Annotator
+    qtbot, window: MainWindow, open_window
 ) -> None:
     start = window.view().font_point_size()
     window.action("zoom_in").trigger()
@@ -128,17 +108,17 @@ def test_zoom_changes_the_font_size_and_it_is_remembered(
     assert window.view().font_point_size() == start + 2
     window.close()
 
-    again = open_window(qtbot, annotator)
+    again = open_window()
     assert again.view().font_point_size() == start + 2
     again.action("zoom_reset").trigger()
     assert again.view().font_point_size() == start
 
 
 def test_last_article_and_its_scroll_position_come_back(
-    qtbot, data_dir: Path, tmp_path: Path, annotator: Annotator
+    qtbot, data_dir: Path, tmp_path: Path, open_window
 ) -> None:
     path = long_article(tmp_path)
-    first = open_window(qtbot, annotator, str(path))
+    first = open_window(str(path))
     first.resize(800, 500)
     qtbot.waitUntil(lambda: first.view().verticalScrollBar().maximum() > 0)
     first.view().set_scroll_fraction(0.5)
@@ -147,21 +127,21 @@ def test_last_article_and_its_scroll_position_come_back(
     first.close()
 
     assert Settings().last_article() == (str(path.resolve()), pytest.approx(fraction, abs=1e-3))
-    second = open_window(qtbot, annotator)
+    second = open_window()
     second.resize(800, 500)
     assert second.current_article().path == str(path.resolve())
     assert second.view().scroll_fraction() == pytest.approx(fraction, abs=0.05)
 
 
 def test_a_vanished_last_article_falls_back_to_the_bundled_one(
-    qtbot, data_dir: Path, tmp_path: Path, annotator: Annotator
+    qtbot, data_dir: Path, tmp_path: Path, open_window
 ) -> None:
     path = tmp_path / "gone.txt"
     path.write_text("今天天气很好。", encoding="utf-8")
-    open_window(qtbot, annotator, str(path)).close()
+    open_window(str(path)).close()
     path.unlink()
 
-    window = open_window(qtbot, annotator)
+    window = open_window()
     assert window.current_article().title == default_article().title
 
 
@@ -193,14 +173,14 @@ def test_ctrl_f_shows_the_find_bar(qtbot, window: MainWindow) -> None:
 
 
 def test_dark_theme_darkens_the_palette_and_is_remembered(
-    qtbot, window: MainWindow, annotator: Annotator
+    qtbot, window: MainWindow, open_window
 ) -> None:
     window.action("theme_dark").trigger()
     base = QApplication.instance().palette().base().color()
     assert base.lightness() < 80
     window.close()
 
-    again = open_window(qtbot, annotator)
+    again = open_window()
     assert again.action("theme_dark").isChecked()
     again.action("theme_light").trigger()
     assert QApplication.instance().palette().base().color().lightness() > 200

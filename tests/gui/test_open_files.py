@@ -9,7 +9,6 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QTextCharFormat
 from PySide6.QtWidgets import QMessageBox
 
-from reader.annotation import Annotator
 from reader.articles import default_article
 from reader.textio.reading import read_document
 from reader.ui.main_window import MainWindow
@@ -30,22 +29,6 @@ HOSTILE_HTML = """<!DOCTYPE html>
 <p>市民满意度&gt;90%&amp;持续提升。</p>
 </body></html>
 """
-
-
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator.create()
-
-
-@pytest.fixture
-def window(qtbot, data_dir: Path, annotator: Annotator) -> MainWindow:
-    window = MainWindow(annotator=annotator)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-        window.open_initial()
-        window.show()
-        window.start()
-    return window
 
 
 def open_and_wait(qtbot, window: MainWindow, path: Path) -> None:

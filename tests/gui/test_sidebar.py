@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -23,11 +22,6 @@ from reader.ui.sidebar.dictionary_search import (
 )
 
 ANNOTATION_TIMEOUT_MS = 60_000
-
-
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator.create()
 
 
 @pytest.fixture
@@ -61,14 +55,8 @@ def test_query_kind_is_detected(query: str, kind: QueryKind) -> None:
 
 
 def test_the_article_tab_shows_the_articles_numbers(
-    qtbot, data_dir: Path, annotator: Annotator
+    window: MainWindow, annotator: Annotator
 ) -> None:
-    window = MainWindow(annotator=annotator)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-        window.open_initial()
-        window.show()
-        window.start()
     segmented = annotator.segment(window.view().text())
     expected = compute_article_stats(
         segmented,

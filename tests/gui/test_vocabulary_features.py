@@ -43,11 +43,6 @@ class FakePrompts:
         return self.answer
 
 
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator.create()
-
-
 @pytest.fixture
 def store(data_dir: Path):
     opened = VocabularyStore.open()
@@ -58,17 +53,6 @@ def store(data_dir: Path):
 @pytest.fixture
 def answers() -> FakePrompts:
     return FakePrompts()
-
-
-@pytest.fixture
-def window(qtbot, data_dir: Path, annotator: Annotator) -> MainWindow:
-    window = MainWindow(annotator=annotator)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-        window.open_initial(None)
-        window.show()
-        window.start()
-    return window
 
 
 @pytest.fixture

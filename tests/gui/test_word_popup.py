@@ -16,11 +16,6 @@ from reader.ui.article_view import ArticleView
 from reader.ui.word_popup import WordPopup, word_from_link, word_link
 
 
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator.create()
-
-
 @pytest.fixture
 def view(qtbot, annotator: Annotator) -> ArticleView:
     text = read_document(default_article().path).text

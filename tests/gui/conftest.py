@@ -1,0 +1,47 @@
+"""Fixtures shared by the window tests: the annotator and windows that have finished loading.
+
+Building an ``Annotator`` reads CC-CEDICT and jieba's lexicon, so each test module
+builds one and its windows share it.  A window counts as open once its first
+article is annotated, so a test never looks at a half-loaded window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reader.annotation import Annotator
+from reader.ui.main_window import MainWindow
+
+ANNOTATION_TIMEOUT_MS = 60_000
+
+OpenWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture(scope="module")
+def annotator() -> Annotator:
+    return Annotator.create()
+
+
+@pytest.fixture
+def open_window(qtbot, annotator: Annotator) -> OpenWindow:
+    """Opens a shown window on ``path`` (None: what start-up would show), once annotated."""
+
+    def open_(path: str | None = None) -> MainWindow:
+        window = MainWindow(annotator=annotator)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
+            window.open_initial(path)
+            window.show()
+            window.start()
+        return window
+
+    return open_
+
+
+@pytest.fixture
+def window(data_dir: Path, open_window: OpenWindow) -> MainWindow:
+    """A window on the start-up article, with a fresh data directory."""
+    return open_window()
