@@ -2,7 +2,8 @@
 
 Building an ``Annotator`` reads CC-CEDICT and jieba's lexicon, so each test module
 builds one and its windows share it.  A window counts as open once its first
-article is annotated, so a test never looks at a half-loaded window.
+article is annotated (or, with the glossary features, once its terms are listed),
+so a test never looks at a half-loaded window.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ from pathlib import Path
 import pytest
 
 from reader.annotation import Annotator
+from reader.ui.dialogs.glossary_editor import Prompts
+from reader.ui.glossary_features import GlossaryFeatures, install_glossary_features
 from reader.ui.main_window import MainWindow
 
 ANNOTATION_TIMEOUT_MS = 60_000
 
 OpenWindow = Callable[..., MainWindow]
+OpenGlossaryWindow = Callable[..., tuple[MainWindow, GlossaryFeatures]]
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +49,20 @@ def open_window(qtbot, annotator: Annotator) -> OpenWindow:
 def window(data_dir: Path, open_window: OpenWindow) -> MainWindow:
     """A window on the start-up article, with a fresh data directory."""
     return open_window()
+
+
+@pytest.fixture
+def open_glossary_window(qtbot, annotator: Annotator) -> OpenGlossaryWindow:
+    """Opens a shown window with the glossary features, once its article's terms are listed."""
+
+    def open_(prompts: Prompts | None = None) -> tuple[MainWindow, GlossaryFeatures]:
+        window = MainWindow(annotator=annotator)
+        qtbot.addWidget(window)
+        features = install_glossary_features(window, prompts)
+        with qtbot.waitSignal(features.terms_listed, timeout=ANNOTATION_TIMEOUT_MS):
+            window.open_initial()
+            window.show()
+            window.start()
+        return window, features
+
+    return open_

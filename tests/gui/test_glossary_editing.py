@@ -7,13 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.annotation import Annotator
 from reader.glossary.store import BUNDLED_NAME, GlossaryStore
 from reader.glossary.term import GlossaryTerm
 from reader.ui.dialogs.glossary_editor import Prompts
-from reader.ui.glossary_features import install_glossary_features
 from reader.ui.glossary_models import OCCURRENCES_ROLE
-from reader.ui.main_window import MainWindow
 
 TIMEOUT_MS = 60_000
 
@@ -32,26 +29,14 @@ class Recorder:
         )
 
 
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator.create()
-
-
 @pytest.fixture
 def recorder() -> Recorder:
     return Recorder()
 
 
 @pytest.fixture
-def opened(qtbot, data_dir: Path, annotator: Annotator, recorder: Recorder):
-    window = MainWindow(annotator=annotator)
-    qtbot.addWidget(window)
-    features = install_glossary_features(window, recorder.prompts())
-    with qtbot.waitSignal(features.terms_listed, timeout=TIMEOUT_MS):
-        window.open_initial()
-        window.show()
-        window.start()
-    return window, features
+def opened(data_dir: Path, open_glossary_window, recorder: Recorder):
+    return open_glossary_window(recorder.prompts())
 
 
 def fill(form, **fields: str) -> None:

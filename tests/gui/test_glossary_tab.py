@@ -8,12 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 
-from reader.annotation import Annotator
-from reader.ui.glossary_features import GlossaryFeatures, install_glossary_features
 from reader.ui.glossary_models import OCCURRENCES_ROLE, ArticleTermsModel
-from reader.ui.main_window import MainWindow
-
-ANNOTATION_TIMEOUT_MS = 60_000
 
 
 class RecordingPrompts:
@@ -37,25 +32,9 @@ class RecordingPrompts:
         )
 
 
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator.create()
-
-
-def open_window(qtbot, annotator: Annotator, prompts=None) -> tuple[MainWindow, GlossaryFeatures]:
-    window = MainWindow(annotator=annotator)
-    qtbot.addWidget(window)
-    features = install_glossary_features(window, prompts)
-    with qtbot.waitSignal(features.terms_listed, timeout=ANNOTATION_TIMEOUT_MS):
-        window.open_initial()
-        window.show()
-        window.start()
-    return window, features
-
-
 @pytest.fixture
-def opened(qtbot, data_dir: Path, annotator: Annotator):
-    return open_window(qtbot, annotator)
+def opened(data_dir: Path, open_glossary_window):
+    return open_glossary_window()
 
 
 def term_rows(model: ArticleTermsModel) -> dict[str, tuple[str, int, str]]:
@@ -137,7 +116,7 @@ def test_the_tooltip_is_the_explanation(opened) -> None:
     assert term.explanation in shown and term.english in shown
 
 
-def test_underlining_can_be_switched_off_and_stays_off(qtbot, opened, annotator) -> None:
+def test_underlining_can_be_switched_off_and_stays_off(opened, open_glossary_window) -> None:
     window, features = opened
     view = window.view()
     assert features.underlined_terms() and view._underline_terms  # noqa: SLF001
@@ -146,7 +125,7 @@ def test_underlining_can_be_switched_off_and_stays_off(qtbot, opened, annotator)
     assert not view._underline_terms  # noqa: SLF001
     window.close()
 
-    again, features_again = open_window(qtbot, annotator)
+    again, features_again = open_glossary_window()
     assert not features_again.underlined_terms()
     assert not again.view()._underline_terms  # noqa: SLF001
 
