@@ -43,6 +43,19 @@ def term_tooltip(term: GlossaryTerm) -> str:
     return "".join(parts)
 
 
+def _column_title(
+    columns: tuple[str, ...], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """What ``headerData`` answers for a model whose only headers are its column titles."""
+    if (
+        orientation == Qt.Orientation.Horizontal
+        and role == Qt.ItemDataRole.DisplayRole
+        and 0 <= section < len(columns)
+    ):
+        return columns[section]
+    return None
+
+
 class ArticleTermsModel(QAbstractItemModel):
     """Two levels: categories, then the article's terms in each with how often they occur."""
 
@@ -109,13 +122,7 @@ class ArticleTermsModel(QAbstractItemModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
+        return _column_title(self.COLUMNS, section, orientation, role)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -163,13 +170,7 @@ class _ListTableModel(QAbstractTableModel, Generic[_Row]):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.COLUMNS[section]
-        return None
+        return _column_title(self.COLUMNS, section, orientation, role)
 
 
 class GlossaryTermsModel(_ListTableModel[GlossaryTerm]):
