@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from reader.ui.placement import beside_word
 from reader.ui.tone_colours import palette_is_dark, pinyin_rich_text
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from reader.annotation import WordInfo
 
 _MAX_GLOSS_CHARS = 120
-_GAP = 6  # pixels between the word and the card
 
 
 class HoverCard(QFrame):
@@ -79,7 +79,7 @@ class HoverCard(QFrame):
             gloss = gloss[: _MAX_GLOSS_CHARS - 1] + "…"
         self._gloss.setText(gloss)
         self.adjustSize()
-        self.move(self._position_for(word_rect))
+        self.move(beside_word(word_rect, self.size()))
         if not self.isVisible():
             self.show()
 
@@ -92,15 +92,3 @@ class HoverCard(QFrame):
 
     def gloss_text(self) -> str:
         return self._gloss.text()
-
-    def _position_for(self, word_rect: QRect) -> QPoint:
-        below = QPoint(word_rect.left(), word_rect.bottom() + _GAP)
-        screen = QGuiApplication.screenAt(word_rect.center()) or QGuiApplication.primaryScreen()
-        if screen is None:
-            return below
-        area = screen.availableGeometry()
-        x = min(below.x(), area.right() - self.width())
-        y = below.y()
-        if y + self.height() > area.bottom():
-            y = word_rect.top() - _GAP - self.height()
-        return QPoint(max(area.left(), x), max(area.top(), y))

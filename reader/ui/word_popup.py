@@ -12,7 +12,7 @@ import html
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QPoint, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QRect, Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.dictionary.entry import Entry
+from reader.ui.placement import beside_word
 from reader.ui.tone_colours import palette_is_dark, pinyin_rich_text
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class WordPopup(QFrame):
         self._tone_colours = tone_colours
         self._history.clear()
         self._display(info, sentence)
-        self.move(self._position_for(anchor))
+        self.move(beside_word(anchor, self.size()))
         self.show()
         self.raise_()
         self._browser.setFocus(Qt.FocusReason.PopupFocusReason)
@@ -291,15 +292,3 @@ class WordPopup(QFrame):
         if word:
             self.close()
             self.dictionary_search_requested.emit(word)
-
-    def _position_for(self, anchor: QRect) -> QPoint:
-        below = QPoint(anchor.left(), anchor.bottom() + 6)
-        screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
-        if screen is None:
-            return below
-        area = screen.availableGeometry()
-        x = min(below.x(), area.right() - self.width())
-        y = below.y()
-        if y + self.height() > area.bottom():
-            y = anchor.top() - 6 - self.height()
-        return QPoint(max(area.left(), x), max(area.top(), y))
