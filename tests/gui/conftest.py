@@ -24,6 +24,29 @@ OpenWindow = Callable[..., MainWindow]
 OpenGlossaryWindow = Callable[..., tuple[MainWindow, GlossaryFeatures]]
 
 
+class RecordingPrompts:
+    """Stand-ins for message boxes, questions and file choosers: record, answer as told.
+
+    Texts and file names are taken from the front of ``texts`` and ``files``; a
+    question nobody prepared an answer for fails the test instead of blocking it.
+    """
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.answer = True
+        self.texts: list[str | None] = []
+        self.files: list[str | None] = []
+
+    def prompts(self) -> Prompts:
+        return Prompts(
+            inform=lambda _parent, _title, message: self.messages.append(message),
+            confirm=lambda _parent, _title, _question: self.answer,
+            ask_text=lambda *_args: self.texts.pop(0),
+            open_file=lambda *_args: self.files.pop(0),
+            save_file=lambda *_args: self.files.pop(0),
+        )
+
+
 @pytest.fixture(scope="module")
 def annotator() -> Annotator:
     return Annotator.create()
@@ -66,3 +89,9 @@ def open_glossary_window(qtbot, annotator: Annotator) -> OpenGlossaryWindow:
         return window, features
 
     return open_
+
+
+@pytest.fixture
+def recorder() -> RecordingPrompts:
+    """Prompts for the glossary features that record what they said and never block."""
+    return RecordingPrompts()

@@ -7,32 +7,12 @@ from pathlib import Path
 import pytest
 
 from reader.glossary.store import GlossaryStore
-from reader.ui.dialogs.glossary_editor import Prompts
 
 TIMEOUT_MS = 60_000
 
 
-class Recorder:
-    def __init__(self) -> None:
-        self.messages: list[str] = []
-        self.files: list[str] = []
-
-    def prompts(self) -> Prompts:
-        return Prompts(
-            inform=lambda _parent, _title, message: self.messages.append(message),
-            confirm=lambda *_args: True,
-            open_file=lambda *_args: self.files.pop(0),
-            save_file=lambda *_args: self.files.pop(0),
-        )
-
-
 @pytest.fixture
-def recorder() -> Recorder:
-    return Recorder()
-
-
-@pytest.fixture
-def opened(data_dir: Path, open_glossary_window, recorder: Recorder):
+def opened(data_dir: Path, open_glossary_window, recorder):
     return open_glossary_window(recorder.prompts())
 
 

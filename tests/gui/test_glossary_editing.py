@@ -9,33 +9,13 @@ from PySide6.QtCore import Qt
 
 from reader.glossary.store import BUNDLED_NAME, GlossaryStore
 from reader.glossary.term import GlossaryTerm
-from reader.ui.dialogs.glossary_editor import Prompts
 from reader.ui.glossary_models import OCCURRENCES_ROLE
 
 TIMEOUT_MS = 60_000
 
 
-class Recorder:
-    def __init__(self) -> None:
-        self.messages: list[str] = []
-        self.answer = True
-        self.texts: list[str | None] = []
-
-    def prompts(self) -> Prompts:
-        return Prompts(
-            inform=lambda _parent, _title, message: self.messages.append(message),
-            confirm=lambda _parent, _title, _question: self.answer,
-            ask_text=lambda *_args: self.texts.pop(0),
-        )
-
-
 @pytest.fixture
-def recorder() -> Recorder:
-    return Recorder()
-
-
-@pytest.fixture
-def opened(data_dir: Path, open_glossary_window, recorder: Recorder):
+def opened(data_dir: Path, open_glossary_window, recorder):
     return open_glossary_window(recorder.prompts())
 
 

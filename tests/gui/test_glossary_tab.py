@@ -11,27 +11,6 @@ from PySide6.QtGui import QTextDocumentFragment
 from reader.ui.glossary_models import OCCURRENCES_ROLE, ArticleTermsModel
 
 
-class RecordingPrompts:
-    """Stand-ins for message boxes and file choosers: record, answer as told, never block."""
-
-    def __init__(self) -> None:
-        self.messages: list[str] = []
-        self.answer = True
-        self.texts: list[str | None] = []
-        self.files: list[str | None] = []
-
-    def prompts(self):
-        from reader.ui.dialogs.glossary_editor import Prompts
-
-        return Prompts(
-            inform=lambda _parent, _title, message: self.messages.append(message),
-            confirm=lambda _parent, _title, _question: self.answer,
-            ask_text=lambda *_args: self.texts.pop(0),
-            open_file=lambda *_args: self.files.pop(0),
-            save_file=lambda *_args: self.files.pop(0),
-        )
-
-
 @pytest.fixture
 def opened(data_dir: Path, open_glossary_window):
     return open_glossary_window()
