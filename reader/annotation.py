@@ -9,6 +9,7 @@ the window only ever needs the tokens that are hovered or visible.
 
 from __future__ import annotations
 
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,10 +17,11 @@ from reader.dictionary.entry import Entry
 from reader.dictionary.index import CedictIndex
 from reader.glossary.store import GlossarySet
 from reader.glossary.term import GlossaryTerm
+from reader.language.han import is_han
 from reader.language.hsk import hsk_level
 from reader.language.pinyin import PinyinResolver
 from reader.language.segment import Segmenter
-from reader.language.tokens import SegmentedText, TokenKind
+from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.word_info import Annotation, WordInfo
 
 __all__ = ["Annotation", "Annotator", "WordInfo"]
@@ -85,10 +87,7 @@ class Annotator:
         return self.dictionary.lookup(word), self.glossaries.lookup(word), hsk_level(word)
 
 
-def _single_token_arrays(word: str) -> tuple:
-    from array import array
-
-    from reader.language.tokens import KIND_CODES
-
-    kind = TokenKind.HAN if any("\u3400" <= ch <= "\u9fff" for ch in word) else TokenKind.LATIN
+def _single_token_arrays(word: str) -> tuple[array, array, bytes, tuple[str]]:
+    """``SegmentedText`` arrays that make all of ``word`` one token."""
+    kind = TokenKind.HAN if any(is_han(char) for char in word) else TokenKind.LATIN
     return array("l", [0]), array("l", [len(word)]), bytes([KIND_CODES.index(kind)]), ("",)
