@@ -83,8 +83,8 @@ class PinyinIndex:
                     tuple(toneless_key(syllable) or _RUN_BREAK for syllable in syllables),
                     bytes(tone_of(syllable) for syllable in syllables),
                 )
-            keys, word_tones = found
-            for position, key in enumerate(keys):
+            syllable_keys, word_tones = found
+            for position, key in enumerate(syllable_keys):
                 syllable_starts.append(length)
                 pieces.append(key)
                 length += len(key)

@@ -10,7 +10,7 @@ from reader.cli.shared import check_output_path, load_annotator, read_input, wri
 FORMATS = ("json", "text", "html")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "annotate",
         help="give every word of a text its pinyin, definitions, glossary entry and HSK level",

@@ -14,7 +14,7 @@ COMMAND_MODULES = {
 
 
 def register_all(
-    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
+    subparsers: argparse._SubParsersAction,
     only: str | None = None,
 ) -> None:
     """Register every command, or just ``only``: each module loads what its command needs,

@@ -15,7 +15,7 @@ from reader.glossary.term import GlossaryTerm
 from reader.language.notation import normalize_pinyin_query
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "lookup",
         help="look a word up in CC-CEDICT and the glossaries, or search by pinyin or English",

@@ -347,7 +347,8 @@ class VocabularyStore:
         for start in range(0, len(wanted), _LISTING_CHUNK):
             chunk = tuple(wanted[start : start + _LISTING_CHUNK])
             marks = ",".join("?" * len(chunk))
-            rows = self._read(
+            # Typed so ``ListedWord(*row, ...)`` below is checked against the selected columns.
+            rows: list[tuple[int, str, str, str, str, str, str, str]] = self._read(
                 "list the vocabulary",
                 "SELECT id, simplified, pinyin, traditional, definition, note, status, created "
                 f"FROM words WHERE id IN ({marks}) ORDER BY id",
