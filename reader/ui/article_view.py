@@ -20,7 +20,7 @@ import bisect
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextLine,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
@@ -125,6 +126,13 @@ class _OffsetMap:
             return position
         slot = bisect.bisect_right(self._doc_starts, position) - 1
         return position - (self._deltas[slot] if slot >= 0 else 0)
+
+
+def _cursor_x(line: QTextLine, position: int) -> float:
+    """The x coordinate, within ``line``'s layout, of the cursor before ``position``."""
+    # PySide6 returns (x, position) here, but its stubs type the result as object.
+    x, _ = cast(tuple[float, int], line.cursorToX(position))
+    return x
 
 
 class ArticleView(QTextEdit):
@@ -506,7 +514,7 @@ class ArticleView(QTextEdit):
         previous = self._current
         self._current = index
         self._current_by_keyboard = by_keyboard and index is not None
-        for changed in {previous, index} - {None}:
+        for changed in {i for i in (previous, index) if i is not None}:
             self._update_token_area(changed)
         if index is None:
             self._card.hide()
@@ -611,8 +619,8 @@ class ArticleView(QTextEdit):
         top = origin.y() + line.y()
         if not top <= point.y() < top + line.height():
             return False
-        left = origin.x() + line.cursorToX(relative)[0]
-        right = origin.x() + line.cursorToX(relative + 1)[0]
+        left = origin.x() + _cursor_x(line, relative)
+        right = origin.x() + _cursor_x(line, relative + 1)
         return min(left, right) <= point.x() < max(left, right)
 
     def _scroll_offset(self) -> QPointF:
@@ -652,8 +660,8 @@ class ArticleView(QTextEdit):
             piece_start = max(first, line_start)
             piece_end = min(last, line_start + line.textLength())
             if piece_end > piece_start:
-                left = line.cursorToX(piece_start)[0]
-                right = line.cursorToX(piece_end)[0]
+                left = _cursor_x(line, piece_start)
+                right = _cursor_x(line, piece_end)
                 pieces.append(
                     _Piece(
                         index,

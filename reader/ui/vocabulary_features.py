@@ -25,14 +25,16 @@ them without a blocking ``exec()``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -43,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from reader import articles
 from reader.errors import VocabularyError
-from reader.language.tokens import KIND_CODES, TokenKind
+from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.ui.dialogs.vocabulary_backups import VocabularyBackupsDialog
 from reader.ui.dialogs.vocabulary_export import VocabularyExportDialog
 from reader.ui.dialogs.vocabulary_import import VocabularyImportDialog
@@ -174,7 +176,8 @@ class VocabularyFeatures(QObject):
         self._prompts = prompts or message_box_prompts(window)
         self._settings = QSettings(settings_file(), QSettings.Format.IniFormat)
         self._statuses: dict[str, Status] = {}
-        self._counts: tuple[int, Any] | None = None  # (id of the SegmentedText, its counts)
+        # The open article's text and its word counts, recounted when the text changes.
+        self._counts: tuple[SegmentedText, Counter[str]] | None = None
         self._lock: QLockFile | None = None
         self._dialogs: list[QWidget] = []
         self._undo_stack = QUndoStack(self)
@@ -252,9 +255,11 @@ class VocabularyFeatures(QObject):
         """Save the word as met in the article (popup's Add button, or the A key)."""
         if not self._can_save(info):
             return None
+        store = self._store
+        assert store is not None  # _can_save checked it
         word = word_from_info(info)
         try:
-            saved = self._store.add(word, context_for(sentence, self._article_title()))
+            saved = store.add(word, context_for(sentence, self._article_title()))
         except VocabularyError as error:
             self.report_error(str(error))
             return None
@@ -266,14 +271,16 @@ class VocabularyFeatures(QObject):
         status = STATUS_KEYS.get(number)
         if status is None or not self._can_save(info):
             return None
+        store = self._store
+        assert store is not None  # _can_save checked it
         word = word_from_info(info, status)
         try:
             saved = self._saved_reading(word)
             if saved is None:
                 sentence = self._window.view().sentence_around(info.token.start)
-                saved = self._store.add(word, context_for(sentence, self._article_title()))
+                saved = store.add(word, context_for(sentence, self._article_title()))
             else:
-                saved = self._store.set_status(saved.key, status)
+                saved = store.set_status(saved.key, status)
         except VocabularyError as error:
             self.report_error(str(error))
             return None
@@ -524,13 +531,11 @@ class VocabularyFeatures(QObject):
         form.addRow("Running words known:", words)
         form.addRow("Distinct words known:", distinct)
         layout = article_tab.layout()
-        if layout is not None and hasattr(layout, "insertWidget"):
-            layout.insertWidget(1, box)  # under the title: the number a learner looks for
-        else:
-            self._tab.layout().addWidget(box)
+        assert isinstance(layout, QBoxLayout)  # ArticleTab lays itself out in a column
+        layout.insertWidget(1, box)  # under the title: the number a learner looks for
         return box, (words, distinct)
 
-    def _article_counts(self) -> Any:
+    def _article_counts(self) -> Counter[str] | None:
         segmented = self._window.view().segmented()
         if segmented is None:
             return None
@@ -634,11 +639,14 @@ class VocabularyFeatures(QObject):
         if edit is not None:
             edit_menu = edit.menu()
             assert isinstance(edit_menu, QMenu)
-            first = edit_menu.actions()[0] if edit_menu.actions() else None
-            edit_menu.insertAction(first, self._undo_action)
-            edit_menu.insertAction(first, self._redo_action)
-            if first is not None:
-                edit_menu.insertSeparator(first)
+            actions = edit_menu.actions()
+            if actions:
+                edit_menu.insertAction(actions[0], self._undo_action)
+                edit_menu.insertAction(actions[0], self._redo_action)
+                edit_menu.insertSeparator(actions[0])
+            else:
+                edit_menu.addAction(self._undo_action)
+                edit_menu.addAction(self._redo_action)
         view = menus.get("View")
         view_menu = view.menu() if view is not None else None
         if isinstance(view_menu, QMenu):

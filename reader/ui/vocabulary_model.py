@@ -32,17 +32,17 @@ from datetime import UTC, datetime
 from enum import IntEnum
 from itertools import compress, repeat
 from operator import contains, or_
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QWidget
 
 from reader.errors import VocabularyError
 from reader.language.notation import normalize_pinyin_query
@@ -230,7 +230,7 @@ class VocabularyTableModel(QAbstractTableModel):
     words_replaced = Signal()
     """The model was given new words (not sent when only the query changes)."""
 
-    def __init__(self, store: VocabularyStore | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, store: VocabularyStore | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
         # Everything below is indexed by position: a word's place in the model, not a row.
@@ -312,6 +312,12 @@ class VocabularyTableModel(QAbstractTableModel):
         """Finish reading the words now (what every filter and sort does first)."""
         while self._unread:
             self._read_next_chunk()
+
+    def _everything_read(self) -> list[ListedWord]:
+        """Every position's listed word, reading the rest from the store first."""
+        self.read_everything()
+        # read_everything leaves no None: a word gone from the store is _GONE.
+        return cast(list[ListedWord], self._listed)
 
     def _read_next_chunk(self) -> None:
         listed = self._listed
@@ -508,9 +514,8 @@ class VocabularyTableModel(QAbstractTableModel):
         if self._sort_column is Column.ADDED:
             keys: list[Any] = self._created
         else:
-            self.read_everything()
             key = _SORT_KEYS[self._sort_column]
-            keys = [key(row) for row in self._listed]
+            keys = [key(row) for row in self._everything_read()]
         self._order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
         self._base = self._filtered(self._order)
         self._text_rows = None
@@ -521,18 +526,17 @@ class VocabularyTableModel(QAbstractTableModel):
         query = self._query
         if query.status is None and query.tag is None and query.article is None:
             return order
-        self.read_everything()
-        listed = self._listed
+        listed = self._everything_read()
         rows = order
         if query.status is not None:
             status = query.status.value
-            rows = [p for p in rows if listed[p].status == status]  # type: ignore[union-attr]
+            rows = [p for p in rows if listed[p].status == status]
         if query.tag is not None:
             tag = query.tag
-            rows = [p for p in rows if tag in listed[p].tags]  # type: ignore[union-attr]
+            rows = [p for p in rows if tag in listed[p].tags]
         if query.article is not None:
             title = query.article
-            rows = [p for p in rows if title in listed[p].articles]  # type: ignore[union-attr]
+            rows = [p for p in rows if title in listed[p].articles]
         return rows
 
     def _matching_text(self, base: list[int]) -> list[int]:

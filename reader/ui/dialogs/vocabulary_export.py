@@ -7,6 +7,7 @@ can drive it without a blocking ``exec()``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
@@ -137,8 +138,15 @@ class VocabularyExportDialog(QDialog):
             statuses=frozenset(s for s, box in self._statuses.items() if box.isChecked()),
             tag=None if tag == _ANY else tag,
             article=None if article == _ANY else article,
-            added_since=self._since.date().toPython() if self._since_on.isChecked() else None,
+            added_since=self._added_since(),
         )
+
+    def _added_since(self) -> date | None:
+        if not self._since_on.isChecked():
+            return None
+        since = self._since.date().toPython()
+        assert isinstance(since, date)  # PySide6 types toPython() as object; a QDate gives a date
+        return since
 
     def message(self) -> str:
         return self._message.text()
