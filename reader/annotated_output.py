@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from reader.annotation import Annotation, WordInfo
 
 
-
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
     return {
         "simplified": entry.simplified,

@@ -151,9 +151,7 @@ class AnnotationCache:
                 os.utime(path)  # recently used: the last to be removed
         return found
 
-    def save(
-        self, segmented: SegmentedText, pinyin: Sequence[Readings], fingerprint: str
-    ) -> bool:
+    def save(self, segmented: SegmentedText, pinyin: Sequence[Readings], fingerprint: str) -> bool:
         """Save the annotation of ``segmented.text``; False when the folder cannot be written."""
         if len(pinyin) != len(segmented):
             raise ValueError("one reading per token is needed")
@@ -283,9 +281,7 @@ def _offsets(raw: bytes) -> array:
     return values
 
 
-def _consistent(
-    text: str, starts: array, ends: array, kinds: bytes, *codes: array
-) -> bool:
+def _consistent(text: str, starts: array, ends: array, kinds: bytes, *codes: array) -> bool:
     """Tokens cover ``text`` exactly once, in order, with a known kind and one code each."""
     count = len(starts)
     if any(len(column) != count for column in (ends, kinds, *codes)):

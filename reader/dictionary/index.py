@@ -62,8 +62,17 @@ _CACHE_FORMAT = 1
 _HEADER = struct.Struct("<8sIIQQ32sQI")
 _SECTION_LENGTH = struct.Struct("<Q")
 _SECTIONS = (
-    "meta", "lines", "line_offsets", "keys", "key_offsets", "posting_starts", "postings",
-    "pinyin_keys", "pinyin_key_offsets", "pinyin_entries", "commonness",
+    "meta",
+    "lines",
+    "line_offsets",
+    "keys",
+    "key_offsets",
+    "posting_starts",
+    "postings",
+    "pinyin_keys",
+    "pinyin_key_offsets",
+    "pinyin_entries",
+    "commonness",
 )
 _OFFSETS = "I"  # 4-byte unsigned: every blob stays far below 4 GiB
 
@@ -89,7 +98,7 @@ class _SortedStrings:
         return self._count
 
     def at(self, index: int) -> bytes:
-        return self._blob[self._offsets[index]:self._offsets[index + 1]]
+        return self._blob[self._offsets[index] : self._offsets[index + 1]]
 
     def first_at_or_after(self, key: bytes) -> int:
         return bisect.bisect_left(range(self._count), key, key=self.at)
@@ -144,10 +153,12 @@ def _tones_match(key: str, tones: tuple[int, ...], pinyin_numbered: str, *, whol
     syllables = _entry_syllables(pinyin_numbered)
     if len(syllables) < len(tones) or (whole and len(syllables) != len(tones)):
         return False
-    if not whole and "".join(key for key, _ in syllables[:len(tones)]) != key:
+    if not whole and "".join(key for key, _ in syllables[: len(tones)]) != key:
         return False
-    return all(asked in (0, given) or given == 0
-               for asked, (_, given) in zip(tones, syllables, strict=False))
+    return all(
+        asked in (0, given) or given == 0
+        for asked, (_, given) in zip(tones, syllables, strict=False)
+    )
 
 
 def _plain_sense(sense: str) -> str:
@@ -262,7 +273,7 @@ class CedictIndex:
         found = self._keys.find(word.encode("utf-8"))
         if found is None:
             return None
-        return self._postings[self._posting_starts[found]:self._posting_starts[found + 1]]
+        return self._postings[self._posting_starts[found] : self._posting_starts[found + 1]]
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
         """Every entry whose simplified or traditional headword is exactly ``word``."""
@@ -372,8 +383,13 @@ class CedictIndex:
     def _rank_by_commonness(self, number: int, entry: Entry) -> tuple[int, bool, bool, int, int]:
         only_reference = all(_REFERENCE_ONLY.match(sense) for sense in entry.senses)
         proper = entry.pinyin[:1].isupper()
-        return (len(entry.simplified), only_reference, proper,
-                -self._commonness_by_entry[number], -len(entry.senses))
+        return (
+            len(entry.simplified),
+            only_reference,
+            proper,
+            -self._commonness_by_entry[number],
+            -len(entry.senses),
+        )
 
     # ------------------------------------------------------------ English search
 
@@ -382,7 +398,7 @@ class CedictIndex:
             postings: dict[str, array] = {}
             for number in range(self.entry_count):
                 line = self.line(number)
-                senses = _BRACKETED_PINYIN.sub(" ", line[line.index(" /") + 2:]).lower()
+                senses = _BRACKETED_PINYIN.sub(" ", line[line.index(" /") + 2 :]).lower()
                 for word in set(_ENGLISH_WORD.findall(senses)):
                     found = postings.get(word)
                     if found is None:
@@ -409,18 +425,14 @@ class CedictIndex:
         index = self._english_index()
         whole = _intersect(index.get(word) for word in words)
         phrase = " ".join(words)
-        ranked = sorted(
-            (self._english_rank(number, phrase, words), number) for number in whole
-        )
+        ranked = sorted((self._english_rank(number, phrase, words), number) for number in whole)
         results = [number for _, number in ranked[:limit]]
         if len(results) < limit:
-            partial = _intersect(
-                self._numbers_starting_with(word) for word in words
-            ) - set(whole)
+            partial = _intersect(self._numbers_starting_with(word) for word in words) - set(whole)
             ranked_partial = sorted(
                 (self._english_rank(number, phrase, words), number) for number in partial
             )
-            results.extend(number for _, number in ranked_partial[:limit - len(results)])
+            results.extend(number for _, number in ranked_partial[: limit - len(results)])
         return self._entries(results)
 
     def _numbers_starting_with(self, prefix: str) -> set[int]:
@@ -435,15 +447,18 @@ class CedictIndex:
     def _english_rank(self, number: int, phrase: str, words: list[str]) -> tuple:
         line = self.line(number)
         headword_length = len(line.split(" ", 1)[0])
-        senses = [sense for sense in line[line.index(" /") + 2:-1].split("/")
-                  if sense and not sense.startswith("CL:")]
+        senses = [
+            sense
+            for sense in line[line.index(" /") + 2 : -1].split("/")
+            if sense and not sense.startswith("CL:")
+        ]
         best = (4, 0, 0)
         for position, sense in enumerate(senses):
             plain = _plain_sense(sense)
             sense_words = _ENGLISH_WORD.findall(plain)
             if plain == phrase:
                 score = (0, 0, position)
-            elif " ".join(sense_words[:len(words)]) == phrase:
+            elif " ".join(sense_words[: len(words)]) == phrase:
                 score = (1, len(sense_words), position)
             elif all(word in sense_words for word in words):
                 score = (2, len(sense_words), position)
@@ -481,8 +496,9 @@ def _character_commonness(simplified: list[str]) -> array:
     second data source.
     """
     words_per_character = Counter(chain.from_iterable(map(set, simplified)))
-    return array(_OFFSETS, (min(map(words_per_character.__getitem__, headword))
-                            for headword in simplified))
+    return array(
+        _OFFSETS, (min(map(words_per_character.__getitem__, headword)) for headword in simplified)
+    )
 
 
 def _build_payload(source_path: Path, raw: bytes) -> bytes:
@@ -494,7 +510,7 @@ def _build_payload(source_path: Path, raw: bytes) -> bytes:
         if simplified != traditional:
             numbers_by_headword[simplified].append(number)
     pinyin_keys = sorted(
-        (_numbered_key(rest[1:rest.index("]")]), number)
+        (_numbered_key(rest[1 : rest.index("]")]), number)
         for number, (_, _, rest) in enumerate(fields)
     )
     headwords = sorted(numbers_by_headword)
@@ -524,8 +540,9 @@ def _build_payload(source_path: Path, raw: bytes) -> bytes:
         "pinyin_entries": array(_OFFSETS, (number for _, number in pinyin_keys)).tobytes(),
         "commonness": _character_commonness([simplified for _, simplified, _ in fields]).tobytes(),
     }
-    return b"".join(_SECTION_LENGTH.pack(len(sections[name])) + sections[name]
-                    for name in _SECTIONS)
+    return b"".join(
+        _SECTION_LENGTH.pack(len(sections[name])) + sections[name] for name in _SECTIONS
+    )
 
 
 def _split_payload(payload: memoryview) -> dict[str, memoryview]:
@@ -538,7 +555,7 @@ def _split_payload(payload: memoryview) -> dict[str, memoryview]:
         position += _SECTION_LENGTH.size
         if position + length > len(payload):
             raise ValueError("section runs past the end")
-        sections[name] = payload[position:position + length]
+        sections[name] = payload[position : position + length]
         position += length
     if position != len(payload):
         raise ValueError("bytes left after the last section")
@@ -568,9 +585,14 @@ def _read_cache(
         )
     except struct.error:
         return None
-    payload = memoryview(data)[_HEADER.size:]
-    if (magic != _MAGIC or cache_format != _CACHE_FORMAT or parser_version != PARSER_VERSION
-            or length != len(payload) or zlib.crc32(payload) != crc):
+    payload = memoryview(data)[_HEADER.size :]
+    if (
+        magic != _MAGIC
+        or cache_format != _CACHE_FORMAT
+        or parser_version != PARSER_VERSION
+        or length != len(payload)
+        or zlib.crc32(payload) != crc
+    ):
         return None
     if cached_size != size or cached_mtime != mtime_ns:
         # Touched or replaced: only the content can say whether it changed.
@@ -592,7 +614,13 @@ def _write_cache(cache_file: Path, header_fields: tuple[int, int, bytes], payloa
     """Write atomically; a folder that cannot be written just means no cache."""
     size, mtime_ns, digest = header_fields
     header = _HEADER.pack(
-        _MAGIC, _CACHE_FORMAT, PARSER_VERSION, size, mtime_ns, digest, len(payload),
+        _MAGIC,
+        _CACHE_FORMAT,
+        PARSER_VERSION,
+        size,
+        mtime_ns,
+        digest,
+        len(payload),
         zlib.crc32(payload),
     )
     temporary: str | None = None

@@ -76,9 +76,7 @@ def application_icon() -> QIcon:
     return QIcon(str(paths.bundled_resources_dir() / "icons" / "duzhe-reader.svg"))
 
 
-def _quiet_offscreen_warnings(
-    kind: QtMsgType, context: QMessageLogContext, message: str
-) -> None:
+def _quiet_offscreen_warnings(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """Drop the offscreen platform's notes that it cannot resize or raise windows.
 
     They mean nothing to a user taking a screenshot; everything else is printed.

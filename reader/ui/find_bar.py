@@ -69,8 +69,10 @@ class FindBar(QWidget):
         self._timer.timeout.connect(self.search_now)
         self._field.textChanged.connect(self._timer.start)
         self._field.returnPressed.connect(self.find_next)
-        for sequence, slot in ((QKeySequence.StandardKey.FindNext, self.find_next),
-                               (QKeySequence.StandardKey.FindPrevious, self.find_previous)):
+        for sequence, slot in (
+            (QKeySequence.StandardKey.FindNext, self.find_next),
+            (QKeySequence.StandardKey.FindPrevious, self.find_previous),
+        ):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -142,8 +144,10 @@ class FindBar(QWidget):
             self.search_now()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
-        if watched is self._field and isinstance(event, QKeyEvent) and (
-            event.type() == event.Type.KeyPress
+        if (
+            watched is self._field
+            and isinstance(event, QKeyEvent)
+            and (event.type() == event.Type.KeyPress)
         ):
             if event.key() == Qt.Key.Key_Escape:
                 self.close_bar()

@@ -69,4 +69,3 @@ class ToneLegend(QWidget):
         """Recolour the legend for a dark or light background."""
         for tone, label in self._labels.items():
             label.setStyleSheet(f"color: {tone_colour(tone, dark).name()}; font-weight: bold")
-

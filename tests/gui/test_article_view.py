@@ -98,9 +98,7 @@ def test_moving_past_the_end_of_a_line_hides_the_card(
     assert not view.hover_card().isVisible()
 
 
-def test_keyboard_moves_word_by_word_skipping_punctuation(
-    qtbot, view: ArticleView
-) -> None:
+def test_keyboard_moves_word_by_word_skipping_punctuation(qtbot, view: ArticleView) -> None:
     segmented = view.segmented()
     view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_Home)
@@ -158,7 +156,10 @@ def test_clicking_a_word_opens_the_popup(qtbot, view: ArticleView, article_text:
 def test_pinyin_modes_cycle_and_change_what_is_drawn(qtbot, view: ArticleView) -> None:
     assert view.pinyin_mode() is PinyinMode.HOVER
     assert [mode.next() for mode in PinyinMode] == [
-        PinyinMode.HOVER, PinyinMode.ABOVE_ALL, PinyinMode.ABOVE_UNKNOWN, PinyinMode.OFF
+        PinyinMode.HOVER,
+        PinyinMode.ABOVE_ALL,
+        PinyinMode.ABOVE_UNKNOWN,
+        PinyinMode.OFF,
     ]
     hover_image = view.viewport().grab().toImage()
     line_height = view.document().firstBlock().layout().lineAt(0).height()
@@ -262,9 +263,7 @@ def test_literal_markup_in_plain_text_stays_text(qtbot) -> None:
     assert "<img" not in view.document().toHtml()
 
 
-def test_offsets_survive_characters_outside_the_basic_plane(
-    qtbot, annotator: Annotator
-) -> None:
+def test_offsets_survive_characters_outside_the_basic_plane(qtbot, annotator: Annotator) -> None:
     text = "𠮷野家的河长制很好。"
     view = ArticleView()
     qtbot.addWidget(view)
@@ -285,6 +284,7 @@ def test_offsets_survive_characters_outside_the_basic_plane(
 
 def test_a_screenshot_of_the_view_is_not_blank(qtbot, view: ArticleView) -> None:
     image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
-               for y in range(0, image.height(), 7)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
     assert len(colours) > 3

@@ -236,8 +236,7 @@ def test_a_chosen_cc_cedict_file_is_used_and_remembered(
 ) -> None:
     newer = tmp_path / "cedict_ts.u8"
     newer.write_text(
-        "# a newer CC-CEDICT, cut down\n"
-        "城市 城市 [cheng2 shi4] /city; town (test edition)/\n",
+        "# a newer CC-CEDICT, cut down\n城市 城市 [cheng2 shi4] /city; town (test edition)/\n",
         encoding="utf-8",
     )
     with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):

@@ -55,7 +55,8 @@ def test_glossary_term_shows_the_glossary_entry_and_its_explanation(view: Articl
 def test_a_word_with_several_readings_lists_every_entry(view: ArticleView) -> None:
     segmented, annotator = view.segmented(), view.annotator()
     several = next(
-        index for index in range(len(segmented))
+        index
+        for index in range(len(segmented))
         if segmented.token(index).kind is TokenKind.HAN
         and len({entry.pinyin for entry in annotator.word_info(segmented, index).entries}) > 1
     )
@@ -120,8 +121,12 @@ def test_buttons_add_copy_and_search(qtbot, view: ArticleView) -> None:
 def test_dictionary_and_glossary_strings_are_escaped(qtbot, annotator: Annotator) -> None:
     described = annotator.describe("河长制")
     hostile = GlossaryTerm(
-        term="河长制", pinyin="hé zhǎng zhì", english="<b>bold</b> & <img src='file:///x'>",
-        explanation="<script>alert(1)</script>", category="a<i>b", related=("<a href='x'>",),
+        term="河长制",
+        pinyin="hé zhǎng zhì",
+        english="<b>bold</b> & <img src='file:///x'>",
+        explanation="<script>alert(1)</script>",
+        category="a<i>b",
+        related=("<a href='x'>",),
     )
     info = WordInfo(described.token, described.pinyin, described.entries, hostile, described.hsk)
     popup = WordPopup()

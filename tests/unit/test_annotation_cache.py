@@ -157,9 +157,7 @@ def test_an_unwritable_cache_folder_only_means_no_cache(
     assert load_cached_annotator(segmented.text, cache=cache) is None
 
 
-def test_only_the_most_recently_used_entries_are_kept(
-    tmp_path: Path, annotator: Annotator
-) -> None:
+def test_only_the_most_recently_used_entries_are_kept(tmp_path: Path, annotator: Annotator) -> None:
     cache = AnnotationCache(tmp_path / "annotations", max_entries=2)
     fingerprint = fingerprint_of(annotator)
     texts = ["第一篇文章。", "第二篇文章。", "第三篇文章。"]
