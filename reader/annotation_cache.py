@@ -27,7 +27,6 @@ import marshal
 import os
 import struct
 import sys
-import tempfile
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
+from reader.atomic_files import write_bytes_atomically
 from reader.language.tokens import KIND_CODES, SegmentedText
 from reader.language.versions import (
     LEXICON_CACHE_VERSION,
@@ -156,23 +156,10 @@ class AnnotationCache:
         if len(pinyin) != len(segmented):
             raise ValueError("one reading per token is needed")
         data = _encode(segmented, pinyin, fingerprint)
-        target = self.path_for(segmented.text)
-        temporary: str | None = None
         try:
-            self._folder.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(
-                prefix=target.name + ".", suffix=".tmp", dir=self._folder
-            )
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, target)
-            temporary = None
+            write_bytes_atomically(self.path_for(segmented.text), data, durable=False)
         except OSError:
             return False
-        finally:
-            if temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
         self._remove_oldest()
         return True
 

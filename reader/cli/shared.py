@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.atomic_files import write_bytes_atomically
 from reader.errors import ReaderError
 from reader.textio.reading import Document, read_document, read_stdin
 
@@ -88,17 +88,7 @@ def check_output_path(output: str | Path, *inputs: str | Path | None) -> Path:
 
 def write_text_file(path: str, text: str) -> None:
     """Replace ``path`` with ``text`` in one step; a failure leaves no partial file behind."""
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
-        if target.exists() and not target.is_file() and not target.is_dir():
-            # /dev/stdout, /dev/null, a named pipe: write into it, never replace it.
-            with open(target, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            return
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, target)
+        write_bytes_atomically(path, text.encode("utf-8"))
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
         raise ReaderError(f"cannot write {path}: {error.strerror or error}") from error

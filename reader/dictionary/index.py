@@ -29,11 +29,9 @@ import bisect
 import contextlib
 import hashlib
 import json
-import os
 import re
 import struct
 import sys
-import tempfile
 import zlib
 from array import array
 from collections import Counter, defaultdict
@@ -43,6 +41,7 @@ from itertools import accumulate, chain
 from pathlib import Path
 
 from reader import paths
+from reader.atomic_files import write_bytes_atomically
 from reader.dictionary.cedict import (
     PARSER_VERSION,
     decode_source,
@@ -623,20 +622,6 @@ def _write_cache(cache_file: Path, header_fields: tuple[int, int, bytes], payloa
         len(payload),
         zlib.crc32(payload),
     )
-    temporary: str | None = None
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(
-            prefix=cache_file.name + ".", suffix=".tmp", dir=cache_file.parent
-        )
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(header)
-            stream.write(payload)
-        os.replace(temporary, cache_file)
-        temporary = None
-    except OSError:
-        return
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    # an unwritable cache folder only costs the next start its speed
+    with contextlib.suppress(OSError):
+        write_bytes_atomically(cache_file, header + payload, durable=False)

@@ -22,7 +22,6 @@ number and reason) together; nothing is written here, the caller decides.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -31,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.atomic_files import write_bytes_atomically
 from reader.errors import GlossaryError
 from reader.glossary.term import GlossaryTerm
 from reader.glossary.validate import RELATED_SEPARATOR, term_problems
@@ -355,21 +355,7 @@ def dump_terms(terms: Iterable[GlossaryTerm], file_format: str) -> bytes:
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step: a crash leaves the old file or the new one."""
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
-        if target.exists() and not target.is_file() and not target.is_dir():
-            # /dev/stdout, /dev/null, a named pipe: write into it, never replace it.
-            with open(target, "wb") as stream:
-                stream.write(data)
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
+        write_bytes_atomically(path, data)
     except OSError as error:
-        with contextlib.suppress(OSError):  # e.g. the "folder" is a file: nothing to clean up
-            temporary.unlink(missing_ok=True)
-        raise GlossaryError(f"cannot write {target}: {error.strerror or error}") from error
+        raise GlossaryError(f"cannot write {path}: {error.strerror or error}") from error

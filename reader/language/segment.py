@@ -31,6 +31,7 @@ from math import log
 from pathlib import Path
 
 from reader import paths
+from reader.atomic_files import write_bytes_atomically
 from reader.errors import ReaderError
 from reader.language.han import is_han
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
@@ -154,10 +155,8 @@ def _load_lexicon(tokenizer: jieba.Tokenizer) -> dict[str, str]:
         codes = bytes(code_of[tags[word]] if word in tags else 0 for word in piece)
         chunks.append((marshal.dumps({word: freq[word] for word in piece}), codes))
     try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache_file.with_suffix(".partial")
-        partial.write_bytes(marshal.dumps((LEXICON_CACHE_VERSION, total, tag_names, chunks)))
-        partial.replace(cache_file)
+        data = marshal.dumps((LEXICON_CACHE_VERSION, total, tag_names, chunks))
+        write_bytes_atomically(cache_file, data, durable=False)
     except OSError:
         pass  # a read-only cache only costs start-up time
     return tags

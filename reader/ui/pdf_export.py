@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from reader.atomic_files import replace_atomically
 from reader.errors import ReaderError
 
 _application = None  # kept alive for the rest of the process once created here
@@ -41,37 +42,34 @@ def write_pdf(html: str, path: str | os.PathLike[str], title: str = "") -> int:
     from PySide6.QtCore import QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ReaderError(f"cannot write {target}: {error.strerror or error}") from error
-    writer = QPdfWriter(str(temporary))
-    writer.setTitle(title)
-    writer.setCreator("duzhe-reader")
-    writer.setResolution(300)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
+    pages = 0
+
+    def render(file: Path) -> None:
+        nonlocal pages
+        writer = QPdfWriter(str(file))
+        writer.setTitle(title)
+        writer.setCreator("duzhe-reader")
+        writer.setResolution(300)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(15, 15, 15, 15),
+                QPageLayout.Unit.Millimeter,
+            )
         )
-    )
-    document = QTextDocument()
-    document.setHtml(html)
-    painted = writer.pageLayout().paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(painted.width(), painted.height()))
-    pages = document.pageCount()
-    document.print_(writer)
-    del writer  # finishes the file
+        document = QTextDocument()
+        document.setHtml(html)
+        painted = writer.pageLayout().paintRectPixels(writer.resolution())
+        document.setPageSize(QSizeF(painted.width(), painted.height()))
+        pages = document.pageCount()
+        document.print_(writer)
+        del writer  # finishes the file
+        if not file.is_file() or file.stat().st_size == 0:
+            raise OSError(f"Qt could not write a PDF to {file}")
+
     try:
-        if not temporary.is_file() or temporary.stat().st_size == 0:
-            raise ReaderError(f"cannot write {target}: Qt produced no PDF")
-        os.replace(temporary, target)
+        replace_atomically(path, render)
     except OSError as error:
-        raise ReaderError(f"cannot write {target}: {error.strerror or error}") from error
-    finally:
-        temporary.unlink(missing_ok=True)
+        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from error
     return pages

@@ -7,13 +7,11 @@ file (and never damages an earlier export of the same name).
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 
+from reader.atomic_files import replace_atomically
 from reader.errors import VocabularyError
 from reader.vocab import text_formats
 from reader.vocab.word import VocabWord
@@ -73,7 +71,7 @@ def export_words(words: Iterable[VocabWord], path: Path, export_format: ExportFo
     """Write ``words`` to ``path`` in the format; returns how many were written."""
     chosen = list(words)
     if export_format is ExportFormat.APKG:
-        _write_atomically(path, ".apkg", lambda temporary: _write_apkg(chosen, temporary))
+        _write_atomically(path, lambda temporary: _write_apkg(chosen, temporary))
     else:
         renderers: dict[ExportFormat, Callable[[Iterable[VocabWord]], str]] = {
             ExportFormat.ANKI_TEXT: text_formats.render_anki_text,
@@ -82,39 +80,17 @@ def export_words(words: Iterable[VocabWord], path: Path, export_format: ExportFo
             ExportFormat.JSON: text_formats.render_json,
         }
         content = renderers[export_format](chosen).encode("utf-8")
-        _write_atomically(path, path.suffix, lambda temporary: temporary.write_bytes(content))
+        _write_atomically(path, lambda temporary: temporary.write_bytes(content))
     return len(chosen)
 
 
-def _write_atomically(path: Path, suffix: str, write: Callable[[Path], object]) -> None:
-    if path.exists() and not path.is_file() and not path.is_dir():
-        # /dev/stdout, a named pipe: write into it; replacing it would break the system's file.
-        try:
-            write(path)
-        except OSError as error:
-            raise VocabularyError(f"Could not write {path}: {error.strerror or error}") from error
-        return
-    directory = path.parent if str(path.parent) else Path(".")
+def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     try:
-        handle, name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=f"{suffix}.partial", dir=directory
-        )
-    except OSError as error:
-        raise VocabularyError(f"Cannot write to {directory}: {error.strerror}") from error
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        write(temporary)
-        with open(temporary, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(temporary, path)
+        replace_atomically(path, write)
     except OSError as error:
         raise VocabularyError(
             f"Could not write {path}: {error.strerror or error}; no file was left half-written"
         ) from error
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
 
 
 def anki_model() -> object:
