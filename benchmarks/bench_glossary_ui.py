@@ -42,7 +42,7 @@ def tab_populated_seconds(repeats: int = 5, article: Path | None = None) -> floa
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reader.annotation import Annotator
+    from reader.annotation.annotator import Annotator
     from reader.ui.glossary_features import install_glossary_features
     from reader.ui.main_window import MainWindow
 
@@ -113,7 +113,7 @@ def large_glossary_figures() -> dict[str, float]:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import bench_ui
 
-    from reader.annotation import Annotator
+    from reader.annotation.annotator import Annotator
 
     write_large_user_glossary()
     timings = []

@@ -25,7 +25,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reader.annotation import Annotator  # noqa: E402
+from reader.annotation.annotator import Annotator  # noqa: E402
 from reader.articles import default_article  # noqa: E402
 from reader.textio.reading import read_document  # noqa: E402
 from reader.ui.article_view import ArticleView  # noqa: E402

@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
-from reader.annotation import Annotator  # noqa: E402
+from reader.annotation.annotator import Annotator  # noqa: E402
 from reader.articles import default_article  # noqa: E402
 from reader.textio.reading import read_document  # noqa: E402
 from reader.ui.article_view import ArticleView  # noqa: E402

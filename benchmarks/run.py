@@ -88,7 +88,7 @@ def annotation(scratch: Path) -> None:
     import bench_cli
     import bench_language
 
-    from reader.annotation import Annotator
+    from reader.annotation.annotator import Annotator
     from reader.articles import default_article
     from reader.textio.reading import read_document
 

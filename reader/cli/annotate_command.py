@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(arguments: argparse.Namespace) -> int:
-    from reader import annotated_output
+    from reader.annotation import output as annotated_output
 
     if arguments.output is not None:
         check_output_path(arguments.output, arguments.path)

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from reader.annotated_output import entry_to_dict, glossary_to_dict
+from reader.annotation.output import entry_to_dict, glossary_to_dict
 from reader.cli.shared import load_annotator, text_argument
 from reader.dictionary.entry import Entry
 from reader.errors import ReaderError

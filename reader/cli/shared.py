@@ -23,12 +23,12 @@ def read_input(path: str | None) -> Document:
 
 
 if TYPE_CHECKING:
-    from reader.annotation import Annotator
+    from reader.annotation.annotator import Annotator
 
 
 def load_annotator() -> Annotator:
     """The annotator, imported only by commands that need it (jieba and pypinyin load slowly)."""
-    from reader.annotation import Annotator
+    from reader.annotation.annotator import Annotator
 
     source = os.environ.get("READER_CEDICT")
     return Annotator.create(Path(source) if source else None)

@@ -53,7 +53,7 @@ from reader.ui.word_popup import WordPopup
 if TYPE_CHECKING:
     # jieba and pypinyin load with reader.annotation: keep them off the
     # start-up path so the window paints before the annotator exists.
-    from reader.annotation import Annotator, WordInfo
+    from reader.annotation.annotator import Annotator, WordInfo
 
 StatusLookup = Callable[[str], "str | None"]
 

@@ -19,7 +19,7 @@ from reader.ui.tone_colours import palette_is_dark, pinyin_rich_text
 if TYPE_CHECKING:
     # jieba and pypinyin load with reader.annotation: keep them off the
     # start-up path so the window paints before the annotator exists.
-    from reader.annotation import WordInfo
+    from reader.annotation.word_info import WordInfo
 
 _MAX_GLOSS_CHARS = 120
 

@@ -89,7 +89,7 @@ def _create_annotator(cedict_source: Path | None) -> Any:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        from reader.annotation import Annotator
+        from reader.annotation.annotator import Annotator
 
         return Annotator.create(cedict_source)
     finally:
@@ -106,7 +106,7 @@ class CachedStart:
 
 
 def _start_from_cache(cedict_source: Path | None, text: str) -> CachedStart | None:
-    from reader.cached_annotator import load_cached_annotator
+    from reader.annotation.cached_annotator import load_cached_annotator
 
     try:
         annotator = load_cached_annotator(text, cedict_source)
@@ -129,13 +129,13 @@ def _full_annotator_for(cached: Any) -> Any:
 
 
 def _save_annotation(annotator: Any, segmented: Any) -> None:
-    from reader.annotation_cache import save_annotation
+    from reader.annotation.cache import save_annotation
 
     save_annotation(annotator, segmented)
 
 
 def _annotate(annotator: Any, text: str) -> AnnotatedArticle:
-    from reader.article_stats import compute_article_stats
+    from reader.annotation.stats import compute_article_stats
     from reader.language.hsk import hsk_level
 
     segmented = annotator.segment(text)
@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
         source = Path(path) if path else None
 
         def load() -> Any:
-            from reader.annotation import Annotator
+            from reader.annotation.annotator import Annotator
             from reader.dictionary.index import CedictIndex
 
             return Annotator(CedictIndex.load(source), current.glossaries)

@@ -65,7 +65,7 @@ from reader.vocab.store import ImportOutcome, VocabularyStore
 from reader.vocab.word import Status, VocabWord, WordState
 
 if TYPE_CHECKING:
-    from reader.annotation import WordInfo
+    from reader.annotation.word_info import WordInfo
     from reader.ui.main_window import MainWindow
 
 COLOUR_SETTING = "vocabulary/colour_by_status"

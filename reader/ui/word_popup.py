@@ -30,7 +30,7 @@ from reader.ui.tone_colours import palette_is_dark, pinyin_rich_text
 if TYPE_CHECKING:
     # jieba and pypinyin load with reader.annotation: keep them off the
     # start-up path so the window paints before the annotator exists.
-    from reader.annotation import Annotator, WordInfo
+    from reader.annotation.annotator import Annotator, WordInfo
 
 _LINK_SCHEME = "word"
 _HSK_NAMES = {7: "HSK 7-9"}

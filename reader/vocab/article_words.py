@@ -14,7 +14,7 @@ from reader.vocab.word import Context, Status, VocabWord
 
 if TYPE_CHECKING:
     # the annotator loads jieba and pypinyin: not for the window's start-up path
-    from reader.annotation import WordInfo
+    from reader.annotation.word_info import WordInfo
 
 STATUS_KEYS: dict[int, Status] = {
     1: Status.NEW,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.annotation import Annotator
+from reader.annotation.annotator import Annotator
 from reader.ui.dialogs.glossary_editor import Prompts
 from reader.ui.glossary_features import GlossaryFeatures, install_glossary_features
 from reader.ui.main_window import MainWindow

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtTest import QTest
 
-from reader.annotation import Annotator
+from reader.annotation.annotator import Annotator
 from reader.articles import default_article
 from reader.language.notation import tone_of
 from reader.language.tokens import TokenKind

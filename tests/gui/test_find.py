@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from reader.annotation import Annotator
+from reader.annotation.annotator import Annotator
 from reader.articles import default_article
 from reader.textio.reading import read_document
 from reader.ui.article_view import ArticleView

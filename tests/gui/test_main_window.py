@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from reader.annotation import Annotator
+from reader.annotation.annotator import Annotator
 from reader.articles import default_article
 from reader.textio.reading import read_document
 from reader.ui import fonts

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QLabel
 
-from reader.annotation import Annotator
-from reader.article_stats import compute_article_stats
+from reader.annotation.annotator import Annotator
+from reader.annotation.stats import compute_article_stats
 from reader.language.hsk import hsk_level
 from reader.ui.main_window import MainWindow
 from reader.ui.sidebar import Sidebar

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QTextCursor
 
-from reader.annotation import Annotator
+from reader.annotation.annotator import Annotator
 from reader.articles import default_article
 from reader.errors import VocabularyError
 from reader.ui.main_window import MainWindow

@@ -10,10 +10,10 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from reader.annotation import Annotator
-from reader.annotation_cache import AnnotationCache, save_annotation
+from reader.annotation.annotator import Annotator
+from reader.annotation.cache import AnnotationCache, save_annotation
+from reader.annotation.cached_annotator import CachedAnnotator
 from reader.articles import default_article
-from reader.cached_annotator import CachedAnnotator
 from reader.textio.reading import read_document
 from reader.ui import main_window
 from reader.ui.article_view import ArticleView

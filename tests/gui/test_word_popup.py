@@ -7,7 +7,7 @@ from PySide6.QtCore import QRect, Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from reader.annotation import Annotator, WordInfo
+from reader.annotation.annotator import Annotator, WordInfo
 from reader.articles import default_article
 from reader.glossary.term import GlossaryTerm
 from reader.language.tokens import TokenKind

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from reader import paths
-from reader.annotation import Annotator
-from reader.annotation_cache import (
+from reader.annotation.annotator import Annotator
+from reader.annotation.cache import (
     FORMAT_VERSION,
     AnnotationCache,
     annotation_fingerprint,
     save_annotation,
 )
+from reader.annotation.cached_annotator import CachedAnnotator, load_cached_annotator
 from reader.articles import default_article
-from reader.cached_annotator import CachedAnnotator, load_cached_annotator
 from reader.glossary.store import Glossary, GlossarySet
 from reader.language.tokens import SegmentedText
 from reader.textio.reading import read_document
@@ -180,9 +180,9 @@ def test_loading_from_the_cache_needs_neither_jieba_nor_pypinyin(
     script = f"""
 import sys
 from pathlib import Path
-from reader.annotation_cache import AnnotationCache
+from reader.annotation.cache import AnnotationCache
 from reader.articles import default_article
-from reader.cached_annotator import load_cached_annotator
+from reader.annotation.cached_annotator import load_cached_annotator
 from reader.textio.reading import read_document
 
 text = read_document(default_article().path).text
@@ -190,7 +190,7 @@ cached = load_cached_annotator(text, cache=AnnotationCache(Path({str(folder)!r})
 segmented = cached.segment(text)
 index = segmented.index_at(text.index("河长制"))
 assert cached.word_info(segmented, index).pinyin == ("hé", "zhǎng", "zhì")
-heavy = ["jieba", "pypinyin", "reader.annotation", "reader.language.segment",
+heavy = ["jieba", "pypinyin", "reader.annotation.annotator", "reader.language.segment",
          "reader.language.pinyin"]
 print(sorted(name for name in heavy if name in sys.modules))
 """

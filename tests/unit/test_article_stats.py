@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.article_stats import ArticleStats, compute_article_stats
+from reader.annotation.stats import ArticleStats, compute_article_stats
 from reader.articles import default_article
 from reader.dictionary.index import CedictIndex
 from reader.language.hsk import hsk_level

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.annotation import Annotator
+from reader.annotation.annotator import Annotator
 from reader.articles import default_article
 from reader.find import ArticleSearch, PinyinIndex, find_characters
 from reader.language.notation import toneless_key

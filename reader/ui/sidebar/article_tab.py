@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.article_stats import ArticleStats
+from reader.annotation.stats import ArticleStats
 
 
 def hsk_label(level: int | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.annotation import Annotator, WordInfo
+from reader.annotation.annotator import Annotator, WordInfo
 from reader.articles import default_article
 from reader.language.tokens import SegmentedText
 from reader.textio.reading import read_document

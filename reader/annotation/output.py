@@ -15,7 +15,7 @@ from reader.language.tokens import TokenKind
 from reader.language.tones import TONE_COLOURS
 
 if TYPE_CHECKING:
-    from reader.annotation import Annotation, WordInfo
+    from reader.annotation.annotator import Annotation, WordInfo
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:

@@ -1,8 +1,8 @@
 """What a learner is shown about a word, as plain data.
 
-Kept apart from ``reader.annotation`` so that code which only reads these
-results (the window's start-up path, the annotation cache) does not load
-jieba and pypinyin; ``reader.annotation`` re-exports both types.
+Kept apart from ``reader.annotation.annotator`` so that code which only
+reads these results (the window's start-up path, the annotation cache) does
+not load jieba and pypinyin; the annotator re-exports both types.
 """
 
 from __future__ import annotations

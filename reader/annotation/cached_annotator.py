@@ -3,7 +3,7 @@
 At start-up the window builds this from the annotation cache (the CC-CEDICT
 index and the glossaries load in tens of milliseconds; jieba and pypinyin are
 not needed) so hover works at once, then replaces it with the full
-``reader.annotation.Annotator`` as soon as that has loaded, within about a
+``reader.annotation.annotator.Annotator`` as soon as that has loaded, within about a
 second.  It offers the part of the annotator's interface the window uses.
 
 For the cached text, tokens and readings are exactly the full annotator's.
@@ -19,7 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reader.annotation_cache import AnnotationCache, CachedAnnotation, annotation_fingerprint
+from reader.annotation.cache import AnnotationCache, CachedAnnotation, annotation_fingerprint
+from reader.annotation.word_info import WordInfo
 from reader.dictionary.entry import Entry
 from reader.dictionary.index import CedictIndex
 from reader.glossary.store import GlossarySet
@@ -27,7 +28,6 @@ from reader.glossary.term import GlossaryTerm
 from reader.language.han import han_characters, is_han
 from reader.language.hsk import hsk_level
 from reader.language.tokens import KIND_CODES, SegmentedText, Token, TokenKind
-from reader.word_info import WordInfo
 
 _HAN = KIND_CODES.index(TokenKind.HAN)
 _WORD_KINDS = frozenset((TokenKind.HAN, TokenKind.NUMBER, TokenKind.LATIN))
@@ -83,7 +83,7 @@ class CachedAnnotator:
 
     def with_glossaries(self, glossaries: GlossarySet) -> Any:
         """The full annotator for changed glossaries (loads jieba: call it in the worker)."""
-        from reader.annotation import Annotator
+        from reader.annotation.annotator import Annotator
 
         return Annotator(self.dictionary, glossaries)
 

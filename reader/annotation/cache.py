@@ -4,7 +4,7 @@ Segmenting needs jieba's lexicon and reading in context needs pypinyin: about
 a second and a half to load before the first word can be read.  Once the full
 annotator has annotated a text, its result is saved here, so that the next
 time the same text is opened the window can show pinyin and meanings at once
-and load the full annotator behind it (see ``reader.cached_annotator``).
+and load the full annotator behind it (see ``reader.annotation.cached_annotator``).
 
 An entry is found by the SHA-256 of the text and used only when its
 fingerprint matches: the fingerprint covers everything that can change the

@@ -13,6 +13,7 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
+from reader.annotation.word_info import Annotation, WordInfo
 from reader.dictionary.entry import Entry
 from reader.dictionary.index import CedictIndex
 from reader.glossary.store import GlossarySet
@@ -22,7 +23,6 @@ from reader.language.hsk import hsk_level
 from reader.language.pinyin import PinyinResolver
 from reader.language.segment import Segmenter
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
-from reader.word_info import Annotation, WordInfo
 
 __all__ = ["Annotation", "Annotator", "WordInfo"]
 
