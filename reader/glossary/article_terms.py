@@ -75,7 +75,7 @@ def matches_query(term: GlossaryTerm, query: str) -> bool:
     if not query:
         return True
     if any(is_han(char) for char in query):
-        return strip_ignored(query) in term.term
+        return any(strip_ignored(query) in form for form in term.forms)
     if query.lower() in term.english.lower():
         return True
     key = toneless_key(query)

@@ -1,8 +1,8 @@
 """Reading and writing glossary terms as TSV, CSV and JSON, loss-free both ways.
 
-All three carry the same fields (``FIELDS``): ``related`` is one cell with the
-terms separated by ``|`` (a JSON list in JSON) and ``in_cedict`` is ``yes`` or
-``no`` (a JSON boolean).
+All three carry the same fields (``FIELDS``): ``related`` and ``variants`` are
+one cell each with the terms separated by ``|`` (a JSON list in JSON) and
+``in_cedict`` is ``yes`` or ``no`` (a JSON boolean).
 
 * TSV, the format of every glossary file: UTF-8, a header row, one term a
   line.  A backslash escapes what a cell cannot hold: ``\\t`` tab, ``\\n`` line
@@ -44,6 +44,8 @@ FIELDS: tuple[str, ...] = (
     "related",
     "in_cedict",
     "example",
+    "variants",
+    "source",
 )
 REQUIRED_FIELDS: tuple[str, ...] = ("term", "pinyin", "english")
 FORMATS: tuple[str, ...] = ("tsv", "csv", "json")
@@ -128,18 +130,15 @@ def term_to_row(term: GlossaryTerm) -> dict[str, str]:
         "related": RELATED_SEPARATOR.join(term.related),
         "in_cedict": "yes" if term.in_cedict else "no",
         "example": term.example,
+        "variants": RELATED_SEPARATOR.join(term.variants),
+        "source": term.source,
     }
 
 
 def row_to_term(row: dict[str, object], glossary: str = "") -> GlossaryTerm:
     """A term from one row's cells; raises GlossaryError when a cell has the wrong type."""
-    related = row.get("related", "")
-    if isinstance(related, str):
-        related_terms = tuple(related.split(RELATED_SEPARATOR)) if related else ()
-    elif isinstance(related, list) and all(isinstance(item, str) for item in related):
-        related_terms = tuple(related)
-    else:
-        raise GlossaryError("“related” must be text or a list of texts")
+    related_terms = _term_list(row, "related")
+    variants = _term_list(row, "variants")
     in_cedict = row.get("in_cedict", "")
     if isinstance(in_cedict, str):
         if in_cedict.strip().lower() not in _TRUE_WORDS:
@@ -148,12 +147,23 @@ def row_to_term(row: dict[str, object], glossary: str = "") -> GlossaryTerm:
     if not isinstance(in_cedict, bool):
         raise GlossaryError("“in_cedict” must be yes or no")
     texts = {}
-    for field in ("term", "pinyin", "english", "explanation", "category", "example"):
+    for field in ("term", "pinyin", "english", "explanation", "category", "example", "source"):
         value = row.get(field, "")
         if not isinstance(value, str):
             raise GlossaryError(f"“{field}” must be text")
         texts[field] = value
-    return GlossaryTerm(related=related_terms, in_cedict=in_cedict, glossary=glossary, **texts)
+    return GlossaryTerm(
+        related=related_terms, variants=variants, in_cedict=in_cedict, glossary=glossary, **texts
+    )
+
+
+def _term_list(row: dict[str, object], field: str) -> tuple[str, ...]:
+    value = row.get(field, "")
+    if isinstance(value, str):
+        return tuple(value.split(RELATED_SEPARATOR)) if value else ()
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise GlossaryError(f"“{field}” must be text or a list of texts")
 
 
 def _check_rows(
@@ -173,13 +183,14 @@ def _check_rows(
             bad.append(BadRow(line, str(error), unit))
             continue
         problems = term_problems(term)
+        taken = next((form for form in term.forms if form in first_line_of), None)
         if problems:
             bad.append(BadRow(line, "; ".join(problems), unit))
-        elif term.term in first_line_of:
-            earlier = first_line_of[term.term]
-            bad.append(BadRow(line, f"“{term.term}” already appears at {unit} {earlier}", unit))
+        elif taken is not None:
+            earlier = first_line_of[taken]
+            bad.append(BadRow(line, f"“{taken}” already appears at {unit} {earlier}", unit))
         else:
-            first_line_of[term.term] = line
+            first_line_of.update(dict.fromkeys(term.forms, line))
             terms.append(term)
     return ImportResult(tuple(terms), tuple(bad))
 
@@ -281,6 +292,7 @@ def dump_json(terms: Iterable[GlossaryTerm]) -> str:
     for term in terms:
         row: dict[str, object] = dict(term_to_row(term))
         row["related"] = list(term.related)
+        row["variants"] = list(term.variants)
         row["in_cedict"] = term.in_cedict
         objects.append(row)
     return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"

@@ -8,6 +8,9 @@ characters in two equal halves (数据多跑路群众少跑腿) also match with 
 or 、 between the halves (数据多跑路，群众少跑腿); shorter terms never match
 across a comma, which would find words that are not there.
 
+A term's variant spellings (``GlossaryTerm.variants``: a misprint such as
+慧智管 for 穗智管) are found the same way and report the term itself.
+
 At each position the longest term wins and matches never overlap.  Terms are
 grouped by their first character, so the text is read once (about 1 ms for
 the bundled article).
@@ -55,8 +58,9 @@ class TermMatcher:
     def __init__(self, terms: Iterable[GlossaryTerm]) -> None:
         by_first: dict[str, list[tuple[str, GlossaryTerm]]] = {}
         for term in terms:
-            for form in spelled_forms(term.term):
-                by_first.setdefault(form[0], []).append((form, term))
+            for written in term.forms:
+                for form in spelled_forms(written):
+                    by_first.setdefault(form[0], []).append((form, term))
         for candidates in by_first.values():
             candidates.sort(key=lambda pair: len(pair[0]), reverse=True)
         self._by_first = by_first

@@ -223,8 +223,10 @@ class GlossaryStore:
     def add_term(self, name: str, term: GlossaryTerm) -> TermChange:
         glossary = self._writable(name)
         check_term(term)
-        if term.term in glossary:
-            raise GlossaryError(f"“{term.term}” is already in glossary “{name}”")
+        taken = {form for existing in glossary.terms for form in existing.forms}
+        clash = next((form for form in term.forms if form in taken), None)
+        if clash is not None:
+            raise GlossaryError(f"“{clash}” is already in glossary “{name}”")
         stored = _in_glossary(term, name)
         self._save(name, (*glossary.terms, stored))
         return TermChange(name, None, stored)
@@ -310,10 +312,14 @@ class GlossarySet:
     def __init__(self, glossaries: Sequence[Glossary]) -> None:
         self.glossaries: tuple[Glossary, ...] = tuple(glossaries)
         merged: dict[str, GlossaryTerm] = {}
+        by_variant: dict[str, GlossaryTerm] = {}
         for glossary in self.glossaries:
             for term in glossary.terms:
                 merged[term.term] = term
+                by_variant.update(dict.fromkeys(term.variants, term))
         self._terms = merged
+        # A variant spelling only stands in where no glossary has it as a term of its own.
+        self._by_variant = {form: t for form, t in by_variant.items() if form not in merged}
         self._matcher: TermMatcher | None = None
 
     @classmethod
@@ -326,11 +332,15 @@ class GlossarySet:
         return cls([load_bundled()])
 
     def lookup(self, term: str) -> GlossaryTerm | None:
-        """The term as written, or with quote marks and whitespace inside it (“三旧”改造)."""
-        found = self._terms.get(term)
-        if found is None and term:
-            found = self._terms.get(strip_ignored(term))
-        return found
+        """The term as written, or with quote marks and whitespace inside it (“三旧”改造).
+
+        A variant spelling (慧智管) finds the term it belongs to (穗智管).
+        """
+        for form in (term, strip_ignored(term)) if term else ():
+            found = self._terms.get(form) or self._by_variant.get(form)
+            if found is not None:
+                return found
+        return None
 
     def __contains__(self, term: object) -> bool:
         return isinstance(term, str) and self.lookup(term) is not None
@@ -343,15 +353,26 @@ class GlossarySet:
         return list(self._terms.values())
 
     def pinyin_for(self, term: str) -> tuple[str, ...] | None:
-        """One syllable per Han character of ``term`` (digits and letters have none), or None."""
+        """One syllable per Han character of ``term`` (digits and letters have none), or None.
+
+        None for a variant spelling: the glossary's pinyin reads the term's own
+        characters, and a misprint's characters read differently (慧 is not suì).
+        """
         found = self.lookup(term)
-        if found is None or len(found.pinyin.split()) != len(han_characters(found.term)):
+        if (
+            found is None
+            or found.term != strip_ignored(term)
+            or len(found.pinyin.split()) != len(han_characters(found.term))
+        ):
             return None
         return tuple(found.pinyin.split())
 
     def user_words(self) -> list[str]:
-        """Every active term, for the segmenter; quoted forms are matched by ``find_terms``."""
-        return sorted(self._terms)
+        """Every active term and variant spelling, for the segmenter.
+
+        Quoted forms are matched by ``find_terms``.
+        """
+        return sorted({*self._terms, *self._by_variant})
 
     def find_terms(self, text: str) -> list[TermMatch]:
         if self._matcher is None:

@@ -16,3 +16,10 @@ class GlossaryTerm:
     in_cedict: bool = False
     example: str = ""  # a sentence from an article, added by teachers' tools
     glossary: str = ""  # name of the glossary this term comes from ("bundled" or a user's)
+    variants: tuple[str, ...] = ()  # other spellings found in texts (a misprint, an older form)
+    source: str = ""  # the publication a fact or an official English rendering comes from
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The term and its variant spellings: every form a text may write it in."""
+        return (self.term, *self.variants)

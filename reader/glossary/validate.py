@@ -57,25 +57,38 @@ def term_problems(term: GlossaryTerm) -> list[str]:
     text = term.term
     if not text.strip():
         return ["the term is empty"]
-    problems: list[str] = []
-    stray = _NOT_TERM_CHARACTER.search(text)
-    if stray:
-        problems.append(
-            f"the term “{text}” contains “{stray.group()}”: write it without spaces, punctuation "
-            "or quote marks (三旧改造, not “三旧”改造)"
-        )
+    problems = _spelling_problems(text, "the term")
     han = han_characters(text)
-    if not han:
-        problems.append(f"the term “{text}” has no Chinese characters")
     problems.extend(_pinyin_problems(text, han, term.pinyin))
     if not term.english.strip():
         problems.append(f"the English for “{text}” is empty")
+    for variant in term.variants:
+        problems.extend(_spelling_problems(variant, f"the variant of “{text}”"))
+        if variant == text or term.variants.count(variant) > 1:
+            problems.append(f"the variant “{variant}” of “{text}” is given twice")
+            break
     for related in term.related:
         if not related.strip() or RELATED_SEPARATOR in related:
             problems.append(
                 f"a related term of “{text}” is empty or contains “{RELATED_SEPARATOR}”"
             )
             break
+    return problems
+
+
+def _spelling_problems(text: str, what: str) -> list[str]:
+    """Why ``text`` cannot be a term or a variant spelling of one."""
+    if not text.strip():
+        return [f"{what} is empty"]
+    problems = []
+    stray = _NOT_TERM_CHARACTER.search(text)
+    if stray:
+        problems.append(
+            f"{what} “{text}” contains “{stray.group()}”: write it without spaces, punctuation "
+            "or quote marks (三旧改造, not “三旧”改造)"
+        )
+    if not han_characters(text):
+        problems.append(f"{what} “{text}” has no Chinese characters")
     return problems
 
 

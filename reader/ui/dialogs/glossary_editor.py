@@ -118,6 +118,9 @@ class TermFormDialog(QDialog):
         self._pinyin_of = pinyin_of
         self._taken = set(taken)
         self._filled_pinyin = ""  # what we last put in the pinyin field ourselves
+        # The form has no fields for these; editing a term must not drop them.
+        self._kept_variants = initial.variants if initial is not None else ()
+        self._kept_source = initial.source if initial is not None else ""
 
         self._term = QLineEdit(self)
         self._term.setObjectName("termField")
@@ -204,6 +207,8 @@ class TermFormDialog(QDialog):
             related=related,
             example=self._example.text().strip(),
             glossary=self._glossary,
+            variants=self._kept_variants,
+            source=self._kept_source,
         )
 
     def field(self, name: str) -> QLineEdit:
