@@ -4,12 +4,15 @@ Each article is a UTF-8 ``<name>.txt`` in ``paths.bundled_articles_dir()`` with
 an optional sidecar ``<name>.json`` beside it::
 
     {"title": "...", "source": "...", "reporters": ["..."], "language": "zh-Hans",
-     "notes": ["..."], "captions": ["..."], "repeated_passages": ["..."]}
+     "notes": ["..."], "captions": ["..."], "repeated_passages": ["..."],
+     "corrections": [{"printed": "...", "correct": "...", "note": "..."}]}
 
 Every field is optional; without a title the file name stands in.
 ``captions`` lists lines of the text that are photo captions, and
 ``repeated_passages`` passages the original prints twice by mistake, so that
-neither has to be recognised again from the text.
+neither has to be recognised again from the text.  ``corrections`` records
+misprints that are kept as printed: the text stays faithful to the page, and
+the glossary explains the right form under the misprinted one.
 """
 
 from __future__ import annotations
@@ -24,6 +27,15 @@ from reader.errors import InputFileError, ReaderError
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """A misprint the article keeps as printed, and what the original meant."""
+
+    printed: str
+    correct: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleInfo:
     path: Path
     title: str
@@ -34,6 +46,7 @@ class ArticleInfo:
     """Remarks about the text and how it was prepared, for a curious reader."""
     captions: tuple[str, ...]
     repeated_passages: tuple[str, ...]
+    corrections: tuple[Correction, ...] = ()
 
 
 def bundled_articles() -> list[ArticleInfo]:
@@ -79,6 +92,7 @@ def _article_info(text_file: Path) -> ArticleInfo:
         notes=_list_field(metadata, "notes", sidecar),
         captions=_list_field(metadata, "captions", sidecar),
         repeated_passages=_list_field(metadata, "repeated_passages", sidecar),
+        corrections=_corrections(metadata, sidecar),
     )
 
 
@@ -104,3 +118,16 @@ def _list_field(metadata: dict[str, Any], key: str, sidecar: Path) -> tuple[str,
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise InputFileError(f"{sidecar}: '{key}' must be a list of strings")
     return tuple(value)
+
+
+def _corrections(metadata: dict[str, Any], sidecar: Path) -> tuple[Correction, ...]:
+    value = metadata.get("corrections", [])
+    fields = ("printed", "correct", "note")
+    if not isinstance(value, list) or not all(
+        isinstance(item, dict) and all(isinstance(item.get(key), str) for key in fields)
+        for item in value
+    ):
+        raise InputFileError(
+            f"{sidecar}: 'corrections' must be a list of objects with printed, correct and note"
+        )
+    return tuple(Correction(item["printed"], item["correct"], item["note"]) for item in value)

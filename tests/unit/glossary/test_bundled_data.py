@@ -35,7 +35,7 @@ REQUIRED_TERMS = [
     "群防共治",
     "12345热线",
     "穗好办",
-    "慧智管",
+    "穗智管",
     "跨省通办",
     "数字政府",
     "智慧城市",
@@ -130,10 +130,10 @@ def cedict_headwords() -> set[str]:
     return headwords
 
 
-def test_the_bundled_glossary_has_at_least_80_distinct_terms(glossary):
-    terms = [term.term for term in glossary.terms]
-    assert len(terms) >= 80
-    assert len(set(terms)) == len(terms)
+def test_the_bundled_glossary_has_at_least_200_distinct_terms_and_spellings(glossary):
+    forms = [form for term in glossary.terms for form in term.forms]
+    assert len(glossary.terms) >= 200
+    assert len(set(forms)) == len(forms)
 
 
 def test_the_required_terms_are_all_there(glossary):
@@ -150,6 +150,14 @@ def test_every_term_passes_validation_and_has_an_explanation_and_category(glossa
 def test_every_term_occurs_in_the_article_allowing_quotes_commas_and_line_breaks(glossary, article):
     found = {match.term.term for match in TermMatcher(glossary.terms).find(article)}
     assert [term.term for term in glossary.terms if term.term not in found] == []
+
+
+def test_every_variant_spelling_occurs_in_the_article(glossary, article):
+    matcher = TermMatcher(glossary.terms)
+    for term in glossary.terms:
+        for variant in term.variants:
+            assert variant in article, variant
+            assert [m.term.term for m in matcher.find(variant)] == [term.term], variant
 
 
 def test_every_syllable_is_a_reading_of_its_character(glossary):
@@ -176,6 +184,13 @@ def test_every_syllable_is_a_reading_of_its_character(glossary):
         ("琶洲", "Pá zhōu"),
         ("河长制", "hé zhǎng zhì"),
         ("12345热线", "rè xiàn"),
+        ("穗智管", "Suì zhì guǎn"),
+        ("积厚流长", "jī hòu liú cháng"),
+        ("地市", "dì shì"),
+        ("全程接种", "quán chéng jiē zhòng"),
+        ("尽力而为量力而行", "jìn lì ér wéi liàng lì ér xíng"),
+        ("人人参与人人有责", "rén rén cān yù rén rén yǒu zé"),
+        ("应用场景", "yìng yòng chǎng jǐng"),
     ],
 )
 def test_readings_learners_get_wrong_are_right(glossary, term, pinyin):
@@ -188,15 +203,147 @@ def test_in_cedict_column_matches_the_real_cc_cedict(glossary, cedict_headwords)
     assert glossary.get("碳中和").in_cedict and not glossary.get("河长制").in_cedict
 
 
-def test_related_terms_are_terms_of_the_glossary(glossary):
+def test_related_terms_are_other_terms_of_the_glossary(glossary):
     for term in glossary.terms:
         assert [r for r in term.related if r not in glossary] == [], term.term
+        assert term.term not in term.related and len(set(term.related)) == len(term.related)
 
 
 def test_the_file_is_plain_tsv_with_the_documented_header():
     lines = bundled_glossary_path().read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t") == [
-        "term", "pinyin", "english", "explanation", "category", "related", "in_cedict"
+        "term", "pinyin", "english", "explanation", "category", "related", "in_cedict",
+        "variants", "source",
     ]  # fmt: skip
-    assert all(line.count("\t") == 6 for line in lines)
+    assert all(line.count("\t") == 8 for line in lines)
     assert not any(re.search(r"\\[tnr\\]", line) for line in lines)
+
+
+# --- pinyin against the real CC-CEDICT and the language core ----------------------------
+
+# Where the language core (pypinyin plus its context rules) reads a term
+# differently, the glossary must be right and say why here.
+CORE_READS_WRONGLY = {
+    "人民城市为人民": "为 wèi 'for' (the city serves the people)",
+    "致广大而尽精微": "尽 jìn 'exhaust', not jǐn",
+    "以人民为中心": "以 A 为 B: 为 wéi",
+    "积小胜为大胜": "积 A 为 B: 为 wéi",
+    "民有所呼必有所应": "应 yìng 'respond'",
+    "还绿于民": "还 huán 'give back'",
+    "人人参与人人有责": "参与 cān yù, not shēn",
+    "全程接种": "接种 jiē zhòng 'vaccinate'",
+    "积厚流长": "长 cháng 'long'",
+}
+
+
+@pytest.fixture(scope="module")
+def cedict():
+    from reader.dictionary.index import CedictIndex
+
+    return CedictIndex.load()
+
+
+def test_terms_cc_cedict_has_are_read_as_cc_cedict_reads_them(glossary, cedict):
+    wrong = []
+    for term in glossary.terms:
+        if term.in_cedict:
+            mine = tuple(syllable.lower() for syllable in term.pinyin.split())
+            if mine not in cedict.readings(term.term):
+                wrong.append((term.term, term.pinyin, cedict.readings(term.term)))
+    assert wrong == []
+
+
+def test_where_the_language_core_reads_a_term_differently_the_glossary_says_why(glossary, cedict):
+    from reader.language.pinyin import PinyinResolver
+
+    core = PinyinResolver(cedict.readings)
+    differing = {
+        term.term
+        for term in glossary.terms
+        if core.word_reading(han_characters(term.term))
+        != tuple(syllable.lower() for syllable in term.pinyin.split())
+    }
+    assert differing == set(CORE_READS_WRONGLY)
+
+
+# --- what each row must say ----------------------------------------------------------------
+
+# A year, an attributed saying or a named document is a fact from a publication.
+_NEEDS_A_SOURCE = re.compile(
+    r"\b1[0-9]{3}\b|\b20[0-9]{2}\b|Xi Jinping|National Congress|Party's 20[0-9]{2} congress"
+    r"|Plenary|classic|poem|regulations"
+)
+
+# The review (section A2) found these renderings wrong or not the official one.
+OFFICIAL_ENGLISH = {
+    "涉黑涉恶": "involving mafia-style gangs and local 'evil forces'",
+    "穗智管": "Suizhiguan, Guangzhou's city operations hub",
+    "共建共治共享": "joint contribution, joint governance and shared benefits",
+    "精细化管理": "refined management",
+    "开门治水": "open-door water governance (with the public)",
+    "四个出新出彩": "achieving new and outstanding results in four areas",
+    "共同缔造": "co-creation (with residents)",
+}
+
+
+def test_rows_stating_a_dated_or_attributed_fact_name_their_source(glossary):
+    unsourced = [
+        term.term
+        for term in glossary.terms
+        if _NEEDS_A_SOURCE.search(term.explanation) and not term.source.strip()
+    ]
+    assert unsourced == []
+
+
+def test_corrected_english_renderings_say_where_they_come_from(glossary):
+    for term, english in OFFICIAL_ENGLISH.items():
+        entry = glossary.get(term)
+        assert entry.english == english
+        assert entry.source.startswith("English:") or entry.source.startswith("Name:"), term
+
+
+def test_terms_with_digits_or_letters_say_how_they_are_read(glossary):
+    with_numbers = [term for term in glossary.terms if re.search(r"[0-9A-Za-z]", term.term)]
+    assert {term.term for term in with_numbers} == {"12345热线", "4A景区"}
+    assert "yāo èr sān sì wǔ" in glossary.get("12345热线").explanation
+    assert "sì A" in glossary.get("4A景区").explanation
+
+
+@pytest.mark.parametrize(
+    ("term", "wrong_claim"),
+    [
+        ("人在家中坐事在网上办", "rhym"),
+        ("保护伞", "punished 55 such people"),
+        ("违建", "removed"),
+        ("危旧房", "the largest"),
+        ("12345热线", "read as numbers"),
+        ("广州街坊", "Launched in 2018"),
+        ("污染防治攻坚战", "financial risks"),
+    ],
+)
+def test_the_factual_slips_the_review_found_are_gone(glossary, term, wrong_claim):
+    assert wrong_claim not in glossary.get(term).explanation
+
+
+def test_the_misprinted_name_is_gone_from_every_row_but_the_one_explaining_it(glossary):
+    mentioning = [t for t in glossary.terms if "慧智管" in t.explanation + "".join(t.related)]
+    assert mentioning, "the misprint must be explained somewhere"
+    assert all("穗智管" in t.term + t.explanation for t in mentioning)
+
+
+def test_every_correction_in_the_article_metadata_is_one_glossary_entry(article):
+    from reader.articles import article_for_path
+    from reader.glossary.store import GlossarySet
+
+    info = article_for_path(ARTICLE)
+    assert [(c.printed, c.correct) for c in info.corrections] == [("慧智管", "穗智管")]
+    glossaries = GlossarySet.bundled_only()
+    for correction in info.corrections:
+        assert correction.printed in article and correction.correct not in article
+        printed, correct = (
+            glossaries.lookup(correction.printed),
+            glossaries.lookup(correction.correct),
+        )
+        assert printed is correct and printed.term == correction.correct
+        assert correction.printed in printed.explanation
+        assert glossaries.pinyin_for(correction.printed) is None  # 慧 is not read suì
