@@ -144,6 +144,24 @@ def glossary(scratch: Path) -> None:
         row(name, ms(figure), target)
 
 
+def suggestions(scratch: Path) -> None:
+    import bench_suggest
+
+    ours, anchor = bench_suggest.measure()
+    row(
+        f"term suggestions, top {bench_suggest.TOP}, {len(ours)} texts marked by hand",
+        bench_suggest.summary(ours),
+        "recall ≥ 60%, < 5 fragments per text",
+        f"jieba TF-IDF {bench_suggest.summary(anchor)}",
+    )
+    row(
+        "suggest terms for one text (slowest text)",
+        ms(max(score.seconds for score in ours)),
+        "none (shown for information)",
+        f"jieba TF-IDF {ms(max(score.seconds for score in anchor))}",
+    )
+
+
 def window(scratch: Path, quick: bool) -> None:
     import bench_ui_startup
 
@@ -257,6 +275,7 @@ def main() -> None:
         section("dictionary", dictionary, scratch)
         section("annotation", annotation, scratch)
         section("glossary", glossary, scratch)
+        section("term suggestions", suggestions, scratch)
         section("window start-up", lambda s: window(s, arguments.quick), scratch)
         section("article view", lambda s: view(s, arguments.quick), scratch)
         section("vocabulary", lambda s: vocabulary(s, arguments.quick), scratch)

@@ -45,7 +45,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("term", metavar="TERM")
     show.set_defaults(handler=run_show)
 
-    suggest = commands.add_parser("suggest", help="words of a text worth a glossary entry")
+    suggest = commands.add_parser(
+        "suggest",
+        help="whole terms of a text worth a glossary entry",
+        description="Prints term, pinyin to check, count, why and first sentence, tab-separated.",
+    )
     suggest.add_argument("path", metavar="PATH")
     suggest.add_argument("--limit", type=int, default=40, help="most suggestions (40)")
     suggest.set_defaults(handler=run_suggest)
@@ -133,11 +137,12 @@ def run_suggest(arguments: argparse.Namespace) -> int:
         annotator.dictionary.__contains__,
         annotator.glossaries,
         limit=arguments.limit,
+        reading=lambda word: annotator.describe(word).pinyin,
     )
     for suggestion in suggestions:
         print(
-            f"{suggestion.word}\t×{suggestion.count}\t{suggestion.reason.value}"
-            f"\t{suggestion.example}"
+            f"{suggestion.word}\t{suggestion.pinyin}\t×{suggestion.count}"
+            f"\t{suggestion.reason.value}\t{suggestion.example}"
         )
     return 0
 

@@ -200,7 +200,12 @@ class GlossaryFeatures(QObject):
         def job() -> list:
             from reader.glossary.suggest import suggest_terms
 
-            return suggest_terms(segmented, annotator.dictionary.__contains__, annotator.glossaries)
+            return suggest_terms(
+                segmented,
+                annotator.dictionary.__contains__,
+                annotator.glossaries,
+                reading=lambda word: annotator.describe(word).pinyin,
+            )
 
         self._window.worker().submit(job, self._show_suggestions, self._tell_failure("Suggest"))
         return True

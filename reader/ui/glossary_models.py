@@ -206,9 +206,10 @@ class GlossaryTermsModel(_ListTableModel[GlossaryTerm]):
 
 
 class SuggestionsModel(_ListTableModel[Suggestion]):
-    """Candidate terms for an article: word, how often, why, the first sentence with it."""
+    """Candidate terms for an article: word, its pinyin, how often, why, the first sentence."""
 
-    COLUMNS = ("Word", "Times", "Why", "Example")
+    COLUMNS = ("Word", "Pinyin", "Times", "Why", "Example")
+    EXAMPLE_COLUMN = 4
 
     def suggestions(self) -> list[Suggestion]:
         return list(self._rows)
@@ -232,12 +233,13 @@ class SuggestionsModel(_ListTableModel[Suggestion]):
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 suggestion.word,
+                suggestion.pinyin,
                 str(suggestion.count),
                 suggestion.reason.value,
                 suggestion.example,
             )
             return values[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.EXAMPLE_COLUMN:
             return f"<p>{escape(suggestion.example)}</p>"
         if role == TERM_ROLE:
             return suggestion

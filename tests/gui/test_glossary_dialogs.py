@@ -34,6 +34,9 @@ def test_suggestions_are_added_through_the_form_asking_for_english(
     form = dialog.open_add_form(0)
     assert form.field("term").text() == first.word
     assert form.field("pinyin").text() == " ".join(window.annotator().describe(first.word).pinyin)
+    assert first.pinyin == form.field("pinyin").text() != ""
+    pinyin_cell = dialog.model().index(0, dialog.model().COLUMNS.index("Pinyin"))
+    assert dialog.model().data(pinyin_cell) == first.pinyin
     assert form.field("example").text() == first.example
     assert not form.ok_button().isEnabled() and "English" in form.problems_text()
 

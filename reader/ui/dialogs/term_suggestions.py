@@ -60,8 +60,9 @@ class TermSuggestionsDialog(QDialog):
         self._form: TermFormDialog | None = None
 
         intro = QLabel(
-            "Words of this article that no dictionary has come first, then words that are "
-            "frequent here but rare in general Chinese. Add opens a form: a term needs English.",
+            "Whole terms of this article a learner is unlikely to know: quoted phrases, "
+            "policy-language patterns and recurring phrases first, then words no dictionary "
+            "has and words rare in general Chinese. Add opens a form: a term needs English.",
             self,
         )
         intro.setWordWrap(True)
@@ -72,7 +73,9 @@ class TermSuggestionsDialog(QDialog):
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._table.horizontalHeader().setSectionResizeMode(
+            SuggestionsModel.EXAMPLE_COLUMN, QHeaderView.ResizeMode.Stretch
+        )
         self._table.doubleClicked.connect(lambda index: self.open_add_form(index.row()))
         if not suggestions:
             intro.setText("No suggestions: every longer word of this article is known already.")

@@ -81,3 +81,18 @@ def test_export_errors_are_one_line(tmp_path, capsys):
     assert main(["glossary", "export", "--format", "doc", "-o", str(tmp_path / "x")]) == 2
     assert main(["glossary", "import", str(tmp_path / "missing.csv")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_suggest_prints_whole_terms_with_pinyin_count_reason_and_sentence(tmp_path, capsys):
+    source = tmp_path / "shenzhen.txt"
+    source.write_text(
+        "深圳推行林长制。林长制让每片山林都有人负责。市民说“秒批”很快，“秒批”省时间。",
+        encoding="utf-8",
+    )
+    assert main(["glossary", "suggest", str(source), "--limit", "5"]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    by_term = {row[0]: row for row in rows}
+    assert by_term["林长制"][1:4] == ["lín zhǎng zhì", "×2", "policy-language pattern"]
+    assert by_term["林长制"][4] == "深圳推行林长制。"
+    assert by_term["秒批"][1:4] == ["miǎo pī", "×2", "quoted in the text"]
+    assert len(rows) <= 5
