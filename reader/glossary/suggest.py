@@ -114,14 +114,18 @@ _NO_START_TAGS = ("m", "v")
 _FUNCTION_CHARACTERS = frozenset(
     "的了着过地得之与和及或等是在对为把被从向将也都就又还并而这那其各每该此已"
 )
+_GLUE_CHARACTERS = _FUNCTION_CHARACTERS | frozenset("里前后上下内外多项个名次座条")
 
 POLICY_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern)
     for pattern in (
         r"[\u4e00-\u9fff]{1,3}长制",  # 河长制, 林长制
         r"一网[\u4e00-\u9fff]{2}",  # 一网通办, 一网统管
-        r"[\u4e00-\u9fff]{1,6}改造",  # 微改造, 三旧改造, 老旧小区改造
-        r"一([\u4e00-\u9fff]{1,3})一[\u4e00-\u9fff]{1,3}",  # 一网格一支部, 一楼栋一党员
+        r"[\u4e00-\u9fff]{1,4}改造",  # 微改造, 三旧改造, 老旧小区改造
+        # parallel halves of equal length: 一网格一支部, 一楼栋一党员, 一老一小
+        r"一([\u4e00-\u9fff])一[\u4e00-\u9fff]",
+        r"一([\u4e00-\u9fff]{2})一[\u4e00-\u9fff]{2}",
+        r"一([\u4e00-\u9fff]{3})一[\u4e00-\u9fff]{3}",
         r"(从[\u4e00-\u9fff]){3,4}",  # 从严从紧从细
     )
 )
@@ -273,8 +277,19 @@ def _candidate(candidates: dict[str, _Candidate], word: str, offset: int) -> _Ca
 def _add_tokens(runs: list[list[_Unit]], candidates: dict[str, _Candidate]) -> None:
     for run in runs:
         for unit in run:
-            if len(han_characters(unit.text)) >= 2 and not _is_function_token(unit):
+            if len(han_characters(unit.text)) >= 2 and not (
+                _is_function_token(unit) or _is_glued_by_guess(unit)
+            ):
                 _candidate(candidates, unit.text, unit.start).count += 1
+
+
+def _is_glued_by_guess(unit: _Unit) -> bool:
+    """A token jieba's HMM guessed (no tag) that starts or ends with a function character.
+
+    Such guesses glue a localiser, measure word or particle to its neighbour
+    (里建 from 城市里建公园, 项惠企 from 一百多项惠企政策): not a word at all.
+    """
+    return not unit.tag and (unit.text[0] in _GLUE_CHARACTERS or unit.text[-1] in _GLUE_CHARACTERS)
 
 
 def _is_function_token(unit: _Unit) -> bool:
