@@ -68,7 +68,8 @@ def annotation_fingerprint(dictionary: Any, glossaries: Any) -> str:
     """What a saved annotation depends on, for a ``CedictIndex`` and a ``GlossarySet``."""
     from reader.dictionary.cedict import PARSER_VERSION
 
-    terms = sorted((term.term, term.pinyin) for term in glossaries.terms())
+    # variants are segmenter words too, so they change the tokens
+    terms = sorted((term.term, term.pinyin, term.variants) for term in glossaries.terms())
     parts = (
         f"format {FORMAT_VERSION} {_LAYOUT}",
         f"cedict parser {PARSER_VERSION}",

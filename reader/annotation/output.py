@@ -49,6 +49,8 @@ def glossary_to_dict(term: GlossaryTerm) -> dict[str, Any]:
         "category": term.category,
         "related": list(term.related),
         "in_cedict": term.in_cedict,
+        "variants": list(term.variants),
+        "source": term.source,
         "glossary": term.glossary,
     }
 

@@ -116,8 +116,10 @@ def run_show(arguments: argparse.Namespace) -> int:
         f"Explanation: {term.explanation}" if term.explanation else "",
         f"Category: {term.category}" if term.category else "",
         f"Related: {'、'.join(term.related)}" if term.related else "",
+        f"Also written: {'、'.join(term.variants)}" if term.variants else "",
         f"In CC-CEDICT: {'yes' if term.in_cedict else 'no'}",
         f"Example: {term.example}" if term.example else "",
+        f"Source: {term.source}" if term.source else "",
         f"Glossary: {term.glossary}",
     ]
     print("\n".join(line for line in lines if line))

@@ -107,6 +107,9 @@ def test_fingerprint_changes_with_the_glossaries_terms_and_readings(
     assert annotation_fingerprint(annotator.dictionary, same_terms) == base
     assert annotation_fingerprint(annotator.dictionary, changed_reading) != base
     assert annotation_fingerprint(annotator.dictionary, one_term_less) != base
+    misprinted = replace(first, variants=(*first.variants, "慧智管理"))
+    with_variant = GlossarySet([Glossary("test", (misprinted, *terms[1:]))])
+    assert annotation_fingerprint(annotator.dictionary, with_variant) != base
 
 
 def test_an_entry_for_other_glossaries_is_not_used(

@@ -96,3 +96,10 @@ def test_suggest_prints_whole_terms_with_pinyin_count_reason_and_sentence(tmp_pa
     assert by_term["林长制"][4] == "深圳推行林长制。"
     assert by_term["秒批"][1:4] == ["miǎo pī", "×2", "quoted in the text"]
     assert len(rows) <= 5
+
+
+def test_show_the_misprinted_name_gives_the_real_one_with_its_source(capsys):
+    assert main(["glossary", "show", "慧智管"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("穗智管  Suì zhì guǎn")
+    assert "Also written: 慧智管" in out and "Source: Name:" in out
