@@ -11,6 +11,7 @@ from reader.annotation.output import entry_to_dict, glossary_to_dict
 from reader.cli.shared import load_annotator, text_argument
 from reader.dictionary.entry import Entry
 from reader.errors import ReaderError
+from reader.glossary.matching import strip_ignored
 from reader.glossary.term import GlossaryTerm
 from reader.language.notation import normalize_pinyin_query
 
@@ -94,7 +95,11 @@ def _show_word(annotator: Any, word: str, output_format: str) -> int:
     out.write(f"{word}   {' '.join(info.pinyin)}{level}\n")
     if info.glossary is not None:
         term = info.glossary
-        out.write(f"\nGlossary ({term.glossary or 'bundled'}): {term.pinyin} — {term.english}\n")
+        # a variant spelling (慧智管) names the term it stands for (穗智管)
+        name = f"{term.term} " if strip_ignored(word) != term.term else ""
+        out.write(
+            f"\nGlossary ({term.glossary or 'bundled'}): {name}{term.pinyin} — {term.english}\n"
+        )
         if term.explanation:
             out.write(f"  {term.explanation}\n")
     if info.entries:

@@ -210,7 +210,10 @@ class WordPopup(QFrame):
         term = info.glossary
         assert term is not None
         source = f" ({_e(term.glossary)})" if term.glossary else ""
-        rows = [f"<h3>Glossary{source}</h3>", f"<p><b>{_e(term.english)}</b>"]
+        rows = [f"<h3>Glossary{source}</h3>"]
+        if term.term not in info.token.text:  # a variant spelling: name the real term
+            rows.append(f"<p>{_e(term.term)} {_e(term.pinyin)}</p>")
+        rows.append(f"<p><b>{_e(term.english)}</b>")
         if term.category:
             rows.append(f' <span style="color:gray">· {_e(term.category)}</span>')
         rows.append("</p>")

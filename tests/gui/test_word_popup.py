@@ -52,6 +52,12 @@ def test_glossary_term_shows_the_glossary_entry_and_its_explanation(view: Articl
     assert set(term.related) <= set(popup.links())
 
 
+def test_the_misprinted_name_shows_the_real_one(view: ArticleView) -> None:
+    text = open_popup_on(view, "慧智管").plain_text()
+    assert "穗智管 Suì zhì guǎn" in text and "Suizhiguan" in text
+    assert "huì zhì guǎn" in text  # the printed characters keep their own reading
+
+
 def test_a_word_with_several_readings_lists_every_entry(view: ArticleView) -> None:
     segmented, annotator = view.segmented(), view.annotator()
     several = next(

@@ -29,6 +29,13 @@ def test_glossary_term_shows_explanation_and_characters(capsys: pytest.CaptureFi
     assert "Characters:" in out and "河" in out
 
 
+def test_a_misprinted_name_shows_the_term_it_stands_for(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "lookup", "慧智管")
+    assert status == 0
+    assert out.startswith("慧智管   huì zhì guǎn")
+    assert "Glossary (bundled): 穗智管 Suì zhì guǎn — Suizhiguan" in out
+
+
 @pytest.mark.parametrize("query", ["hezhangzhi", "he2 zhang3 zhi4", "hé zhǎng zhì"])
 def test_pinyin_search_finds_glossary_terms(capsys: pytest.CaptureFixture[str], query: str) -> None:
     status, out, _ = run(capsys, "lookup", "--pinyin", query)
