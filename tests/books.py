@@ -155,6 +155,10 @@ def write_pdf(
 ) -> Path:
     """A PDF whose pages draw ``pages``' lines (in the order given) in STSong-Light.
 
+    (Its Adobe-GB1 character collection holds traditional characters too.  reportlab's
+    MSung-Light is not used: it declares a GB encoding over CNS1 glyphs, a font no
+    other program makes, which pdfminer reads as other characters.)
+
     With ``image_only`` every page holds only a drawn picture and no text, like a scan.
     """
     from reportlab.lib.pagesizes import A4

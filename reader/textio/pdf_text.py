@@ -36,6 +36,9 @@ from reader.textio.html_text import collapse_whitespace
 MAX_PAGES = 3000
 EDGE_BAND = 0.1
 """Headers and footers are looked for in this share of the page height at the top and bottom."""
+LINE_MARGIN = 1.0
+"""Lines closer than this many line heights belong to one block: documents set at one and a
+half or double spacing keep their paragraphs whole (pdfminer's default, 0.5, splits them)."""
 PAGE_MARKER = "[Page {number}]"
 _SENTENCE_END = tuple("。！？!?…”」』.;；:：")
 _PAGE_NUMBER = re.compile(
@@ -113,7 +116,7 @@ def _extract(data: bytes, name: str) -> tuple[str, str, list[list[_Line]]]:
         info = document.info[0] if document.info else {}
         title, author = _info_text(info.get("Title")), _info_text(info.get("Author"))
         resources = PDFResourceManager()
-        device = PDFPageAggregator(resources, laparams=LAParams())
+        device = PDFPageAggregator(resources, laparams=LAParams(line_margin=LINE_MARGIN))
         interpreter = PDFPageInterpreter(resources, device)
         pages: list[list[_Line]] = []
         for number, page in enumerate(PDFPage.create_pages(document), 1):

@@ -170,7 +170,8 @@ def test_scripts_external_images_and_file_links_give_text_only_and_touch_nothing
         .replace(
             "</manifest>",
             f'<item id="x" href="file://{secret}" media-type="application/xhtml+xml"/>'
-            '<item id="y" href="http://example.invalid/c.xhtml" media-type="application/xhtml+xml"/>'
+            '<item id="y" href="http://example.invalid/c.xhtml" '
+            'media-type="application/xhtml+xml"/>'
             "</manifest>",
         )
         .replace("</spine>", '<itemref idref="x"/><itemref idref="y"/></spine>')
