@@ -105,7 +105,9 @@ class Library:
             chapters, last = old.chapters, old.last_chapter
         else:
             chapters, last = tuple(ChapterProgress() for _ in range(count)), 0
-        entry = LibraryEntry(path, title, kind, author, chapter_titles, chapters, last, time.time())
+        # Later than every other entry even when the clock has not moved on.
+        now = max([time.time(), *(other.opened_at + 1e-6 for other in entries.values())])
+        entry = LibraryEntry(path, title, kind, author, chapter_titles, chapters, last, now)
         entries[path] = entry
         self._write(entries)
         return entry
