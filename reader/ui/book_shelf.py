@@ -12,6 +12,7 @@ words the learner knows; a progress bar in the status bar shows how far it got.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,6 +93,21 @@ class BookShelf(QObject):
         fraction = entry.chapter_progress(chapter).fraction if entry is not None else 0.0
         return OpenedChapter(book, chapter, text, fraction)
 
+    def needs_loading(self, path: str) -> bool:
+        """Whether opening ``path`` would read a whole document first: a PDF not read yet,
+        whose text is all extracted at once (an EPUB reads one chapter at a time)."""
+        return path.lower().endswith(".pdf") and path not in self._books
+
+    def load(self, path: str, loaded: Callable[[], object], failed: Callable[[str], None]) -> None:
+        """Read the document at ``path`` in the worker, then call ``loaded`` (or ``failed``
+        with the reason); ``open_chapter`` finds it read."""
+
+        def keep(book_and_time: tuple[int, Book]) -> None:
+            self._books[path] = book_and_time
+            loaded()
+
+        self._worker.submit(lambda: _read_with_time(path), keep, failed)
+
     def record_article(self, path: str, title: str, kind: str) -> None:
         """Put a text that is not a book into the library (or first again)."""
         self._record(path, title, kind)
@@ -108,16 +124,11 @@ class BookShelf(QObject):
         self._change(path, chapter or 0, fraction=fraction, last=chapter is not None)
 
     def _book(self, path: str) -> Book:
-        try:
-            changed = os.stat(path).st_mtime_ns
-        except OSError:
-            changed = -1  # read_book says what is wrong
         kept = self._books.get(path)
-        if kept is not None and kept[0] == changed:
+        if kept is not None and kept[0] == _modified(path):
             return kept[1]
-        book = read_book(path)
-        self._books[path] = (changed, book)
-        return book
+        self._books[path] = _read_with_time(path)
+        return self._books[path][1]
 
     def _record(self, path: str, title: str, kind: str, **details: Any) -> LibraryEntry | None:
         try:
@@ -242,6 +253,19 @@ class BookShelf(QObject):
                 self.library_failed.emit(f"Reading ahead stopped: {message}")
 
         self._worker.submit(job, done, failed)
+
+
+def _modified(path: str) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return -1  # read_book says what is wrong
+
+
+def _read_with_time(path: str) -> tuple[int, Book]:
+    """The book at ``path`` and the modification time it was read at (read first)."""
+    modified = _modified(path)
+    return modified, read_book(path)
 
 
 def _book_item(entry: LibraryEntry) -> LibraryItem:

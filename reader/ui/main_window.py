@@ -362,7 +362,8 @@ class MainWindow(QMainWindow):
         self, path: str, scroll_fraction: float | None = None, chapter: int | None = None
     ) -> bool:
         """Open the file at ``path`` (of a book: ``chapter``, else where the reader stopped);
-        False (with a message) when the core cannot read it."""
+        False (with a message) when the core cannot read it.  A PDF is read in the worker:
+        True then means it is being read, and ``open_failed`` says if it cannot be."""
         if is_book_path(path):
             return self._open_book(path, chapter, scroll_fraction)
         try:
@@ -382,6 +383,14 @@ class MainWindow(QMainWindow):
 
     def _open_book(self, path: str, chapter: int | None, scroll_fraction: float | None) -> bool:
         resolved = str(Path(path).resolve())
+        if self._shelf.needs_loading(resolved):  # a long PDF must not freeze the window
+            self.statusBar().showMessage(f"Reading {Path(resolved).name}…")
+            self._shelf.load(
+                resolved,
+                lambda: self._open_book(resolved, chapter, scroll_fraction),
+                self._book_failed,
+            )
+            return True
         try:
             opened = self._shelf.open_chapter(resolved, chapter)
         except ReaderError as error:
@@ -393,6 +402,11 @@ class MainWindow(QMainWindow):
         self._settings.remember_opened(resolved, opened.book.title)
         self._refresh_library()
         return True
+
+    def _book_failed(self, message: str) -> None:
+        self._report_error(message)
+        if self._article is None:  # it was to be the first thing shown
+            self.open_initial()
 
     def _open_chapter_from_library(self, path: str, chapter: int) -> None:
         article = self._article
