@@ -13,6 +13,7 @@ why in a message box and the status bar.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable
@@ -405,8 +406,9 @@ class MainWindow(QMainWindow):
 
     def _book_failed(self, message: str) -> None:
         self._report_error(message)
-        if self._article is None:  # it was to be the first thing shown
-            self.open_initial()
+        if self._article is None:  # it was to be the first thing shown: show the bundled one
+            with contextlib.suppress(ReaderError):  # nothing to show; the window says so already
+                self.open_path(str(articles.default_article().path))
 
     def _open_chapter_from_library(self, path: str, chapter: int) -> None:
         article = self._article
