@@ -180,3 +180,58 @@ def write_pdf(
         drawing.showPage()
     drawing.save()
     return path
+
+
+def write_tounicode_pdf(path: Path, lines: Sequence[str], *, with_map: bool = True) -> Path:
+    """A one-page PDF whose font numbers its glyphs in its own order (Identity-H), so the
+    text can only be read through the font's ToUnicode map, written here by hand.
+
+    The font is not embedded (a viewer substitutes one); extraction needs only the map.
+    Without ``with_map`` nothing says which characters the glyphs are.
+    """
+    characters = sorted(set("".join(lines)))
+    # Glyph numbers unrelated to any standard character collection.
+    glyph_of = {char: 0x100 + 37 * number for number, char in enumerate(characters)}
+    shown = "\n".join(
+        f"1 0 0 1 72 {720 - 18 * number} Tm <{''.join(f'{glyph_of[c]:04X}' for c in line)}> Tj"
+        for number, line in enumerate(lines)
+    )
+    content = f"BT /F1 12 Tf\n{shown}\nET".encode("ascii")
+    chars = "\n".join(f"<{glyph_of[c]:04X}> <{ord(c):04X}>" for c in characters)
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{len(characters)} beginbfchar\n{chars}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMapResource defineresource pop end end"
+    ).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /TestSong /Encoding /Identity-H "
+        b"/DescendantFonts [6 0 R]%s >>" % (b" /ToUnicode 7 0 R" if with_map else b""),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSong /CIDSystemInfo "
+        b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R "
+        b"/DW 1000 /CIDToGIDMap /Identity >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
+        b"<< /Type /FontDescriptor /FontName /TestSong /Flags 4 /FontBBox [0 -120 1000 880] "
+        b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
+    ]
+    data = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        table,
+    )
+    path.write_bytes(bytes(data))
+    return path

@@ -9,7 +9,7 @@ import pytest
 from reader.errors import InputFileError
 from reader.textio.book import BookFormat
 from reader.textio.reading import DocumentFormat, read_book, read_document
-from tests.books import PdfLine, write_pdf
+from tests.books import PdfLine, write_pdf, write_tounicode_pdf
 
 LEFT, RIGHT, TOP = 60.0, 310.0, 740.0
 LINE_HEIGHT = 18.0
@@ -38,6 +38,22 @@ def test_traditional_characters_come_out_exactly(tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "traditional.pdf", [column(lines, LEFT)])
 
     assert read_book(path).chapter_text(0) == "".join(lines)
+
+
+def test_a_font_with_its_own_glyph_numbers_is_read_through_its_tounicode_map(
+    tmp_path: Path,
+) -> None:
+    lines = ["致广大而尽精微，打造超大城市", "現代化治理新範例。"]
+    path = write_tounicode_pdf(tmp_path / "tounicode.pdf", lines)
+
+    assert read_book(path).chapter_text(0) == "".join(lines)
+
+
+def test_a_font_that_maps_its_glyphs_to_no_characters_is_refused(tmp_path: Path) -> None:
+    path = write_tounicode_pdf(tmp_path / "nomap.pdf", ["没有映射的字体"], with_map=False)
+
+    with pytest.raises(InputFileError, match="its fonts do not say which characters"):
+        read_book(path)
 
 
 def test_two_columns_read_left_then_right_whatever_the_drawing_order(tmp_path: Path) -> None:
