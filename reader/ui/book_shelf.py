@@ -270,7 +270,7 @@ def _read_with_time(path: str) -> tuple[int, Book]:
 
 def _book_item(entry: LibraryEntry) -> LibraryItem:
     count = len(entry.chapter_titles)
-    parts = [entry.kind.upper()]
+    parts = [entry.kind.upper(), *([entry.author] if entry.author else [])]
     if count > 1:
         parts.append(f"{count} chapters")
     parts.append(progress_label(entry.progress))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from reader.articles import default_article
 from reader.library.store import Library
 from reader.ui.library_panel import LibraryItem, LibraryModel
 from reader.ui.main_window import MainWindow
@@ -71,7 +72,7 @@ def test_a_book_opens_at_its_first_chapter_and_lists_its_chapters(
         (None, "城市小说"),
         *((n, c.title) for n, c in enumerate(chapters)),
     ]
-    assert book_rows[0][3].startswith("EPUB · 4 chapters")
+    assert book_rows[0][3].startswith("EPUB · 某人 · 4 chapters")
 
 
 def test_choosing_a_chapter_row_opens_that_chapter(
@@ -178,6 +179,17 @@ def test_a_pdf_opens_and_a_scan_says_why_not(qtbot, window: MainWindow, tmp_path
     assert window.view().text() == "".join(lines)
     for box in window.findChildren(QMessageBox, "errorBox"):
         box.close()
+
+
+def test_a_scan_given_at_start_up_is_reported_and_the_bundled_article_shown(
+    qtbot, data_dir: Path, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    scan = write_pdf(tmp_path / "scan.pdf", [[]], image_only=True)
+
+    window = open_window(str(scan))
+
+    assert window.current_article().title == default_article().title
+    assert "has no text layer" in window.last_error()
 
 
 def test_pasted_texts_stay_in_the_library_after_a_restart(
