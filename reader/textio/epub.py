@@ -117,6 +117,8 @@ class _EpubArchive:
         self._infos = {info.filename: info for info in infos if not info.is_dir()}
         self._lock = threading.Lock()
         self._budget = MAX_BOOK_BYTES
+        # A file read again (a chapter of its own and part of the next) counts once.
+        self._counted: set[str] = set()
 
     def has(self, member: str) -> bool:
         return member in self._infos
@@ -131,19 +133,21 @@ class _EpubArchive:
             try:
                 with self._zip.open(info) as stream:
                     # Read no more than the limit: the size in the header may lie.
-                    data = stream.read(min(MAX_MEMBER_BYTES, self._budget) + 1)
+                    data = stream.read(MAX_MEMBER_BYTES + 1)
             except RuntimeError:  # a password-protected member
                 raise InputFileError(f"{self.name}: {member} is encrypted") from None
             except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
                 raise InputFileError(f"{self.name}: {member} is damaged ({error})") from None
-            if len(data) > self._budget:
-                raise InputFileError(
-                    f"{self.name}: uncompresses to more than {MAX_BOOK_BYTES // 2**20} MB "
-                    "(a damaged book or a zip bomb)"
-                )
             if len(data) > MAX_MEMBER_BYTES:
                 raise self._too_large(member)
-            self._budget -= len(data)
+            if member not in self._counted:
+                if len(data) > self._budget:
+                    raise InputFileError(
+                        f"{self.name}: uncompresses to more than {MAX_BOOK_BYTES // 2**20} MB "
+                        "(a damaged book or a zip bomb)"
+                    )
+                self._budget -= len(data)
+                self._counted.add(member)
         return data
 
     def text(self, member: str) -> str:
@@ -232,8 +236,9 @@ def _spine(
     spine: list[str] = []
     for reference in references:
         item = manifest.get(reference.get("idref", ""))
-        if item is not None and item.member not in spine and "html" in item.media_type:
+        if item is not None and "html" in item.media_type:
             spine.append(item.member)
+    spine = list(dict.fromkeys(spine))  # a file listed twice is read once, where it first comes
     if not spine:
         raise InputFileError(f"{archive.name}: the book's reading order names no chapter files")
     return spine

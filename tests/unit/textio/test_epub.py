@@ -13,6 +13,7 @@ import pytest
 
 from reader.errors import InputFileError
 from reader.textio.book import BookFormat
+from reader.textio import epub
 from reader.textio.epub import MAX_MEMBER_BYTES, read_epub
 from reader.textio.reading import DocumentFormat, read_book, read_document
 from tests.books import BookSpec, Chapter, article_paragraphs, epub_members, write_epub
@@ -230,6 +231,22 @@ def test_a_zip_bomb_is_refused_quickly(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match="zip bomb"):
         book.full_text()
     assert time.perf_counter() - started < 5
+
+
+def test_many_files_each_under_the_limit_cannot_add_up_to_a_bomb(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A smaller budget for the whole book keeps the test quick; the rule is the same.
+    monkeypatch.setattr(epub, "MAX_BOOK_BYTES", 3 * 2**20)
+    filler = b"<p>" + b" " * 2**20 + b"</p>"
+    chapters = [Chapter(f"第{n}章", ["正文。"]) for n in range(1, 11)]
+    members = epub_members(BookSpec(chapters=chapters))
+    for number in range(1, 11):
+        members[f"OEBPS/chapter{number}.xhtml"] = filler
+    book = read_book(write_epub(tmp_path / "many.epub", members))
+
+    with pytest.raises(InputFileError, match="uncompresses to more than 3 MB"):
+        book.full_text()
 
 
 def test_a_zip_bomb_that_lies_about_its_size_is_refused(tmp_path: Path) -> None:
