@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from reader.errors import InputFileError
-from reader.textio.book import BookFormat
 from reader.textio import epub
+from reader.textio.book import BookFormat
 from reader.textio.epub import MAX_MEMBER_BYTES, read_epub
 from reader.textio.reading import DocumentFormat, read_book, read_document
 from tests.books import BookSpec, Chapter, article_paragraphs, epub_members, write_epub
