@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
 
         self._library.article_chosen.connect(self._open_from_library)
         self._library.chapter_chosen.connect(self._open_chapter_from_library)
-        self._shelf.library_failed.connect(lambda message: self.statusBar().showMessage(message))
+        self._shelf.library_failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._shelf.chapter_prepared.connect(self._chapter_prepared)
         self.statusBar().addPermanentWidget(self._shelf.progress_bar())
         self._view.verticalScrollBar().valueChanged.connect(lambda _: self._progress_timer.start())
@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
         self._sidebar.article_tab().clear_stats()
         self._library.model().set_current_path(article.path or "", article.chapter)
         self._shelf.stop_reading_ahead()
-        if article.path is not None:  # a pasted text cannot come back next time
+        if article.path is not None:  # a text that could not be saved cannot come back
             self._settings.set_last_article(article.path, scroll_fraction)
         self.article_loaded.emit(article.title)
         self._annotate_open_article()
