@@ -274,7 +274,7 @@ def _book_item(entry: LibraryEntry) -> LibraryItem:
     if count > 1:
         parts.append(f"{count} chapters")
     parts.append(progress_label(entry.progress))
-    if count > 1 and any(chapter.fraction > 0 for chapter in entry.chapters):
+    if count > 1 and (entry.last_chapter or any(chapter.fraction for chapter in entry.chapters)):
         parts.append(f"continue: {entry.chapter_titles[entry.last_chapter]}")
     detail = " · ".join(parts)
     return LibraryItem(entry.path, entry.title, entry.progress, False, detail=detail)

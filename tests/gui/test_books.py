@@ -95,6 +95,46 @@ def test_choosing_a_chapter_row_opens_that_chapter(
     assert window.current_article().chapter == 2
 
 
+def test_the_book_row_continues_at_the_chapter_read_last(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    path, chapters = novel(tmp_path)
+    resolved = str(path.resolve())
+    open_and_wait(qtbot, window, path, chapter=2)
+    open_and_wait(qtbot, window, Path(default_article().path))
+    model = window.library().model()
+    list_view = window.library().list_view()
+    index = model.index(model.row_of(resolved), 0)
+    assert index.data(LibraryModel.ProgressTextRole).endswith("continue: 第3章")
+
+    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
+        qtbot.mouseClick(
+            list_view.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=list_view.visualRect(index).center(),
+        )
+
+    assert window.current_article().chapter == 2
+    assert window.view().text() == chapters[2].text()
+
+
+def test_a_hostile_chapter_is_refused_and_the_open_article_stays(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    members = epub_members(BookSpec(chapters=[Chapter("第一章", ["正文。"])]))
+    members["OEBPS/chapter1.xhtml"] = b"<p>" + b" " * (9 * 2**20) + b"</p>"
+    path = write_epub(tmp_path / "bomb.epub", members)
+    before = window.current_article()
+
+    with qtbot.waitSignal(window.open_failed) as failed:
+        assert not window.open_path(str(path))
+
+    assert "zip bomb" in failed.args[0]
+    assert window.current_article() == before
+    for box in window.findChildren(QMessageBox, "errorBox"):
+        box.close()
+
+
 def test_progress_shows_while_scrolling_and_reading_continues_where_it_stopped(
     qtbot, data_dir: Path, open_window: OpenWindow, tmp_path: Path
 ) -> None:
