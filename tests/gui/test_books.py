@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,8 +11,11 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from reader.annotation.cache import AnnotationCache
+from reader.annotation.cached_annotator import CachedAnnotator
 from reader.articles import default_article
 from reader.library.store import Library
+from reader.ui import main_window
 from reader.ui.library_panel import LibraryItem, LibraryModel
 from reader.ui.main_window import MainWindow
 from tests.books import (
@@ -183,6 +187,40 @@ def test_chapters_are_read_ahead_with_their_known_word_share(
     chapter_labels = [r[3] for r in library_rows(window) if r[0] == resolved and r[1] is not None]
     # Nothing is saved as known in a fresh vocabulary.
     assert chapter_labels and all(label.endswith("0% of words known") for label in chapter_labels)
+
+
+def test_a_chapter_read_before_opens_from_its_saved_annotation_at_start_up(
+    qtbot, data_dir: Path, open_window: OpenWindow, tmp_path: Path, monkeypatch
+) -> None:
+    path, chapters = novel(tmp_path)
+    window = open_window()
+    open_and_wait(qtbot, window, path, chapter=1)
+    qtbot.waitUntil(
+        lambda: AnnotationCache().path_for(chapters[1].text()).exists(),
+        timeout=ANNOTATION_TIMEOUT_MS,
+    )
+    window.close()
+    # The full annotator waits until the end of the test: what is shown comes from the cache.
+    gate = threading.Event()
+    load_full = main_window._full_annotator_for
+
+    def full_annotator_after_the_gate(cached: object) -> object:
+        gate.wait(ANNOTATION_TIMEOUT_MS / 1000)
+        return load_full(cached)
+
+    monkeypatch.setattr(main_window, "_full_annotator_for", full_annotator_after_the_gate)
+
+    restarted = MainWindow()
+    qtbot.addWidget(restarted)
+    with qtbot.waitSignal(restarted.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
+        restarted.open_initial()
+        restarted.show()
+        restarted.start()
+
+    assert restarted.view().text() == chapters[1].text()
+    assert isinstance(restarted.annotator(), CachedAnnotator)
+    assert restarted.is_annotated()
+    gate.set()
 
 
 def test_a_dropped_epub_opens(qtbot, window: MainWindow, tmp_path: Path) -> None:
