@@ -142,6 +142,20 @@ class Library:
             self._write(entries)
         return entry
 
+    def set_known_shares(self, path: str, shares: dict[int, float]) -> LibraryEntry | None:
+        """Record the known-word share of several chapters of ``path`` in one write."""
+        entries = self._read()
+        entry = entries.get(path)
+        if entry is None:
+            return None
+        chapters = tuple(
+            replace(progress, known_share=shares[number]) if number in shares else progress
+            for number, progress in enumerate(entry.chapters)
+        )
+        entries[path] = entry = replace(entry, chapters=chapters)
+        self._write(entries)
+        return entry
+
     def add_pasted(self, text: str, title: str) -> Path:
         """Save a pasted ``text`` as a file of the library (the same text, the same file)."""
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -29,6 +29,9 @@ from reader.ui.annotation_worker import AnnotationWorker
 from reader.ui.library_panel import LibraryItem, progress_label
 from reader.ui.settings import Settings
 
+SHARES_PER_WRITE = 20
+"""Chapters read ahead between two writes of the library file (each write is a durable save)."""
+
 
 @dataclass(frozen=True, slots=True)
 class OpenedChapter:
@@ -48,8 +51,8 @@ class BookShelf(QObject):
 
     library_failed = Signal(str)
     """The library file could not be read or written (one line); reading goes on."""
-    chapter_prepared = Signal(str, int)
-    """A chapter of the open book was read ahead (book path, chapter)."""
+    chapters_prepared = Signal(str)
+    """More chapters of the book at this path were read ahead and recorded."""
 
     def __init__(self, worker: AnnotationWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +60,8 @@ class BookShelf(QObject):
         self._library = Library()
         self._books: dict[str, tuple[int, Book]] = {}
         self._reading_ahead: tuple[str, Book] | None = None
+        self._pending_shares: dict[int, float] = {}
+        """Known-word shares read ahead and not yet written to the library."""
         self._progress = QProgressBar()
         self._progress.setObjectName("readingAheadProgress")
         self._progress.setMaximumWidth(160)
@@ -187,6 +192,7 @@ class BookShelf(QObject):
     def read_ahead(self, path: str, first_chapter: int, annotator: Any) -> None:
         """Read the book at ``path`` chapter by chapter in the worker, from ``first_chapter``,
         recording each chapter's known-word share; a later call replaces an earlier one."""
+        self.stop_reading_ahead()  # what an earlier one found is kept
         kept = self._books.get(path)
         try:
             entry = self._library.entry(path)
@@ -211,8 +217,21 @@ class BookShelf(QObject):
         self._next_chapter(token, remaining, annotator, state)
 
     def stop_reading_ahead(self) -> None:
+        self._record_shares()
         self._reading_ahead = None
         self._progress.hide()
+
+    def _record_shares(self) -> None:
+        if self._reading_ahead is None or not self._pending_shares:
+            return
+        path = self._reading_ahead[0]
+        shares, self._pending_shares = self._pending_shares, {}
+        try:
+            self._library.set_known_shares(path, shares)
+        except ReaderError as error:
+            self.library_failed.emit(str(error))
+            return
+        self.chapters_prepared.emit(path)
 
     def _next_chapter(
         self,
@@ -242,9 +261,13 @@ class BookShelf(QObject):
             if self._reading_ahead is not token:
                 return
             if share is not None:
-                self._change(path, chapter, known_share=share)
+                self._pending_shares[chapter] = share
             self._progress.setValue(self._progress.value() + 1)
-            self.chapter_prepared.emit(path, chapter)
+            # The library file is written every few chapters, not once a chapter; the open
+            # chapter (the first one read) at once.
+            if len(self._pending_shares) >= SHARES_PER_WRITE or state.setdefault("first", True):
+                state["first"] = False
+                self._record_shares()
             self._next_chapter(token, remaining[1:], annotator, state)
 
         def failed(message: str) -> None:

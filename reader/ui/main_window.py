@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         self._library.article_chosen.connect(self._open_from_library)
         self._library.chapter_chosen.connect(self._open_chapter_from_library)
         self._shelf.library_failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self._shelf.chapter_prepared.connect(self._chapter_prepared)
+        self._shelf.chapters_prepared.connect(self._update_library_rows)
         self.statusBar().addPermanentWidget(self._shelf.progress_bar())
         self._view.verticalScrollBar().valueChanged.connect(lambda _: self._progress_timer.start())
         self.annotation_finished.connect(self._read_book_ahead)
@@ -663,9 +663,6 @@ class MainWindow(QMainWindow):
             return
         if not self._provisional and self._annotator is not None:  # a full annotator reads any text
             self._shelf.read_ahead(article.path, article.chapter, self._annotator)
-
-    def _chapter_prepared(self, path: str, _chapter: int) -> None:
-        self._update_library_rows(path)
 
     # Reading preferences
 

@@ -73,3 +73,17 @@ def test_progress_of_a_path_not_in_the_library_changes_nothing(tmp_path: Path) -
 
     assert library.set_progress("/nowhere.epub", 0, fraction=0.5) is None
     assert not (tmp_path / "library.json").exists()
+
+
+def test_known_shares_of_several_chapters_are_written_at_once(tmp_path: Path) -> None:
+    library = Library(tmp_path / "library.json")
+    library.add("/b.epub", "书", "epub", chapter_titles=("一", "二", "三"))
+    library.set_progress("/b.epub", 1, fraction=0.4)
+
+    library.set_known_shares("/b.epub", {0: 0.5, 2: 0.25})
+
+    assert library.entry("/b.epub").chapters == (
+        ChapterProgress(0.0, 0.5),
+        ChapterProgress(0.4, None),
+        ChapterProgress(0.0, 0.25),
+    )
