@@ -149,7 +149,7 @@ def _extract(data: bytes, name: str) -> tuple[str, str, list[list[_Line]]]:
         raise
     except (PDFEncryptionError, PDFPasswordIncorrect):
         raise InputFileError(f"{name}: is encrypted with a password and cannot be read") from None
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         # pdfminer raises many kinds of error on damaged files (its own, and
         # KeyError, TypeError, struct.error ...): all mean this file is unreadable.
         raise InputFileError(

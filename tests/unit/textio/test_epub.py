@@ -284,6 +284,18 @@ def test_a_ten_thousand_entry_spine_is_refused_with_one_line(tmp_path: Path) -> 
     assert "\n" not in str(refused.value)
 
 
+def test_a_ten_thousand_entry_table_of_contents_is_refused_with_one_line(tmp_path: Path) -> None:
+    members = epub_members(BookSpec(chapters=TRADITIONAL))
+    links = "".join(f'<li><a href="chapter1.xhtml#p{n}">{n}</a></li>' for n in range(10_000))
+    members["OEBPS/nav.xhtml"] = (
+        '<html xmlns:epub="http://www.idpf.org/2007/ops"><body>'
+        f'<nav epub:type="toc"><ol>{links}</ol></nav></body></html>'
+    )
+
+    with pytest.raises(InputFileError, match="table of contents has 10,000 entries"):
+        read_book(write_epub(tmp_path / "toc.epub", members))
+
+
 BILLION_LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
     '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
