@@ -68,7 +68,7 @@ def run_list(arguments: argparse.Namespace) -> int:
     for row in rows:
         what = "bundled" if row["bundled"] else row["kind"]
         line = f"{round(row['progress'] * 100):>3}%  {what:<8} {row['title']}"
-        if "chapters" in row:
+        if len(row.get("chapters", ())) > 1:
             chapter = row["chapters"][row["continue_chapter"] - 1]
             line += f" ({len(row['chapters'])} chapters; continue at {chapter['title']})"
         sys.stdout.write(f"{line}  {row['path']}\n")
