@@ -40,7 +40,7 @@ import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
 from reader.errors import InputFileError
-from reader.textio.book import Book, BookFormat
+from reader.textio.book import Book, BookFormat, title_from_text
 from reader.textio.decoding import decode_text
 from reader.textio.html_text import html_to_text
 
@@ -363,9 +363,11 @@ def _chapters(
     if not starts:
         titles: list[tuple[str, tuple[_Part, ...]]] = []
         for member in spine:
-            page = html_to_text(archive.text(member))
-            if page.text.strip():
-                titles.append((page.title or f"Part {len(titles) + 1}", (_Part(member),)))
+            # A page's first line (its heading, usually) names it better than its <title>,
+            # which is often the book's title on every page.
+            first_line = title_from_text(html_to_text(archive.text(member)).text)
+            if first_line:
+                titles.append((first_line, (_Part(member),)))
         return tuple(title for title, _ in titles), [parts for _, parts in titles]
 
     boundaries = list(starts)

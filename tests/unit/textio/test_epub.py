@@ -123,6 +123,26 @@ def test_a_title_page_before_the_contents_is_a_first_chapter_and_a_bare_cover_is
     assert book.chapter_text(0) == "前言\n\n这是一本测试用的书。"
 
 
+def test_a_book_without_a_table_of_contents_has_a_chapter_per_page_named_by_its_heading(
+    tmp_path: Path,
+) -> None:
+    members = epub_members(BookSpec(title="无目录", chapters=TRADITIONAL, version=2))
+    del members["OEBPS/toc.ncx"]
+    for name in ("OEBPS/chapter1.xhtml", "OEBPS/chapter2.xhtml"):
+        # Every page's <title> is the book's, as many books have it.
+        page = str(members[name])
+        members[name] = (
+            page[: page.index("<title>")]
+            + "<title>无目录</title>"
+            + page[page.index("</title>") + len("</title>") :]
+        )
+
+    book = read_book(write_epub(tmp_path / "no-toc.epub", members))
+
+    assert book.chapter_titles == tuple(chapter.title for chapter in TRADITIONAL)
+    assert book.chapter_text(1) == TRADITIONAL[1].text()
+
+
 def test_a_chapter_number_out_of_range_says_how_many_there_are(tmp_path: Path) -> None:
     book = read_book(build(tmp_path, BookSpec(chapters=TRADITIONAL)))
 
