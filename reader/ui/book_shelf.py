@@ -29,6 +29,8 @@ from reader.ui.annotation_worker import AnnotationWorker
 from reader.ui.library_panel import LibraryItem, progress_label
 from reader.ui.settings import Settings
 
+BOOKS_KEPT = 4
+"""Books kept read in memory (an EPUB keeps its file's bytes: up to 20 MB each)."""
 SHARES_PER_WRITE = 20
 """Chapters read ahead between two writes of the library file (each write is a durable save)."""
 
@@ -101,14 +103,15 @@ class BookShelf(QObject):
     def needs_loading(self, path: str) -> bool:
         """Whether opening ``path`` would read a whole document first: a PDF not read yet,
         whose text is all extracted at once (an EPUB reads one chapter at a time)."""
-        return path.lower().endswith(".pdf") and path not in self._books
+        kept = self._books.get(path)
+        return path.lower().endswith(".pdf") and (kept is None or kept[0] != _modified(path))
 
     def load(self, path: str, loaded: Callable[[], object], failed: Callable[[str], None]) -> None:
         """Read the document at ``path`` in the worker, then call ``loaded`` (or ``failed``
         with the reason); ``open_chapter`` finds it read."""
 
         def keep(book_and_time: tuple[int, Book]) -> None:
-            self._books[path] = book_and_time
+            self._keep(path, book_and_time)
             loaded()
 
         self._worker.submit(lambda: _read_with_time(path), keep, failed)
@@ -130,10 +133,17 @@ class BookShelf(QObject):
 
     def _book(self, path: str) -> Book:
         kept = self._books.get(path)
-        if kept is not None and kept[0] == _modified(path):
-            return kept[1]
-        self._books[path] = _read_with_time(path)
-        return self._books[path][1]
+        if kept is None or kept[0] != _modified(path):
+            kept = _read_with_time(path)
+        self._keep(path, kept)
+        return kept[1]
+
+    def _keep(self, path: str, book_and_time: tuple[int, Book]) -> None:
+        """Keep the book, the most recently used last; the oldest go beyond ``BOOKS_KEPT``."""
+        self._books.pop(path, None)
+        self._books[path] = book_and_time
+        for oldest in list(self._books)[:-BOOKS_KEPT]:
+            del self._books[oldest]
 
     def _record(self, path: str, title: str, kind: str, **details: Any) -> LibraryEntry | None:
         try:
