@@ -259,6 +259,33 @@ def vocabulary(scratch: Path, quick: bool) -> None:
             row(name, ms(figure), "—" if target.startswith("none") else target)
 
 
+def books(scratch: Path) -> None:
+    import bench_books
+
+    novel = bench_books.write_novel(scratch / "books")
+    size = f"{bench_books.text_bytes(novel) / 2**20:.1f} MB, {bench_books.CHAPTERS} chapters"
+    every = bench_books.every_chapter_seconds(novel)
+    row(
+        f"EPUB novel ({size}): structure + first chapter's text",
+        ms(bench_books.first_chapter_seconds(novel)),
+        "≤ 0.5 s",
+        f"every chapter's text at once {ms(every)}",
+    )
+    figures = bench_books.window_seconds(novel)
+    row(
+        "EPUB novel, opened again from the library: first chapter painted",
+        ms(figures["again_painted"]),
+        "≤ 0.5 s",
+    )
+    row("EPUB novel, opened again: hover ready", ms(figures["again_hover_ready"]), "—")
+    row("EPUB novel, first opening: first chapter painted", ms(figures["first_painted"]), "≤ 0.5 s")
+    row(
+        "EPUB novel, first opening: every chapter read ahead (background)",
+        seconds(figures["read_ahead"]),
+        "—",
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip the slowest rows")
@@ -280,6 +307,7 @@ def main() -> None:
         section("window start-up", lambda s: window(s, arguments.quick), scratch)
         section("article view", lambda s: view(s, arguments.quick), scratch)
         section("vocabulary", lambda s: vocabulary(s, arguments.quick), scratch)
+        section("books", books, scratch)
     print()
     print("| measure | this run | target | anchor, same run |")
     print("|---|---|---|---|")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from reader.atomic_files import write_bytes_atomically
 from reader.errors import ReaderError
-from reader.textio.reading import Document, read_document, read_stdin
+from reader.textio.reading import Document, is_book_path, read_book, read_document, read_stdin
 
 
 def read_input(path: str | None) -> Document:
@@ -20,6 +20,19 @@ def read_input(path: str | None) -> Document:
 
         return read_document(default_article().path)
     return read_document(path)
+
+
+def read_chapter(path: str | None, number: int) -> tuple[str, str]:
+    """The text of chapter ``number`` (from 1) of the book at ``path``, and its title."""
+    if path is None or path == "-" or not is_book_path(path):
+        raise ReaderError("--chapter needs an EPUB or PDF book")
+    book = read_book(path)
+    if number < 1:
+        raise ReaderError(f"--chapter counts from 1 (the book has {len(book.chapter_titles)})")
+    text = book.chapter_text(number - 1)
+    if not text.strip():
+        raise ReaderError(f"{path}: chapter {number} holds no text")
+    return text, f"{book.title}: {book.chapter_titles[number - 1]}"
 
 
 if TYPE_CHECKING:

@@ -152,7 +152,7 @@ class _TextCollector(HTMLParser):
         if self._pre_depth:
             self.pieces.append(data.replace("\n", _LINE_BREAK))
         else:
-            self.pieces.append(_collapse_whitespace(data))
+            self.pieces.append(collapse_whitespace(data))
 
     def _break_for(self, tag: str) -> None:
         if tag in _PARAGRAPHS:
@@ -161,7 +161,9 @@ class _TextCollector(HTMLParser):
             self.pieces.append(_LINE_BREAK)
 
 
-def _collapse_whitespace(data: str) -> str:
+def collapse_whitespace(data: str) -> str:
+    """``data`` as one line: a line break between two Chinese characters disappears, any
+    other run of whitespace becomes one space (also how PDF lines are joined)."""
     return _WHITESPACE.sub(" ", _WRAPPED_CJK.sub("", data))
 
 

@@ -5,6 +5,8 @@ The format comes from the file extension: ``.txt`` is plain text, ``.md`` and
 ``.htm`` and ``.xhtml`` a web page (text only, see ``html_text``).  Any other
 extension, or none, is read as plain text if it decodes as text; such a file
 that starts like an HTML page (``<!doctype html`` or ``<html``) is read as one.
+``.epub`` and ``.pdf`` files are books (``read_book``: see ``epub`` and
+``pdf_text``); as a document, a book is the text of all its chapters.
 
 The encoding is detected (see ``decoding``), newlines become ``\\n``, and the
 title is the one the document declares (a bundled article's metadata, an HTML
@@ -27,14 +29,14 @@ from pathlib import Path
 
 from reader import articles
 from reader.errors import InputFileError
+from reader.textio.book import TITLE_MAX_CHARS as TITLE_MAX_CHARS  # the documents' limit too
+from reader.textio.book import Book, BookFormat, title_from_text
 from reader.textio.decoding import decode_text
 from reader.textio.html_text import html_to_text
 from reader.textio.markdown_text import markdown_to_text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are refused: a novel is a few MB, and the window keeps every token."""
-
-TITLE_MAX_CHARS = 40
 
 STDIN_NAME = "<stdin>"
 
@@ -43,6 +45,8 @@ class DocumentFormat(StrEnum):
     TEXT = "text"
     MARKDOWN = "markdown"
     HTML = "html"
+    EPUB = "epub"
+    PDF = "pdf"
 
 
 _FORMAT_BY_SUFFIX = {
@@ -55,6 +59,8 @@ _FORMAT_BY_SUFFIX = {
     ".xhtml": DocumentFormat.HTML,
 }
 
+BOOK_SUFFIXES = {".epub": BookFormat.EPUB, ".pdf": BookFormat.PDF}
+
 _LOOKS_LIKE_HTML = re.compile(r"\A\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 
 
@@ -66,13 +72,18 @@ class Document:
     path: Path | None
     """The file read, or ``None`` for standard input."""
     encoding: str
-    """The codec that decoded it: utf-8, utf-8-sig, utf-16-le, utf-16-be, gb18030, big5 ..."""
+    """The codec that decoded it: utf-8, utf-8-sig, utf-16-le, utf-16-be, gb18030, big5 ...
+    ("" for a book, whose format says how its text is stored)."""
     format: DocumentFormat
 
 
 def read_document(path: str | Path) -> Document:
     """Read the file at ``path`` as a document, or raise ``InputFileError`` saying why not."""
     path = Path(path)
+    if is_book_path(path):
+        book = read_book(path)
+        book_format = DocumentFormat(book.format.value)
+        return Document(book.full_text(), book.title, path, "", book_format)
     data = _read_bytes(path)
     document = _document_from_bytes(data, str(path), path.suffix, path)
     bundled = articles.article_for_path(path)
@@ -81,6 +92,31 @@ def read_document(path: str | Path) -> Document:
             document.text, bundled.title, document.path, document.encoding, document.format
         )
     return document
+
+
+def is_book_path(path: str | Path) -> bool:
+    """Whether ``path`` names a book (EPUB or PDF) by its extension."""
+    return Path(path).suffix.lower() in BOOK_SUFFIXES
+
+
+def read_book(path: str | Path) -> Book:
+    """The EPUB or PDF book at ``path``, or ``InputFileError`` saying why it cannot be read."""
+    path = Path(path)
+    book_format = BOOK_SUFFIXES.get(path.suffix.lower())
+    if book_format is None:
+        raise InputFileError(f"{path}: is not an EPUB or PDF file")
+    data = _read_bytes(path)
+    if not data:
+        raise InputFileError(f"{path}: is empty")
+    if book_format is BookFormat.EPUB:
+        from reader.textio.epub import read_epub
+
+        book = read_epub(data, str(path))
+    else:
+        from reader.textio.pdf_text import read_pdf
+
+        book = read_pdf(data, str(path))
+    return book
 
 
 def read_stdin() -> Document:
@@ -147,7 +183,7 @@ def _document_from_bytes(data: bytes, name: str, suffix: str, path: Path | None)
     text = _strip_blank_edges(text)
     if not text.strip():
         raise InputFileError(f"{name}: contains no text")
-    title = declared_title or _first_line_title(text)
+    title = declared_title or title_from_text(text)
     return Document(text, title, path, decoded.encoding, document_format)
 
 
@@ -163,13 +199,6 @@ def _strip_blank_edges(text: str) -> str:
     while lines and not lines[-1].strip():
         lines.pop()
     return "\n".join(lines)
-
-
-def _first_line_title(text: str) -> str:
-    first_line = next(line.strip() for line in text.split("\n") if line.strip())
-    if len(first_line) <= TITLE_MAX_CHARS:
-        return first_line
-    return first_line[: TITLE_MAX_CHARS - 1].rstrip() + "…"
 
 
 def _megabytes(size: int) -> str:

@@ -1,4 +1,9 @@
-"""The library: the bundled articles and the files the user opened, with progress."""
+"""The library: the bundled articles and the files the user opened, with progress.
+
+A book (EPUB or PDF) is one row; the open book's chapters follow it as
+indented rows, each with its own progress, so the list stays short however
+many books there are.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+CHAPTER_INDENT = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +38,10 @@ class LibraryItem:
     title: str
     progress: float  # 0.0 to 1.0
     bundled: bool
+    chapter: int | None = None
+    """The chapter (from 0) a chapter row opens; None for an article's or a book's row."""
+    detail: str = ""
+    """The second line, when more than the progress is to be said."""
 
 
 class LibraryModel(QAbstractListModel):
@@ -41,11 +51,13 @@ class LibraryModel(QAbstractListModel):
     ProgressRole = Qt.ItemDataRole.UserRole + 2
     BundledRole = Qt.ItemDataRole.UserRole + 3
     ProgressTextRole = Qt.ItemDataRole.UserRole + 4
+    ChapterRole = Qt.ItemDataRole.UserRole + 5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[LibraryItem] = []
         self._current_path = ""
+        self._current_chapter: int | None = None
 
     def set_items(self, items: list[LibraryItem]) -> None:
         self.beginResetModel()
@@ -55,17 +67,32 @@ class LibraryModel(QAbstractListModel):
     def items(self) -> list[LibraryItem]:
         return list(self._items)
 
-    def set_current_path(self, path: str) -> None:
-        """Mark the open article (shown in bold)."""
-        old = self.row_of(self._current_path)
+    def set_current_path(self, path: str, chapter: int | None = None) -> None:
+        """Mark the open article, or the open book and chapter (shown in bold)."""
         self._current_path = path
-        for row in (old, self.row_of(path)):
-            if row is not None:
-                index = self.index(row, 0)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.FontRole])
+        self._current_chapter = chapter
+        if self._items:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._items) - 1, 0), [Qt.ItemDataRole.FontRole]
+            )
 
-    def row_of(self, path: str) -> int | None:
-        return next((row for row, item in enumerate(self._items) if item.path == path), None)
+    def row_of(self, path: str, chapter: int | None = None) -> int | None:
+        return next(
+            (
+                row
+                for row, item in enumerate(self._items)
+                if item.path == path and item.chapter == chapter
+            ),
+            None,
+        )
+
+    def update_item(self, item: LibraryItem) -> None:
+        """Show ``item`` in place of the row with its path and chapter (if there is one)."""
+        row = self.row_of(item.path, item.chapter)
+        if row is not None and self._items[row] != item:
+            self._items[row] = item
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008  (Qt's signature)
         return 0 if parent.isValid() else len(self._items)
@@ -77,13 +104,19 @@ class LibraryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item.title
         if role == self.ProgressTextRole:
-            return _progress_label(item.progress)
+            return item.detail or progress_label(item.progress)
         if role == Qt.ItemDataRole.ToolTipRole:
             origin = "Bundled article" if item.bundled else item.path
-            return f"{item.title}\n{origin}\n{_progress_label(item.progress)}"
+            return f"{item.title}\n{origin}\n{item.detail or progress_label(item.progress)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{item.title}, {_progress_label(item.progress)}"
-        if role == Qt.ItemDataRole.FontRole and item.path == self._current_path:
+            return f"{item.title}, {item.detail or progress_label(item.progress)}"
+        if role == self.ChapterRole:
+            return item.chapter
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and item.path == self._current_path
+            and item.chapter in (None, self._current_chapter)
+        ):
             font = QFont()
             font.setBold(True)
             return font
@@ -96,7 +129,8 @@ class LibraryModel(QAbstractListModel):
         return None
 
 
-def _progress_label(progress: float) -> str:
+def progress_label(progress: float) -> str:
+    """How far something was read, in words."""
     if progress <= 0.0:
         return "Not started"
     if progress >= 0.995:
@@ -120,7 +154,8 @@ class _TwoLineDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, title_option, painter, widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        rect = option.rect.adjusted(6, 4, -6, -4)
+        indent = CHAPTER_INDENT if index.data(LibraryModel.ChapterRole) is not None else 0
+        rect = option.rect.adjusted(6 + indent, 4, -6, -4)
         line = option.fontMetrics.height()
         painter.save()
         painter.setPen(option.palette.color(role))
@@ -144,9 +179,11 @@ class _TwoLineDelegate(QStyledItemDelegate):
 
 
 class LibraryPanel(QWidget):
-    """The library list; choosing a row emits ``article_chosen`` with its path."""
+    """The library list; choosing a row emits ``article_chosen`` with its path, or
+    ``chapter_chosen`` with the book's path and the chapter (from 0)."""
 
     article_chosen = Signal(str)
+    chapter_chosen = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,11 +206,17 @@ class LibraryPanel(QWidget):
     def list_view(self) -> QListView:
         return self._list
 
-    def set_items(self, items: list[LibraryItem], current_path: str = "") -> None:
+    def set_items(
+        self, items: list[LibraryItem], current_path: str = "", current_chapter: int | None = None
+    ) -> None:
         self._model.set_items(items)
-        self._model.set_current_path(current_path)
+        self._model.set_current_path(current_path, current_chapter)
 
     def _choose(self, index: QModelIndex) -> None:
         path = index.data(LibraryModel.PathRole)
+        chapter = index.data(LibraryModel.ChapterRole)
         if isinstance(path, str) and path:
-            self.article_chosen.emit(path)
+            if isinstance(chapter, int):
+                self.chapter_chosen.emit(path, chapter)
+            else:
+                self.article_chosen.emit(path)

@@ -13,6 +13,7 @@ why in a message box and the status bar.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable
@@ -45,13 +46,14 @@ from PySide6.QtWidgets import (
 
 from reader import articles
 from reader.errors import ReaderError
-from reader.textio.reading import decode_bytes, read_document
+from reader.textio.reading import decode_bytes, is_book_path, read_document
 from reader.ui import fonts
 from reader.ui.about import show_about
 from reader.ui.annotation_worker import AnnotationWorker
 from reader.ui.article_view import ArticleView
+from reader.ui.book_shelf import BookShelf
 from reader.ui.find_bar import FindBar
-from reader.ui.library_panel import LibraryItem, LibraryPanel
+from reader.ui.library_panel import LibraryPanel
 from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.settings import Settings
 from reader.ui.sidebar import Sidebar
@@ -59,18 +61,23 @@ from reader.ui.theme import Theme, apply_theme
 from reader.ui.tone_colours import ToneLegend
 
 DEFAULT_FONT_POINT_SIZE = 16.0
-OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+OPEN_FILTER = (
+    "Articles, books and documents (*.txt *.md *.markdown *.html *.htm *.epub *.pdf);;"
+    "Books (*.epub);;Documents (*.pdf);;All files (*)"
+)
 CLIPBOARD_NAME = "clipboard.txt"
 _Choice = TypeVar("_Choice", PinyinMode, Theme)  # a setting picked from a View menu
 
 
 @dataclass(frozen=True, slots=True)
 class OpenArticle:
-    """The article on screen: ``path`` is None for one pasted from the clipboard."""
+    """The article on screen: ``path`` is None for a text that could not be saved."""
 
     title: str
     text: str
     path: str | None
+    chapter: int | None = None
+    """The chapter (from 0) when the text is a chapter of the book at ``path``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +187,12 @@ class MainWindow(QMainWindow):
             Path(chosen) if chosen and not os.environ.get("READER_CEDICT") else None
         )
         self._worker = AnnotationWorker(self)
+        self._shelf = BookShelf(self._worker, self)
+        # Progress is saved (and the library row updated) once scrolling pauses.
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(400)
+        self._progress_timer.timeout.connect(self._save_progress_live)
         self._article: OpenArticle | None = None
         self._generation = 0
         self._awaiting_view_generation: int | None = None
@@ -223,6 +236,12 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
 
         self._library.article_chosen.connect(self._open_from_library)
+        self._library.chapter_chosen.connect(self._open_chapter_from_library)
+        self._shelf.library_failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self._shelf.chapters_prepared.connect(self._update_library_rows)
+        self.statusBar().addPermanentWidget(self._shelf.progress_bar())
+        self._view.verticalScrollBar().valueChanged.connect(lambda _: self._progress_timer.start())
+        self.annotation_finished.connect(self._read_book_ahead)
         self._view.annotation_applied.connect(self._view_applied_annotation)
         self._view.dictionary_search_requested.connect(self.show_dictionary_search)
 
@@ -340,8 +359,14 @@ class MainWindow(QMainWindow):
 
     # Opening articles
 
-    def open_path(self, path: str, scroll_fraction: float | None = None) -> bool:
-        """Open the file at ``path``; False (with a message) when the core cannot read it."""
+    def open_path(
+        self, path: str, scroll_fraction: float | None = None, chapter: int | None = None
+    ) -> bool:
+        """Open the file at ``path`` (of a book: ``chapter``, else where the reader stopped);
+        False (with a message) when the core cannot read it.  A PDF is read in the worker:
+        True then means it is being read, and ``open_failed`` says if it cannot be."""
+        if is_book_path(path):
+            return self._open_book(path, chapter, scroll_fraction)
         try:
             document = read_document(path)
         except ReaderError as error:
@@ -353,8 +378,42 @@ class MainWindow(QMainWindow):
         self._show_article(OpenArticle(document.title, document.text, resolved), scroll_fraction)
         if articles.article_for_path(resolved) is None:
             self._settings.remember_opened(resolved, document.title)
+        self._shelf.record_article(resolved, document.title, document.format.value)
         self._refresh_library()
         return True
+
+    def _open_book(self, path: str, chapter: int | None, scroll_fraction: float | None) -> bool:
+        resolved = str(Path(path).resolve())
+        if self._shelf.needs_loading(resolved):  # a long PDF must not freeze the window
+            self.statusBar().showMessage(f"Reading {Path(resolved).name}…")
+            self._shelf.load(
+                resolved,
+                lambda: self._open_book(resolved, chapter, scroll_fraction),
+                self._book_failed,
+            )
+            return True
+        try:
+            opened = self._shelf.open_chapter(resolved, chapter)
+        except ReaderError as error:
+            self._report_error(str(error))
+            return False
+        fraction = opened.fraction if scroll_fraction is None else scroll_fraction
+        article = OpenArticle(opened.title, opened.text, resolved, opened.chapter)
+        self._show_article(article, fraction)
+        self._settings.remember_opened(resolved, opened.book.title)
+        self._refresh_library()
+        return True
+
+    def _book_failed(self, message: str) -> None:
+        self._report_error(message)
+        if self._article is None:  # it was to be the first thing shown: show the bundled one
+            with contextlib.suppress(ReaderError):  # nothing to show; the window says so already
+                self.open_path(str(articles.default_article().path))
+
+    def _open_chapter_from_library(self, path: str, chapter: int) -> None:
+        article = self._article
+        if article is None or article.path != path or article.chapter != chapter:
+            self.open_path(path, chapter=chapter)
 
     def _open_from_library(self, path: str) -> None:
         # A click can also count as activation: open once, and not again if already open.
@@ -368,7 +427,10 @@ class MainWindow(QMainWindow):
         except ReaderError as error:
             self._report_error(str(error))
             return False
-        self._show_article(OpenArticle(document.title, document.text, None), 0.0)
+        # Saved as a file of the library, so that it can be read again after a restart.
+        saved = self._shelf.add_pasted(document.text, document.title)
+        self._show_article(OpenArticle(document.title, document.text, saved), 0.0)
+        self._refresh_library()
         return True
 
     def open_from_clipboard(self) -> bool:
@@ -439,8 +501,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{article.title} — Duzhe Reader")
         self._sidebar.article_tab().set_title(article.title)
         self._sidebar.article_tab().clear_stats()
-        self._library.model().set_current_path(article.path or "")
-        if article.path is not None:  # a pasted text cannot come back next time
+        self._library.model().set_current_path(article.path or "", article.chapter)
+        self._shelf.stop_reading_ahead()
+        if article.path is not None:  # a text that could not be saved cannot come back
             self._settings.set_last_article(article.path, scroll_fraction)
         self.article_loaded.emit(article.title)
         self._annotate_open_article()
@@ -566,25 +629,40 @@ class MainWindow(QMainWindow):
     # Library and progress
 
     def _refresh_library(self) -> None:
-        items = [
-            LibraryItem(str(info.path), info.title, self._settings.progress(str(info.path)), True)
-            for info in articles.bundled_articles()
-        ]
-        bundled = {item.path for item in items}
-        items += [
-            LibraryItem(opened.path, opened.title, opened.progress, False)
-            for opened in self._settings.opened_articles()
-            if opened.path not in bundled
-        ]
-        current = self._article.path if self._article is not None else ""
-        self._library.set_items(items, current or "")
+        article = self._article
+        path, chapter = (article.path, article.chapter) if article is not None else (None, None)
+        items = self._shelf.items(self._settings, path, chapter)
+        self._library.set_items(items, path or "", chapter)
 
     def _save_progress(self) -> None:
         if self._article is None or self._article.path is None:
             return
         fraction = self._view.scroll_fraction()
-        self._settings.set_progress(self._article.path, fraction)
+        if self._article.chapter is None:  # a chapter's place is the library's to keep
+            self._settings.set_progress(self._article.path, fraction)
         self._settings.set_last_article(self._article.path, fraction)
+        self._shelf.save_progress(self._article.path, self._article.chapter, fraction)
+
+    def _save_progress_live(self) -> None:
+        article = self._article
+        if article is None or article.path is None or self._restore_fraction is not None:
+            return  # nothing to keep, or the saved place is still to be restored
+        self._save_progress()
+        self._update_library_rows(article.path)
+
+    def _update_library_rows(self, path: str) -> None:
+        article = self._article
+        chapter = article.chapter if article is not None else None
+        for item in self._shelf.items(self._settings, path, chapter):
+            if item.path == path:
+                self._library.model().update_item(item)
+
+    def _read_book_ahead(self) -> None:
+        article = self._article
+        if article is None or not article.path or article.chapter is None:
+            return
+        if not self._provisional and self._annotator is not None:  # a full annotator reads any text
+            self._shelf.read_ahead(article.path, article.chapter, self._annotator)
 
     # Reading preferences
 

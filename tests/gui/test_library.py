@@ -128,3 +128,25 @@ def test_panel_emits_the_chosen_path(qtbot) -> None:
         panel.list_view().activated.emit(panel.model().index(0, 0))
 
     assert chosen.args == ["/a.txt"]
+
+
+def test_progress_of_the_open_article_updates_while_scrolling(
+    qtbot, data_dir: Path, tmp_path: Path, open_window
+) -> None:
+    window = open_window()
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join([window.view().text()] * 2), encoding="utf-8")
+    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
+        window.open_path(str(path))
+    window.resize(800, 500)
+    qtbot.waitUntil(lambda: window.view().verticalScrollBar().maximum() > 0)
+
+    window.view().set_scroll_fraction(0.5)
+
+    # No other article is opened and nothing restarts: the row catches up by itself
+    # (with where the view is now: laying out a long text may still move it a little).
+    def row_shows_where_the_view_is() -> bool:
+        shown = dict((p, label) for p, label, _ in rows(window.library().model()))
+        return shown[str(path.resolve())] == f"{round(window.view().scroll_fraction() * 100)}% read"
+
+    qtbot.waitUntil(row_shows_where_the_view_is)

@@ -179,7 +179,11 @@ def test_new_article_from_the_clipboard(qtbot, window: MainWindow) -> None:
 
     assert window.view().text() == "城市治理\n\n广州推行河长制，河湖变清了。"
     assert window.current_article().title == "城市治理"
-    assert window.current_article().path is None
+    # Kept as a file of the library, listed there (issue 10: pasted texts were lost).
+    saved = window.current_article().path
+    assert Path(saved).read_text(encoding="utf-8") == "城市治理\n\n广州推行河长制，河湖变清了。"
+    model = window.library().model()
+    assert model.row_of(saved) is not None
 
 
 def test_an_empty_clipboard_is_reported(qtbot, window: MainWindow) -> None:

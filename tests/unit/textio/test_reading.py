@@ -283,7 +283,7 @@ def test_png_image(tmp_path: Path) -> None:
 
 
 def test_zip_archive(tmp_path: Path) -> None:
-    archive = tmp_path / "book.epub"
+    archive = tmp_path / "chapters.zip"
     with zipfile.ZipFile(archive, "w") as bundle:
         bundle.writestr("chapter.txt", ARTICLE)
     assert "ZIP archive" in _refusal(archive)

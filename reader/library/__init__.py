@@ -1,0 +1,1 @@
+"""The library of books, documents and texts the user reads, with progress per chapter."""
