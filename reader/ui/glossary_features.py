@@ -255,6 +255,8 @@ class GlossaryFeatures(QObject):
             article.text if article is not None else None,
             self._prompts,
             self._window,
+            reader=annotator,
+            article_path=article.path if article is not None else None,
         )
         dialog.exported.connect(
             lambda path, terms: self._window.statusBar().showMessage(
