@@ -149,6 +149,7 @@ def _latin_covers(char: str) -> bool:
 
 @functools.cache
 def _latin_code_points() -> frozenset[int]:
+    _register_fonts()
     return frozenset(pdfmetrics.getFont(LATIN_FONT).face.charToGlyph)
 
 
@@ -295,13 +296,14 @@ def _quiz(handout: Handout, styles: _Styles) -> list[Any]:
         if item.prompt_pinyin:
             prompt += f'<font name="{LATIN_FONT}" size="11">  {escape(item.prompt_pinyin)}</font>'
         rows.append([Paragraph(f"{number}.", styles.quiz), Paragraph(prompt, styles.quiz), ""])
-    table = Table(rows, colWidths=[10 * mm, None, 60 * mm])
+    table = Table(rows, colWidths=[12 * mm, None, 52 * mm])
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LINEBELOW", (2, 0), (2, -1), 0.6, _MUTED),
                 ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
             ]
         )
     )

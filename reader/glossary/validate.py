@@ -45,7 +45,10 @@ def stored_pinyin(text: str) -> str:
     ``lu:4`` -> ``lǜ``.  Tone-marked pinyin only has its spacing tidied.
     """
     if _NOT_TONE_MARKS.search(text):
-        text = numbered_to_marks(_SYLLABLE_END.sub(" ", text))
+        marked = numbered_to_marks(_SYLLABLE_END.sub(" ", text))
+        # Anything not pinyin is left as typed, so the problem names what the user wrote.
+        if all(is_tone_marked_syllable(syllable) for syllable in marked.split()):
+            text = marked
     return " ".join(text.split())
 
 
@@ -106,7 +109,7 @@ def _pinyin_problems(text: str, han: str, pinyin: str) -> list[str]:
         )
     for syllable in syllables:
         if not is_tone_marked_syllable(syllable):
-            hint = " (write hé or he2)" if _NOT_TONE_MARKS.search(syllable) else ""
+            hint = " (write tone marks: hé, not he2)" if _NOT_TONE_MARKS.search(syllable) else ""
             problems.append(
                 f"“{syllable}” in the pinyin for “{text}” is not a pinyin syllable{hint}"
             )
