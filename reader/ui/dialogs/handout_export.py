@@ -170,11 +170,15 @@ class HandoutExportDialog(QDialog):
 
     # Exporting
 
+    def suggested_path(self) -> Path:
+        """Where the file chooser starts: the folder exported to last time."""
+        name = f"{self._title or 'glossary'} handout.{self.file_format()}"
+        return self._remembered.folder() / name
+
     def choose_file_and_export(self) -> None:
         file_format = self.file_format()
-        suggested = self._remembered.folder() / f"{self._title or 'glossary'} handout.{file_format}"
         path = self._prompts.save_file(
-            self, "Export handout", str(suggested), _FILTERS[file_format]
+            self, "Export handout", str(self.suggested_path()), _FILTERS[file_format]
         )
         if path and self.export_to(path):
             self.accept()
