@@ -238,5 +238,5 @@ def terms_label(count: int) -> str:
 
 
 def times_label(count: int) -> str:
-    """How often a term occurs in the article, after its example: "(once)", "(3 times)"."""
-    return "(once)" if count == 1 else f"({count} times)"
+    """How often a term occurs in the article, under its pinyin."""
+    return "once in the article" if count == 1 else f"{count} times in the article"

@@ -42,7 +42,7 @@ h2 { font-size: 17pt; margin: 1.2em 0 .6em; }
 .explanation { margin: .15em 0; }
 .example { font-size: 12.5pt; margin: .25em 0 0; }
 .example mark { background: #ffe58a; text-decoration: underline; color: inherit; }
-.times { color: #555; font-size: 10pt; }
+.times { color: #555; font-size: 10pt; margin-top: .2em; }
 .article p { font-size: 17pt; line-height: 2.3; margin: 0 0 .4em; text-align: justify; }
 .article ruby { ruby-align: center; }
 .article rt { font-size: 10pt; color: #555; }
@@ -99,16 +99,12 @@ def _entry(number: int, entry: HandoutEntry) -> str:
     if term.explanation:
         right.append(f'<p class="explanation">{escape(term.explanation)}</p>')
     if entry.example.text:
-        times = (
-            f' <span class="times" lang="en">{times_label(entry.count)}</span>'
-            if entry.count
-            else ""
-        )
-        right.append(f'<p class="example" lang="zh-Hans">{marked_html(entry.example)}{times}</p>')
+        right.append(f'<p class="example" lang="zh-Hans">{marked_html(entry.example)}</p>')
+    times = f'<div class="times">{times_label(entry.count)}</div>' if entry.count else ""
     return (
         f'<div class="entry"><div class="number">{number}</div>'
         f'<div><div class="term" lang="zh-Hans">{escape(term.term)}</div>'
-        f'<div class="pinyin">{escape(term.pinyin)}</div></div>'
+        f'<div class="pinyin">{escape(term.pinyin)}</div>{times}</div>'
         f"<div>{''.join(right)}</div></div>"
     )
 

@@ -224,6 +224,7 @@ class _Styles:
         self.number = style("number", 10, 12, textColor=_MUTED)
         self.term = style("term", 21, 27)
         self.pinyin = style("pinyin", 14, 18)
+        self.times = style("times", 10, 14, textColor=_MUTED, spaceBefore=3)
         self.english = style("english", 13, 17)
         self.body = style("body", 11, 15, spaceBefore=2)
         self.example = style("example", 12.5, 18, spaceBefore=4)
@@ -254,6 +255,8 @@ def _entry_block(number: int, entry: HandoutEntry, styles: _Styles) -> Any:
         Paragraph(_plain_markup(term.term, LATIN_FONT), styles.term),
         Paragraph(escape(term.pinyin), styles.pinyin),
     ]
+    if entry.count:
+        left.append(Paragraph(times_label(entry.count), styles.times))
     right = [styles.paragraph(term.english, styles.english)]
     if term.explanation:
         right.append(styles.paragraph(term.explanation, styles.body))
@@ -280,11 +283,7 @@ def _entry_block(number: int, entry: HandoutEntry, styles: _Styles) -> Any:
 
 
 def _example(entry: HandoutEntry, styles: _Styles) -> Any:
-    markup = _markup(entry.example.text, entry.example.marks)
-    if entry.count:
-        times = times_label(entry.count)
-        markup += f'<font name="{LATIN_FONT}" size="10" color="{_MUTED}">  {times}</font>'
-    return Paragraph(markup, styles.example)
+    return styles.paragraph(entry.example.text, styles.example, entry.example.marks)
 
 
 def _quiz(handout: Handout, styles: _Styles) -> list[Any]:
@@ -326,7 +325,7 @@ def _quiz(handout: Handout, styles: _Styles) -> list[Any]:
 _CHAR_SIZE = 17.0
 _PINYIN_SIZE = 10.0
 _WORD_GAP = 4.0
-_CELL_PADDING = 1.5  # between neighbouring syllables, so they never touch
+_CELL_PADDING = 2.5  # between neighbouring syllables, so they never touch
 _LINE_HEIGHT = _PINYIN_SIZE * 1.35 + _CHAR_SIZE * 1.45
 _PARAGRAPH_GAP = 8.0
 _CLOSING = set("，。、；：？！,.;:?!）)」』》〉”’…—")

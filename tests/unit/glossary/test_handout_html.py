@@ -86,7 +86,7 @@ def test_every_article_character_has_its_ruby_and_terms_are_underlined(full_page
 def test_examples_mark_their_term_and_say_how_often_it_occurs(full_page):
     assert "<mark>河长制</mark>" in full_page
     assert "<mark>双区”建设</mark>" in full_page
-    assert '<span class="times" lang="en">(2 times)</span>' in full_page
+    assert '<div class="times">2 times in the article</div>' in full_page
 
 
 def test_the_page_is_standalone_and_escaped():
