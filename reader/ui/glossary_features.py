@@ -253,6 +253,7 @@ class GlossaryFeatures(QObject):
             active,
             article.title if article is not None else "",
             article.text if article is not None else None,
+            self._window.worker(),
             self._prompts,
             self._window,
             reader=annotator,

@@ -107,14 +107,16 @@ def test_cancelling_an_import_leaves_the_existing_glossary_alone(opened, tmp_pat
     assert store.path_of("mine").read_bytes() == before
 
 
-def test_html_handout_of_the_article_terms_with_examples(opened, recorder, tmp_path) -> None:
+def test_html_handout_of_the_article_terms_with_examples(qtbot, opened, recorder, tmp_path) -> None:
     window, features = opened
     dialog = features.export_handout()
     target = tmp_path / "handout.html"
     recorder.files.append(str(target))
     dialog.set_format("html")
     dialog.set_include_article(True)
-    dialog.choose_file_and_export()
+    with qtbot.waitSignal(dialog.exported, timeout=TIMEOUT_MS):
+        dialog.choose_file_and_export()
+    assert not dialog.isVisible()
 
     html = target.read_text(encoding="utf-8")
     assert '<div class="term" lang="zh-Hans">河长制</div>' in html
@@ -124,7 +126,7 @@ def test_html_handout_of_the_article_terms_with_examples(opened, recorder, tmp_p
     assert "Source: 羊城晚报" in html
 
 
-def test_pdf_handout_with_the_article_has_a_true_text_layer(opened, tmp_path) -> None:
+def test_pdf_handout_with_the_article_has_a_true_text_layer(qtbot, opened, tmp_path) -> None:
     from pypdf import PdfReader
 
     window, features = opened
@@ -133,7 +135,9 @@ def test_pdf_handout_with_the_article_has_a_true_text_layer(opened, tmp_path) ->
     dialog.set_include_article(True)
     dialog.set_quiz(QuizKind.ENGLISH)
     target = tmp_path / "handout.pdf"
-    assert dialog.export_to(target)
+    with qtbot.waitSignal(dialog.exported, timeout=TIMEOUT_MS) as exported:
+        dialog.export_to(target)
+    assert exported.args[0] == str(target) and exported.args[1] > 100  # terms written
     layer = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "广州" in layer and "Quiz: the English" in layer and "Answer key" in layer
     # Every character of the article is in the layer in order (page footers come between).
@@ -141,7 +145,7 @@ def test_pdf_handout_with_the_article_has_a_true_text_layer(opened, tmp_path) ->
     assert all(char in printed for char in han_characters(window.view().text()))
 
 
-def test_the_handout_dialog_remembers_format_folder_and_options(opened, recorder, tmp_path):
+def test_the_handout_dialog_remembers_format_folder_and_options(qtbot, opened, recorder, tmp_path):
     _, features = opened
     folder = tmp_path / "handouts"
     folder.mkdir()
@@ -152,7 +156,8 @@ def test_the_handout_dialog_remembers_format_folder_and_options(opened, recorder
     dialog.set_teacher("Class 3B")
     dialog.set_paper(Paper.LETTER)
     recorder.files.append(str(folder / "week 3.html"))
-    dialog.choose_file_and_export()
+    with qtbot.waitSignal(dialog.exported, timeout=TIMEOUT_MS):
+        dialog.choose_file_and_export()
     assert (folder / "week 3.html").is_file()
 
     again = features.export_handout()
@@ -166,9 +171,11 @@ def test_the_handout_dialog_remembers_format_folder_and_options(opened, recorder
     assert not choices.only_in_article and not choices.include_article
 
 
-def test_a_handout_that_cannot_be_written_is_reported(opened, recorder, tmp_path) -> None:
+def test_a_handout_that_cannot_be_written_is_reported(qtbot, opened, recorder, tmp_path) -> None:
     _, features = opened
     blocker = write(tmp_path / "file", "x")
     dialog = features.export_handout()
-    assert not dialog.export_to(blocker / "handout.html")
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT_MS):
+        dialog.export_to(blocker / "handout.html")
     assert recorder.messages[-1].startswith("The handout was not written: cannot write")
+    assert dialog.isVisible(), "the dialog stays open to choose another file"

@@ -1,17 +1,17 @@
 """Exporting a glossary handout (PDF or web page) for the open article.
 
-The dialog remembers its format, folder and options for next time.  Writing
-runs on the UI thread behind a wait cursor: a handout of the bundled article
-with the article section takes about three seconds.
+The dialog remembers its format, folder and options for next time.  The
+handout is composed and written in the window's worker (with the article
+section, the bundled article takes a few seconds); the dialog waits with its
+buttons disabled and closes when the file is written.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -33,6 +33,7 @@ from reader.glossary.handout_choices import (
     handout_date,
 )
 from reader.glossary.store import GlossarySet
+from reader.ui.annotation_worker import AnnotationWorker
 from reader.ui.dialogs.glossary_editor import Prompts
 from reader.ui.dialogs.remembered_choices import RememberedChoices
 
@@ -48,12 +49,15 @@ _QUIZ_LABELS = {
 class HandoutExportDialog(QDialog):
     exported = Signal(str, int)
     """A handout was written: (path, number of terms)."""
+    failed = Signal(str)
+    """A handout was not written (the message the user was shown)."""
 
     def __init__(
         self,
         active: GlossarySet,
         article_title: str,
         article_text: str | None,
+        worker: AnnotationWorker,
         prompts: Prompts | None = None,
         parent: QWidget | None = None,
         *,
@@ -67,6 +71,7 @@ class HandoutExportDialog(QDialog):
         self._title = article_title
         self._text = article_text
         self._reader = reader
+        self._worker = worker
         self._source = article_source(article_path)
         self._prompts = prompts or Prompts()
         self._remembered = RememberedChoices("handout_export")
@@ -119,6 +124,7 @@ class HandoutExportDialog(QDialog):
         buttons.addButton(export, QDialogButtonBox.ButtonRole.AcceptRole)
         export.clicked.connect(self.choose_file_and_export)
         buttons.rejected.connect(self.reject)
+        self._buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -180,11 +186,15 @@ class HandoutExportDialog(QDialog):
         path = self._prompts.save_file(
             self, "Export handout", str(self.suggested_path()), _FILTERS[file_format]
         )
-        if path and self.export_to(path):
-            self.accept()
+        if path:
+            self.export_to(path)
 
-    def export_to(self, path: str | Path) -> bool:
-        """Write the handout to ``path``; False (after telling the user why) when it fails."""
+    def export_to(self, path: str | Path) -> None:
+        """Write the handout to ``path`` in the worker.
+
+        Then ``exported`` is emitted and the dialog closes, or the user is told
+        why not and ``failed`` is emitted.
+        """
         file_format = self.file_format()
         name = self._glossary.currentData()
         glossaries = (
@@ -193,42 +203,46 @@ class HandoutExportDialog(QDialog):
             else GlossarySet([g for g in self._active.glossaries if g.name == name])
         )
         choices = self.choices()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            handout = compose_handout(glossaries, choices, self._text, self._reader)
-            self._write(handout, file_format, path)
-        except ReaderError as error:
-            self._prompts.inform(self, "Export handout", f"The handout was not written: {error}")
-            return False
-        except OSError as error:  # the core's clean-up can fail too (a file where a folder is)
-            reason = error.strerror or str(error)
-            self._prompts.inform(
-                self,
-                "Export handout",
-                f"The handout was not written: cannot write {path}: {reason}",
+        text, reader = self._text, self._reader
+
+        def job() -> int:
+            handout = compose_handout(glossaries, choices, text, reader)
+            try:
+                _write(handout, file_format, path)
+            except OSError as error:  # the core's clean-up can fail too (a file where a folder is)
+                raise ReaderError(f"cannot write {path}: {error.strerror or error}") from error
+            return len(handout.entries)
+
+        def written(terms: int) -> None:
+            self._buttons.setEnabled(True)
+            self._remembered.remember(
+                format=file_format,
+                folder=Path(path).resolve().parent,
+                only_in_article=choices.only_in_article,
+                include_article=choices.include_article,
+                quiz=choices.quiz.value,
+                teacher=choices.teacher,
+                paper=choices.paper.value,
             )
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        self._remembered.remember(
-            format=file_format,
-            folder=Path(path).resolve().parent,
-            only_in_article=choices.only_in_article,
-            include_article=choices.include_article,
-            quiz=choices.quiz.value,
-            teacher=choices.teacher,
-            paper=choices.paper.value,
-        )
-        self.exported.emit(str(path), len(handout.entries))
-        return True
+            self.exported.emit(str(path), terms)
+            self.accept()
 
-    @staticmethod
-    def _write(handout: Handout, file_format: str, path: str | Path) -> None:
-        if file_format == PDF:
-            from reader.glossary.handout_pdf import write_handout_pdf
+        def not_written(message: str) -> None:
+            self._buttons.setEnabled(True)
+            message = f"The handout was not written: {message}"
+            self._prompts.inform(self, "Export handout", message)
+            self.failed.emit(message)
 
-            write_handout_pdf(handout, path)
-        else:
-            from reader.glossary.handout_html import build_handout_html
+        self._buttons.setEnabled(False)
+        self._worker.submit(job, written, not_written)
 
-            write_atomically(path, build_handout_html(handout).encode("utf-8"))
+
+def _write(handout: Handout, file_format: str, path: str | Path) -> None:
+    if file_format == PDF:
+        from reader.glossary.handout_pdf import write_handout_pdf
+
+        write_handout_pdf(handout, path)
+    else:
+        from reader.glossary.handout_html import build_handout_html
+
+        write_atomically(path, build_handout_html(handout).encode("utf-8"))
