@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from reader import paths
 from reader.glossary.exchange import dump_csv, parse_csv
@@ -70,3 +71,24 @@ if __name__ == "__main__":
         ("CSV round trip, 146 terms", csv_round_trip_seconds()),
     ):
         print(f"{name:28s} {seconds * 1000:8.3f} ms")
+
+
+def handout_seconds(scratch: Path) -> tuple[float, float]:
+    """The PDF handout of the bundled article with every section (terms, the article with
+    pinyin over every character, a quiz), and the anchor: the same handout as a web page.
+
+    The handout is composed once (segmentation and readings are the annotator's, measured
+    elsewhere); both figures are the printing alone, best of two runs.
+    """
+    from reader.annotation.annotator import Annotator
+    from reader.glossary.handout import QuizKind
+    from reader.glossary.handout_choices import HandoutChoices, compose_handout
+    from reader.glossary.handout_html import build_handout_html
+    from reader.glossary.handout_pdf import write_handout_pdf
+
+    choices = HandoutChoices("Handout", include_article=True, quiz=QuizKind.ENGLISH)
+    handout = compose_handout(GlossarySet.bundled_only(), choices, _article(), Annotator.create())
+    scratch.mkdir(parents=True, exist_ok=True)
+    pdf = _best(lambda: write_handout_pdf(handout, scratch / "handout.pdf"), repeats=2)
+    html = _best(lambda: build_handout_html(handout), repeats=2)
+    return pdf, html

@@ -136,6 +136,8 @@ def glossary(scratch: Path) -> None:
         "≤ 10 ms",
         f"one regex alternation {ms(bench_glossary.regex_alternation_seconds())}",
     )
+    pdf, html = bench_glossary.handout_seconds(scratch / "handout")
+    row("print the bundled article's full handout as PDF", ms(pdf), "≤ 10 s", f"as HTML {ms(html)}")
     try:
         import bench_glossary_ui
     except ImportError:

@@ -16,12 +16,12 @@ from reader.glossary.exchange import (
     read_terms_file,
     write_atomically,
 )
-from reader.glossary.handout import (
-    HandoutEntry,
-    PinyinMarkup,
-    build_handout,
-    entries_for_article,
-    entries_for_terms,
+from reader.glossary.handout import HandoutEntry, Paper, QuizKind, entries_for_article
+from reader.glossary.handout_choices import (
+    HandoutChoices,
+    article_source,
+    compose_handout,
+    handout_date,
 )
 from reader.glossary.store import GlossarySet, GlossaryStore, check_glossary_name
 from reader.glossary.term import GlossaryTerm
@@ -71,6 +71,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--article", metavar="PATH", help="only terms occurring in this text")
     export.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     export.add_argument("-o", "--output", metavar="FILE", required=True)
+    handout = export.add_argument_group("handouts (--format html or pdf)")
+    handout.add_argument("--paper", choices=[p.value for p in Paper], default=Paper.A4.value)
+    handout.add_argument("--teacher", metavar="TEXT", default="", help="teacher's name or class")
+    handout.add_argument("--date", metavar="TEXT", help="date in the title block (default: today)")
+    handout.add_argument(
+        "--with-article",
+        action="store_true",
+        help="add the article with pinyin over every character, terms underlined (needs --article)",
+    )
+    handout.add_argument(
+        "--quiz",
+        choices=[q.value for q in QuizKind],
+        default=QuizKind.NONE.value,
+        help="add a quiz page and its answer key: write the English, or write the terms",
+    )
+    handout.add_argument(
+        "--all-terms",
+        action="store_true",
+        help="with --article, list every term of the glossaries, not only the article's",
+    )
     export.set_defaults(handler=run_export)
 
 
@@ -185,36 +205,48 @@ def run_export(arguments: argparse.Namespace) -> int:
                 f"{output} is named like a {named.upper()} file but --format is "
                 f"{arguments.format}; name it .{arguments.format}"
             )
+    if arguments.with_article and arguments.article is None:
+        raise GlossaryError("--with-article needs the article: add --article PATH")
     glossaries = _glossaries(arguments.name)
-    title = f"Glossary: {arguments.name or 'all active glossaries'}"
+    if arguments.format in FORMATS:
+        if arguments.article is None:
+            terms = glossaries.terms()
+        else:
+            text, _ = _read_article(arguments.article)
+            terms = _with_examples(entries_for_article(text, glossaries.find_terms(text)))
+        write_atomically(output, dump_terms(terms, arguments.format))
+        print(f"wrote {len(terms)} terms to {output}")
+        return 0
+    choices = HandoutChoices(
+        title=f"Glossary: {arguments.name or 'all active glossaries'}",
+        date=arguments.date if arguments.date is not None else handout_date(),
+        teacher=text_argument(arguments.teacher, "--teacher").strip(),
+        paper=Paper(arguments.paper),
+        only_in_article=not arguments.all_terms,
+        include_article=arguments.with_article,
+        quiz=QuizKind(arguments.quiz),
+    )
     article_text: str | None = None
+    reader = None
     if arguments.article is not None:
         article_text, article_title = _read_article(arguments.article)
-        matches = glossaries.find_terms(article_text)
-        entries = entries_for_article(article_text, matches)
-        title = f"Glossary: {article_title}"
-    else:
-        matches = []
-        entries = entries_for_terms(glossaries.terms())
-    if arguments.format in FORMATS:
-        write_atomically(output, dump_terms(_with_examples(entries), arguments.format))
-    elif arguments.format == "html":
-        html = build_handout(entries, title, article_text=article_text, article_matches=matches)
-        write_atomically(output, html.encode("utf-8"))
-    else:
-        from reader.ui.pdf_export import write_pdf
+        choices = replace(choices, title=article_title, source=article_source(arguments.article))
+        if arguments.with_article:
+            from reader.cli.shared import load_annotator
 
-        html = build_handout(
-            entries,
-            title,
-            article_text=article_text,
-            article_matches=matches,
-            pinyin_markup=PinyinMarkup.BRACKETS,
-        )
-        write_pdf(html, output, title)
-    print(f"wrote {len(entries)} terms to {output}")
+            reader = load_annotator().with_glossaries(glossaries)
+    handout = compose_handout(glossaries, choices, article_text, reader)
+    if arguments.format == "html":
+        from reader.glossary.handout_html import build_handout_html
+
+        write_atomically(output, build_handout_html(handout).encode("utf-8"))
+    else:
+        from reader.glossary.handout_pdf import write_handout_pdf
+
+        write_handout_pdf(handout, output)
+    print(f"wrote {len(handout.entries)} terms to {output}")
     return 0
 
 
 def _with_examples(entries: list[HandoutEntry]) -> list[GlossaryTerm]:
-    return [replace(entry.term, example=entry.example) for entry in entries]
+    return [replace(entry.term, example=entry.example.text) for entry in entries]

@@ -33,7 +33,7 @@ from pathlib import Path
 from reader.atomic_files import write_bytes_atomically
 from reader.errors import GlossaryError
 from reader.glossary.term import GlossaryTerm
-from reader.glossary.validate import RELATED_SEPARATOR, term_problems
+from reader.glossary.validate import RELATED_SEPARATOR, stored_pinyin, term_problems
 
 FIELDS: tuple[str, ...] = (
     "term",
@@ -152,6 +152,7 @@ def row_to_term(row: dict[str, object], glossary: str = "") -> GlossaryTerm:
         if not isinstance(value, str):
             raise GlossaryError(f"“{field}” must be text")
         texts[field] = value
+    texts["pinyin"] = stored_pinyin(texts["pinyin"])
     return GlossaryTerm(
         related=related_terms, variants=variants, in_cedict=in_cedict, glossary=glossary, **texts
     )

@@ -14,7 +14,7 @@ from functools import lru_cache
 from reader.errors import GlossaryError
 from reader.glossary.term import GlossaryTerm
 from reader.language.han import HAN_RANGES, han_characters
-from reader.language.notation import is_valid_syllable
+from reader.language.notation import is_valid_syllable, numbered_to_marks
 
 CATEGORIES: tuple[str, ...] = (
     "governance and Party building",
@@ -34,6 +34,22 @@ RELATED_SEPARATOR = "|"
 # Tone numbers (he2) and the typing stand-ins for ü (lv, lu:) are accepted by
 # the notation module but are not the tone-marked form a glossary stores.
 _NOT_TONE_MARKS = re.compile(r"[0-9:vV]")
+_SYLLABLE_END = re.compile(r"(?<=[1-5])(?=[A-Za-zü])")
+
+
+def stored_pinyin(text: str) -> str:
+    """``text`` as a glossary stores pinyin: tone marks, one space between syllables.
+
+    Teachers type tone numbers as often as marks, so numbered pinyin is turned
+    into marks: ``lao2`` -> ``láo``, ``lao2shi1`` -> ``láo shī``, ``lv4`` and
+    ``lu:4`` -> ``lǜ``.  Tone-marked pinyin only has its spacing tidied.
+    """
+    if _NOT_TONE_MARKS.search(text):
+        marked = numbered_to_marks(_SYLLABLE_END.sub(" ", text))
+        # Anything not pinyin is left as typed, so the problem names what the user wrote.
+        if all(is_tone_marked_syllable(syllable) for syllable in marked.split()):
+            text = marked
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=8192)

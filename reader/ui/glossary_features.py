@@ -258,8 +258,11 @@ class GlossaryFeatures(QObject):
             active,
             article.title if article is not None else "",
             article.text if article is not None else None,
+            self._window.worker(),
             self._prompts,
             self._window,
+            reader=annotator,
+            article_path=article.path if article is not None else None,
         )
         dialog.exported.connect(
             lambda path, terms: self._window.statusBar().showMessage(

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.glossary.handout import Paper, QuizKind
 from reader.glossary.store import GlossaryStore
+from reader.language.han import han_characters
 
 TIMEOUT_MS = 60_000
 
@@ -108,35 +110,75 @@ def test_cancelling_an_import_leaves_the_existing_glossary_alone(opened, tmp_pat
     assert store.path_of("mine").read_bytes() == before
 
 
-def test_html_handout_of_the_article_terms_with_examples(opened, recorder, tmp_path) -> None:
+def test_html_handout_of_the_article_terms_with_examples(qtbot, opened, recorder, tmp_path) -> None:
     window, features = opened
     dialog = features.export_handout()
     target = tmp_path / "handout.html"
     recorder.files.append(str(target))
+    dialog.set_format("html")
     dialog.set_include_article(True)
-    dialog.choose_file_and_export()
+    with qtbot.waitSignal(dialog.exported, timeout=TIMEOUT_MS):
+        dialog.choose_file_and_export()
+    assert not dialog.isVisible()
 
     html = target.read_text(encoding="utf-8")
-    text = window.view().text()
-    assert '<td class="term" lang="zh-Hans">河长制</td>' in html
-    sentence = next(s for s in text.replace("\n", "。").split("。") if "河长制" in s)
-    assert sentence.strip() in html
+    assert '<div class="term" lang="zh-Hans">河长制</div>' in html
+    assert "全面推行<mark>河长制</mark>的意见" in html  # the term marked in its sentence
     assert "<ruby>河<rt>hé</rt></ruby>" in html
     assert window.current_article().title in html
+    assert "Source: 羊城晚报" in html
 
 
-def test_pdf_handout_starts_with_the_pdf_signature(opened, tmp_path) -> None:
-    _, features = opened
+def test_pdf_handout_with_the_article_has_a_true_text_layer(qtbot, opened, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    window, features = opened
     dialog = features.export_handout()
     dialog.set_format("pdf")
+    dialog.set_include_article(True)
+    dialog.set_quiz(QuizKind.ENGLISH)
     target = tmp_path / "handout.pdf"
-    assert dialog.export_to(target)
-    assert target.read_bytes().startswith(b"%PDF")
+    with qtbot.waitSignal(dialog.exported, timeout=TIMEOUT_MS) as exported:
+        dialog.export_to(target)
+    assert exported.args[0] == str(target) and exported.args[1] > 100  # terms written
+    layer = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "广州" in layer and "Quiz: the English" in layer and "Answer key" in layer
+    # Every character of the article is in the layer in order (page footers come between).
+    printed = iter(han_characters(layer))
+    assert all(char in printed for char in han_characters(window.view().text()))
 
 
-def test_a_handout_that_cannot_be_written_is_reported(opened, recorder, tmp_path) -> None:
+def test_the_handout_dialog_remembers_format_folder_and_options(qtbot, opened, recorder, tmp_path):
+    _, features = opened
+    folder = tmp_path / "handouts"
+    folder.mkdir()
+    dialog = features.export_handout()
+    dialog.set_format("html")
+    dialog.set_only_in_article(False)
+    dialog.set_quiz(QuizKind.TERMS)
+    dialog.set_teacher("Class 3B")
+    dialog.set_paper(Paper.LETTER)
+    recorder.files.append(str(folder / "week 3.html"))
+    with qtbot.waitSignal(dialog.exported, timeout=TIMEOUT_MS):
+        dialog.choose_file_and_export()
+    assert (folder / "week 3.html").is_file()
+
+    again = features.export_handout()
+    choices = again.choices()
+    assert again.file_format() == "html" and again.suggested_path().parent == folder
+    assert (choices.quiz, choices.teacher, choices.paper) == (
+        QuizKind.TERMS,
+        "Class 3B",
+        Paper.LETTER,
+    )
+    assert not choices.only_in_article and not choices.include_article
+
+
+def test_a_handout_that_cannot_be_written_is_reported(qtbot, opened, recorder, tmp_path) -> None:
     _, features = opened
     blocker = write(tmp_path / "file", "x")
     dialog = features.export_handout()
-    assert not dialog.export_to(blocker / "handout.html")
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT_MS):
+        dialog.export_to(blocker / "handout.html")
     assert recorder.messages[-1].startswith("The handout was not written: cannot write")
+    assert dialog.isVisible(), "the dialog stays open to choose another file"

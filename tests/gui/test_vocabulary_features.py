@@ -342,6 +342,25 @@ def test_export_dialog_writes_csv_and_apkg(
     assert "治理" in (tmp_path / "words.csv").read_text(encoding="utf-8")
 
 
+def test_the_export_dialog_remembers_format_folder_and_statuses(
+    tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
+) -> None:
+    store.add(
+        VocabWord("治理", "zhì lǐ", definition="to govern"), Context("提升治理水平。", "广州")
+    )
+    store.set_status(store.get("治理").key, Status.KNOWN)
+    dialog = features.open_export_dialog()
+    dialog.set_format(ExportFormat.CSV)
+    dialog.set_statuses([Status.KNOWN])
+    dialog.set_path(tmp_path / "words.csv")
+    assert dialog.export() == 1
+
+    again = features.open_export_dialog()
+    assert again.export_format() is ExportFormat.CSV
+    assert again.path() == tmp_path / "vocabulary.csv"
+    assert again.word_filter().statuses == frozenset({Status.KNOWN})
+
+
 def test_import_previews_bad_lines_and_writes_nothing_until_confirmed(
     tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
 ) -> None:

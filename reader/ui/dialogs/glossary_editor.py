@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from reader.errors import GlossaryError
 from reader.glossary.store import GlossaryStore, TermChange
 from reader.glossary.term import GlossaryTerm
-from reader.glossary.validate import CATEGORIES, term_problems
+from reader.glossary.validate import CATEGORIES, stored_pinyin, term_problems
 from reader.ui.glossary_models import GlossaryTermsModel
 
 PinyinOf = Callable[[str], tuple[str, ...]]
@@ -126,7 +126,10 @@ class TermFormDialog(QDialog):
         self._term.setObjectName("termField")
         self._pinyin = QLineEdit(self)
         self._pinyin.setObjectName("pinyinField")
-        self._pinyin.setPlaceholderText("tone marks, one syllable per character: hé zhǎng zhì")
+        self._pinyin.setPlaceholderText(
+            "one syllable per character: hé zhǎng zhì or he2 zhang3 zhi4"
+        )
+        self._pinyin.editingFinished.connect(self._show_tone_marks)
         self._english = QLineEdit(self)
         self._english.setObjectName("englishField")
         self._explanation = QPlainTextEdit(self)
@@ -200,7 +203,7 @@ class TermFormDialog(QDialog):
         related = tuple(part for part in _RELATED_SEPARATORS.split(self._related.text()) if part)
         return GlossaryTerm(
             term=self._term.text().strip(),
-            pinyin=" ".join(self._pinyin.text().split()),
+            pinyin=stored_pinyin(self._pinyin.text()),
             english=self._english.text().strip(),
             explanation=self._explanation.toPlainText().strip(),
             category=self._category.currentText().strip(),
@@ -249,6 +252,12 @@ class TermFormDialog(QDialog):
             self._filled_pinyin = " ".join(self._pinyin_of(word)) if word else ""
             self._pinyin.setText(self._filled_pinyin)
         self._recheck()
+
+    def _show_tone_marks(self) -> None:
+        """Numbered pinyin typed into the field is shown as the tone marks it is saved as."""
+        marked = stored_pinyin(self._pinyin.text())
+        if marked != self._pinyin.text():
+            self._pinyin.setText(marked)
 
     def _recheck(self) -> None:
         problems = self.problems()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import VocabularyError
+from reader.ui.dialogs.remembered_choices import RememberedChoices
 from reader.vocab.export import ExportFormat, export_words
 from reader.vocab.store import VocabularyStore
 from reader.vocab.word import Status, WordFilter
@@ -40,6 +41,7 @@ FORMAT_LABELS = {
     ExportFormat.JSON: ("JSON (.json)", ".json"),
 }
 _ANY = "__any__"
+_FIRST_STATUSES = (Status.NEW, Status.LEARNING)  # ticked until the user's own choice is remembered
 
 
 class VocabularyExportDialog(QDialog):
@@ -57,13 +59,18 @@ class VocabularyExportDialog(QDialog):
         self.setWindowTitle("Export Vocabulary")
         self.setObjectName("vocabularyExportDialog")
         self._store = store
+        self._remembered = RememberedChoices("vocabulary_export")
+        remembered = self._remembered
 
         self._format = QComboBox(self)
         for export_format, (label, _suffix) in FORMAT_LABELS.items():
             self._format.addItem(label, export_format.value)
+        self._format.setCurrentIndex(
+            max(0, self._format.findData(remembered.text("format", ExportFormat.APKG.value)))
+        )
         self._statuses = {status: QCheckBox(status.value.capitalize(), self) for status in Status}
         for status, box in self._statuses.items():
-            box.setChecked(status in (Status.NEW, Status.LEARNING))
+            box.setChecked(remembered.flag(f"status_{status.value}", status in _FIRST_STATUSES))
         statuses = QHBoxLayout()
         for box in self._statuses.values():
             statuses.addWidget(box)
@@ -83,7 +90,8 @@ class VocabularyExportDialog(QDialog):
         since = QHBoxLayout()
         since.addWidget(self._since_on)
         since.addWidget(self._since, 1)
-        self._path = QLineEdit(str(Path.home() / "vocabulary.apkg"), self)
+        suffix = FORMAT_LABELS[self.export_format()][1]
+        self._path = QLineEdit(str(remembered.folder() / f"vocabulary{suffix}"), self)
         browse = QPushButton("Browse…", self)
         browse.clicked.connect(self._browse)
         file_row = QHBoxLayout()
@@ -170,6 +178,11 @@ class VocabularyExportDialog(QDialog):
         except VocabularyError as error:
             self._message.setText(str(error))
             return None
+        self._remembered.remember(
+            format=self.export_format().value,
+            folder=self.path().resolve().parent,
+            **{f"status_{s.value}": box.isChecked() for s, box in self._statuses.items()},
+        )
         self.exported.emit(str(self.path()), count)
         self.accept()
         return count

@@ -122,22 +122,26 @@ def test_every_bad_row_is_reported_with_its_line_and_the_good_rows_are_kept():
         "绿\tlǜ\t\n"
         "河长制\thé zhǎng zhì\tagain\n"
         "民\tmín\n"
-        "湖\thu2\tlake\n"
+        "湖\thx2\tlake\n"
+        "老师\tlao2shi1\tteacher\n"
     )
     result = parse_tsv(text)
-    assert [t.term for t in result.terms] == ["河长制"]
+    assert [(t.term, t.pinyin) for t in result.terms] == [
+        ("河长制", "hé zhǎng zhì"),
+        ("老师", "láo shī"),
+    ]
     assert [(bad.line, bad.reason.split(" ")[0]) for bad in result.bad_rows] == [
         (3, "“河湖长制”"),
         (5, "the"),
         (6, "“河长制”"),
         (7, "has"),
-        (8, "“hu2”"),
+        (8, "“hx2”"),
     ]
     assert str(result.bad_rows[2]) == "line 6: “河长制” already appears at line 2"
 
 
 def test_csv_line_numbers_count_lines_inside_quoted_cells():
-    text = 'term,pinyin,english\r\n河,hé,"two\nlines"\r\n湖,hu2,lake\r\n'
+    text = 'term,pinyin,english\r\n河,hé,"two\nlines"\r\n湖,hx2,lake\r\n'
     assert parse_csv(text.encode()).bad_rows[0].line == 4
 
 

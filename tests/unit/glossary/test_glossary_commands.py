@@ -39,7 +39,8 @@ def test_unknown_term_is_one_line_and_exit_2(capsys):
 def test_import_with_bad_rows_writes_nothing_and_lists_every_bad_row(tmp_path, capsys):
     source = tmp_path / "class.csv"
     source.write_text(
-        "term,pinyin,english\n湖长,hú zhǎng,lake chief\n河,he2,river\n,x,\n", encoding="utf-8"
+        "term,pinyin,english\n湖长,hú zhǎng,lake chief\n河,hx2,river\n,x,\n老师,lao2shi1,teacher\n",
+        encoding="utf-8",
     )
     assert main(["glossary", "import", str(source)]) == 2
     err = capsys.readouterr().err
@@ -47,9 +48,11 @@ def test_import_with_bad_rows_writes_nothing_and_lists_every_bad_row(tmp_path, c
     assert not (paths.user_glossaries_dir() / "class.tsv").exists()
     assert main(["glossary", "import", str(source), "--skip-bad", "--into", "mine"]) == 0
     captured = capsys.readouterr()
-    assert "line 3:" in captured.err and "imported 1 terms into glossary “mine”" in captured.out
+    assert "line 3:" in captured.err and "imported 2 terms into glossary “mine”" in captured.out
     assert main(["glossary", "show", "湖长"]) == 0
     assert "Glossary: mine" in capsys.readouterr().out
+    assert main(["glossary", "show", "老师"]) == 0
+    assert "老师  láo shī" in capsys.readouterr().out  # numbered pinyin stored with tone marks
 
 
 def test_export_json_of_all_active_glossaries_round_trips_through_import(tmp_path, capsys):
@@ -63,16 +66,33 @@ def test_export_json_of_all_active_glossaries_round_trips_through_import(tmp_pat
 
 def test_export_for_an_article_as_html_and_csv(tmp_path):
     html = tmp_path / "handout.html"
-    assert (
-        main(["glossary", "export", "--article", ARTICLE, "--format", "html", "-o", str(html)]) == 0
-    )
+    export = ["glossary", "export", "--article", ARTICLE, "--format", "html", "-o", str(html)]
+    assert main(export) == 0
     page = html.read_text(encoding="utf-8")
-    assert "<ruby>河<rt>hé</rt></ruby>" in page
+    assert "<mark>河长制</mark>" in page and "Source: 羊城晚报" in page
+    assert "<ruby>" not in page, "the article section is asked for with --with-article"
+    assert main([*export, "--with-article", "--quiz", "terms", "--teacher", "Class 3B"]) == 0
+    page = html.read_text(encoding="utf-8")
+    assert "<ruby>河<rt>hé</rt></ruby>" in page and "Quiz: the terms" in page
+    assert "Class 3B" in page
     table = tmp_path / "terms.csv"
     assert (
         main(["glossary", "export", "--article", ARTICLE, "--format", "csv", "-o", str(table)]) == 0
     )
     assert "《关于全面推行河长制的意见》" in table.read_bytes().decode("utf-8-sig")
+
+
+def test_a_pdf_handout_from_the_command_line_on_letter_paper(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "handout.pdf"
+    export = ["glossary", "export", "--article", ARTICLE, "--format", "pdf", "-o", str(pdf)]
+    assert main([*export, "--paper", "letter", "--date", "Week 3"]) == 0
+    assert capsys.readouterr().out.startswith("wrote ")
+    reader = PdfReader(pdf)
+    first = reader.pages[0]
+    assert round(float(first.mediabox.width)) == 612
+    assert "致广大而尽精微" in first.extract_text() and "Date: Week 3" in first.extract_text()
 
 
 def test_export_errors_are_one_line(tmp_path, capsys):
@@ -81,6 +101,11 @@ def test_export_errors_are_one_line(tmp_path, capsys):
     assert main(["glossary", "export", "--format", "doc", "-o", str(tmp_path / "x")]) == 2
     assert main(["glossary", "import", str(tmp_path / "missing.csv")]) == 2
     assert "cannot read" in capsys.readouterr().err
+    handout = ["glossary", "export", "--format", "pdf", "-o", str(tmp_path / "x.pdf")]
+    assert main([*handout, "--with-article"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "reader: --with-article needs the article: add --article PATH"
+    )
 
 
 def test_suggest_prints_whole_terms_with_pinyin_count_reason_and_sentence(tmp_path, capsys):

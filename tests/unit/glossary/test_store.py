@@ -102,7 +102,7 @@ def test_a_damaged_active_file_falls_back_to_everything_active(store):
 
 def test_a_hand_damaged_glossary_file_gives_a_clear_error(store):
     store.create("one", [LAKE])
-    store.path_of("one").write_text("term\tpinyin\tenglish\n湖长\thu2 zhang3\tx\n", "utf-8")
+    store.path_of("one").write_text("term\tpinyin\tenglish\n湖长\thx2 zhang3\tx\n", "utf-8")
     with pytest.raises(GlossaryError, match="glossary “one”.*line 2"):
         store.load("one")
 

@@ -4,7 +4,12 @@ import pytest
 
 from reader.errors import GlossaryError
 from reader.glossary.term import GlossaryTerm
-from reader.glossary.validate import check_term, is_tone_marked_syllable, term_problems
+from reader.glossary.validate import (
+    check_term,
+    is_tone_marked_syllable,
+    stored_pinyin,
+    term_problems,
+)
 
 
 def make(term="河长制", pinyin="hé zhǎng zhì", english="river chief system", **extra):
@@ -52,3 +57,25 @@ def test_tone_marked_syllables(syllable):
 @pytest.mark.parametrize("syllable", ["he2", "lv", "lu:", "hÉ", "", "xyz", "háō"])
 def test_not_tone_marked_syllables(syllable):
     assert not is_tone_marked_syllable(syllable)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("lao2", "láo"),
+        ("lao2shi1", "láo shī"),
+        ("he2 zhang3  zhi4", "hé zhǎng zhì"),
+        ("lv4 se4", "lǜ sè"),
+        ("nu:3 er2", "nǚ ér"),
+        ("Guang3zhou1", "Guǎng zhōu"),
+        ("ma5", "ma"),
+        (" hé  zhǎng zhì ", "hé zhǎng zhì"),
+    ],
+)
+def test_numbered_pinyin_is_stored_with_tone_marks(typed, stored):
+    assert stored_pinyin(typed) == stored
+    assert all(is_tone_marked_syllable(syllable) for syllable in stored.split())
+
+
+def test_a_numbered_syllable_that_is_not_pinyin_is_still_refused():
+    assert term_problems(make(pinyin=stored_pinyin("hx2 zhang3 zhi4")))
