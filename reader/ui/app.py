@@ -32,6 +32,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader import paths
+from reader.ui.pinyin_mode import PinyinMode
 
 if TYPE_CHECKING:
     from reader.cli.window import WindowOptions
@@ -141,6 +142,8 @@ def run(options: WindowOptions) -> int:
         window.open_initial(options.path)
     if options.size is not None:
         window.resize(*options.size)
+    if options.pinyin is not None:
+        window.set_pinyin_mode(PinyinMode(options.pinyin), remember=False)
 
     watcher = FirstPaintWatcher(window.view())
 

@@ -588,9 +588,11 @@ class MainWindow(QMainWindow):
 
     # Reading preferences
 
-    def set_pinyin_mode(self, mode: PinyinMode) -> None:
+    def set_pinyin_mode(self, mode: PinyinMode, remember: bool = True) -> None:
+        """Show pinyin as ``mode`` says; saved in the settings unless ``remember`` is False."""
         self._view.set_pinyin_mode(mode)
-        self._settings.set_pinyin_mode(mode)
+        if remember:
+            self._settings.set_pinyin_mode(mode)
         self._pinyin_actions[mode].setChecked(True)
         combo_index = self._pinyin_combo.findData(mode.value)
         if self._pinyin_combo.currentIndex() != combo_index:
