@@ -221,7 +221,7 @@ def test_scroll_position_can_be_saved_and_restored(qtbot, view: ArticleView) -> 
     cursor = QTextCursor(view.document())
     cursor.setPosition(offset)
     rect = view.cursorRect(cursor)
-    assert 0 <= rect.top() and rect.bottom() <= view.viewport().height() / 2
+    assert rect.top() >= 0 and rect.bottom() <= view.viewport().height() / 2
     assert view.first_visible_offset() <= offset
 
 
