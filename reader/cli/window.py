@@ -1,6 +1,6 @@
-"""``reader [PATH] [--screenshot OUT.png] [--size WxH] [--pinyin MODE] [--cedict PATH]``: the reading window.
+"""``reader [PATH] [--screenshot OUT.png] [--size WxH] [--pinyin MODE] [--cedict PATH]``.
 
-The options are checked here, before Qt is imported, so a mistake gives one
+The reading window.  The options are checked here, before Qt is imported, so a mistake gives one
 line and status 2 without a window flashing up.
 """
 

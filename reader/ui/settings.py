@@ -177,6 +177,14 @@ class Settings:
     def set_cedict_path(self, path: str | None) -> None:
         self._store.setValue("dictionary/cedict_path", path or "")
 
+    def known_hsk_level(self) -> int | None:
+        """The HSK levels 1-N the reader said they know (0: none); None until asked."""
+        value = str(self._store.value("vocabulary/known_hsk_level", ""))
+        return int(value) if value.isdigit() else None
+
+    def set_known_hsk_level(self, level: int) -> None:
+        self._store.setValue("vocabulary/known_hsk_level", str(level))
+
     def missing_font_reported(self) -> bool:
         return str(self._store.value("fonts/missing_reported", "false")).lower() == "true"
 

@@ -375,12 +375,18 @@ class VocabularyFeatures(QObject):
         )
         if not self._prompts.confirm(question):
             return 0
-        states = self.mark_known(words)
-        if states is None:
+        if not self.mark_known_undoably(words):
             return 0
-        self._undo_stack.push(_MarkKnownCommand(self, words, states))
         self._window.statusBar().showMessage(f"Marked {len(words):,} words as known", 5000)
         return len(words)
+
+    def mark_known_undoably(self, words: list[str]) -> bool:
+        """Mark ``words`` known as one step Edit ▸ Undo reverses; False if it failed."""
+        states = self.mark_known(words)
+        if states is None:
+            return False
+        self._undo_stack.push(_MarkKnownCommand(self, words, states))
+        return True
 
     def mark_known(self, words: list[str]) -> list[WordState] | None:
         if self._store is None:
