@@ -50,6 +50,7 @@ from reader.ui import fonts
 from reader.ui.about import show_about
 from reader.ui.annotation_worker import AnnotationWorker
 from reader.ui.article_view import ArticleView
+from reader.ui.dock_collapse import DockCollapse
 from reader.ui.find_bar import FindBar
 from reader.ui.library_panel import LibraryItem, LibraryPanel
 from reader.ui.pinyin_mode import PinyinMode
@@ -210,6 +211,10 @@ class MainWindow(QMainWindow):
         self._sidebar = Sidebar(self)
         self._sidebar_dock = self._dock(self._sidebar, "Sidebar", "sidebarDock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._sidebar_dock)
+        # Folds the panels away in a narrow window, so the text keeps a readable column.
+        self._dock_collapse = DockCollapse(
+            self, self._view, [self._library_dock, self._sidebar_dock]
+        )
         self.setTabOrder(self._view, self._sidebar)
         self.setTabOrder(self._sidebar, self._library)
 
