@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     # jieba and pypinyin load with reader.annotation: keep them off the
     # start-up path so the window paints before the annotator exists.
     from reader.annotation.annotator import Annotator, WordInfo
+    from reader.vocab.word import VocabWord
 
 StatusLookup = Callable[[str], "str | None"]
 
@@ -428,9 +429,14 @@ class ArticleView(QTextEdit):
         return text[start:end].strip()
 
     def activate(self, index: int) -> None:
-        """Open the dictionary popup on token ``index`` and emit ``word_activated``."""
+        """Open the dictionary popup on word ``index`` and emit ``word_activated``.
+
+        Punctuation and spaces have nothing to look up: they open nothing.
+        """
         info = self.word_info(index)
-        if info is None or self._annotator is None:
+        if info is None or self._annotator is None or self._segmented is None:
+            return
+        if self._segmented.kinds[index] not in _WORD_KINDS:
             return
         # The word stays current when the popup takes the mouse, so that the
         # keys (A, 1-4, Left/Right) continue from it once the popup closes.
@@ -446,6 +452,11 @@ class ArticleView(QTextEdit):
             self._tone_colours,
         )
         self.word_activated.emit(index)
+
+    def show_saved_word(self, saved: VocabWord) -> None:
+        """A word was saved to the vocabulary: the popup on it says so."""
+        if self._popup is not None:
+            self._popup.show_saved(saved.simplified, saved.status.value)
 
     # -- events ------------------------------------------------------------------
 

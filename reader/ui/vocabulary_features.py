@@ -197,6 +197,7 @@ class VocabularyFeatures(QObject):
 
         view = window.view()
         view.add_word_requested.connect(self.add_word)
+        self.word_saved.connect(view.show_saved_word)
         view.status_key_pressed.connect(self.set_status_from_key)
         window.annotation_finished.connect(self._update_comprehension)
         window.article_loaded.connect(self._article_loaded)
