@@ -84,8 +84,8 @@ _HAN = KIND_CODES.index(TokenKind.HAN)
 # soft green-teal; ignored words are left plain.  Pale in the light theme and deep
 # in the dark one so text keeps its contrast; the three differ in hue and lightness
 # so they stay apart for the common red-green colour blindness too.
-_STATUS_TINTS_LIGHT = {"new": "#dbe9ff", "learning": "#ffedb3", "known": "#dcf2e6"}
-_STATUS_TINTS_DARK = {"new": "#23385c", "learning": "#544419", "known": "#1d4536"}
+STATUS_TINTS_LIGHT = {"new": "#dbe9ff", "learning": "#ffedb3", "known": "#dcf2e6"}
+STATUS_TINTS_DARK = {"new": "#23385c", "learning": "#544419", "known": "#1d4536"}
 _HIDDEN_PINYIN_STATUSES = frozenset({"known", "ignored"})
 
 
@@ -838,7 +838,7 @@ class ArticleView(QTextEdit):
         dark = palette_is_dark(self.palette())
         shift = -self._scroll_offset()
         if self._status_lookup is not None and self._segmented is not None:
-            tints = _STATUS_TINTS_DARK if dark else _STATUS_TINTS_LIGHT
+            tints = STATUS_TINTS_DARK if dark else STATUS_TINTS_LIGHT
             for piece in self._visible_pieces():
                 status = self._status_of(piece.index)
                 if status in tints:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from reader.language.hsk import BAND_7_TO_9, words_up_to
 from reader.ui.pinyin_mode import PinyinMode
+from reader.wording import counted
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -144,7 +145,7 @@ class KnownLevel(QObject):
             self._window.set_pinyin_mode(PinyinMode.ABOVE_UNKNOWN)
         if words:
             self._window.statusBar().showMessage(
-                f"Marked the {len(words):,} words of {level_label(level)} as known "
+                f"Marked the {counted(len(words), 'word')} of {level_label(level)} as known "
                 "(Edit ▸ Undo takes it back)",
                 8000,
             )

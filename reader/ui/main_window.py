@@ -58,6 +58,7 @@ from reader.ui.settings import Settings
 from reader.ui.sidebar import Sidebar
 from reader.ui.theme import Theme, apply_theme
 from reader.ui.tone_colours import ToneLegend
+from reader.wording import counted
 
 DEFAULT_FONT_POINT_SIZE = 16.0
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
@@ -477,7 +478,7 @@ class MainWindow(QMainWindow):
         if generation != self._generation:
             return  # another article was opened meanwhile
         self._sidebar.article_tab().set_stats(result.stats)
-        self.statusBar().showMessage(f"Ready: {result.stats.words:,} words")
+        self.statusBar().showMessage(f"Ready: {counted(result.stats.words, 'word')}")
         fraction = self._restore_fraction
         if fraction is None:
             fraction = self._view.scroll_fraction()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QDateEdit
 
 from reader.ui.article_view import MEASURE_EMS
 from reader.ui.main_window import MainWindow
+from reader.ui.status_legend import StatusLegend
 from reader.ui.vocabulary_features import install_vocabulary_features
 from reader.vocab.store import VocabularyStore
 
@@ -63,3 +66,21 @@ def test_wide_windows_keep_lines_to_a_comfortable_length(qtbot, window: MainWind
     qtbot.waitUntil(lambda: window.width() == 1920)
     qtbot.waitUntil(lambda: column_characters(window) <= MEASURE_EMS + 1)
     assert column_characters(window) >= MEASURE_EMS - 2
+
+
+def test_colouring_by_status_shows_what_the_colours_mean(qtbot, window: MainWindow, store) -> None:
+    features = install_vocabulary_features(window, store)
+    legend = window.findChild(StatusLegend, "statusLegend")
+    features.set_colouring(False)
+    assert not legend.isVisible()
+    features.set_colouring(True)
+    qtbot.waitUntil(legend.isVisible)
+    assert legend.names() == ["Unknown", "Learning", "Known"]
+
+
+def test_the_export_date_filter_reads_as_a_date(qtbot, window: MainWindow, store) -> None:
+    features = install_vocabulary_features(window, store)
+    dialog = features.open_export_dialog()
+    edit = dialog.findChild(QDateEdit)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", edit.text())
+    dialog.reject()
