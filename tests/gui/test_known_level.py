@@ -1,4 +1,4 @@
-"""'I know HSK levels 1–N': the first-run question, the menu item, undo, pinyin above the rest."""
+"""I know HSK levels 1–N (first-run question, menu, undo) and the popup after Add."""
 
 from __future__ import annotations
 
@@ -107,3 +107,17 @@ def test_the_menu_opens_on_the_level_chosen_before(
     assert dialog.findChild(QComboBox, "knownLevel").currentData() == 4
     dialog.reject()
     assert window.settings().known_hsk_level() == 4
+
+
+def test_adding_from_the_popup_changes_the_popup(
+    qtbot, window: MainWindow, store: VocabularyStore, features: VocabularyFeatures
+) -> None:
+    view = window.view()
+    segmented = view.segmented()
+    index = next(i for i in range(len(segmented)) if segmented.token(i).text == "河长制")
+    view.activate(index)
+    popup = view.popup()
+    popup.add_button().click()
+    assert store.get("河长制") is not None
+    assert not popup.add_button().isEnabled()
+    assert popup.add_button().text() == "In vocabulary (new)"
