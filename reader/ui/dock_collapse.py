@@ -40,6 +40,12 @@ class DockCollapse(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self._window and event.type() == QEvent.Type.Resize:
             self.fit(self._window.width())
+        elif watched is self._window and event.type() == QEvent.Type.Close:
+            # The window saves which panels are open as it closes: folding is not
+            # the reader's choice, so the folded panels are saved as open.
+            for dock in self._folded:
+                dock.setVisible(True)
+            self._folded.clear()
         return False
 
     def fit(self, width: int) -> None:

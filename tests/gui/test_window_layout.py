@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QDateEdit, QDockWidget, QMainWindow
 
 from reader.ui.article_view import MEASURE_EMS
 from reader.ui.main_window import MainWindow
@@ -49,7 +50,7 @@ def test_sidebar_tabs_are_never_cut_off(qtbot, window: MainWindow, store) -> Non
 def test_narrow_windows_fold_the_panels_and_keep_a_readable_column(
     qtbot, window: MainWindow
 ) -> None:
-    library = window.findChild(type(window.sidebar().parent()), "libraryDock")
+    library = window.findChild(QDockWidget, "libraryDock")
     sidebar = window.sidebar().parent()
     window.resize(1600, 900)
     qtbot.waitUntil(lambda: library.isVisible() and sidebar.isVisible())
@@ -84,3 +85,20 @@ def test_the_export_date_filter_reads_as_a_date(qtbot, window: MainWindow, store
     edit = dialog.findChild(QDateEdit)
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", edit.text())
     dialog.reject()
+
+
+def test_panels_folded_for_a_narrow_window_are_saved_as_open(qtbot, window: MainWindow) -> None:
+    library = window.findChild(QDockWidget, "libraryDock")
+    window.resize(1600, 900)
+    qtbot.waitUntil(library.isVisible)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: not library.isVisible())
+    window.close()
+    restored = QMainWindow()
+    qtbot.addWidget(restored)
+    restored.addDockWidget(
+        Qt.DockWidgetArea.LeftDockWidgetArea, QDockWidget(objectName="libraryDock")
+    )
+    dock = restored.findChild(QDockWidget, "libraryDock")
+    assert restored.restoreState(window.settings().window_state())
+    assert not dock.isHidden()
