@@ -687,8 +687,18 @@ class ArticleView(QTextEdit):
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
 
     def _offset_at_document_point(self, point: QPointF) -> int:
-        position = self.document().documentLayout().hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
-        return self._offsets.from_document(max(position, 0))
+        return self._offsets.from_document(self._position_at(point))
+
+    def _position_at(self, point: QPointF) -> int:
+        """The document position nearest ``point``.
+
+        A point in the top margin is moved onto the first line: there Qt's fuzzy
+        hit test answers from wherever its stepwise layout has got to.
+        """
+        top = self.document().rootFrame().frameFormat().topMargin() + 1
+        inside = QPointF(point.x(), max(point.y(), top))
+        position = self.document().documentLayout().hitTest(inside, Qt.HitTestAccuracy.FuzzyHit)
+        return max(position, 0)
 
     def _token_pieces(self, index: int) -> list[_Piece]:
         """Token ``index`` cut at line ends, in document coordinates."""
@@ -776,12 +786,13 @@ class ArticleView(QTextEdit):
             self.viewport().update(rect.adjusted(-rect.height(), -rect.height(), rect.height(), 2))
 
     def _screen_key(self) -> tuple[int, ...]:
+        # No document height here: asking it lays out a whole long document, and
+        # every layout change reaches _forget_geometry through the relayout timer.
         return (
             self.verticalScrollBar().value(),
             self.horizontalScrollBar().value(),
             self.viewport().width(),
             self.viewport().height(),
-            round(self.document().documentLayout().documentSize().height()),
         )
 
     def _visible_range(self) -> range:
@@ -915,12 +926,18 @@ class ArticleView(QTextEdit):
         plain = self.palette().color(QPalette.ColorRole.Text)
         plain.setAlpha(190)
         ascent = QFontMetricsF(font).ascent()
+        # One pen per colour, and static text laid out once per syllable (drawText
+        # would shape each one again): a screen holds several hundred syllables.
+        by_colour: dict[int, tuple[QColor, list[_RubyLabel]]] = {}
         for label in self.ruby_labels():
-            painter.setPen(self._syllable_colour(label.text, dark) if self._tone_colours else plain)
-            # Static text is laid out once per syllable: drawText would shape each time.
-            painter.drawStaticText(
-                QPointF(label.left, label.baseline - ascent) + shift, self._static(label.text)
-            )
+            colour = self._syllable_colour(label.text, dark) if self._tone_colours else plain
+            by_colour.setdefault(colour.rgba(), (colour, []))[1].append(label)
+        for colour, labels in by_colour.values():
+            painter.setPen(colour)
+            for label in labels:
+                painter.drawStaticText(
+                    QPointF(label.left, label.baseline - ascent) + shift, self._static(label.text)
+                )
 
     def _static(self, syllable: str) -> QStaticText:
         static = self._statics.get(syllable)
@@ -1177,8 +1194,8 @@ class ArticleView(QTextEdit):
         if key == self._ruby_checked:
             return
         self._ruby_checked = key
-        if self._unformatted_blocks(0, 1):
-            self._format_ruby_blocks(self._unformatted_blocks(1, 3))
+        if self._unformatted_blocks(0, 0):
+            self._format_ruby_blocks(self._unformatted_blocks(0.5, 1))
         if self._unformatted_blocks(2, 5):
             self._ruby_timer.start()
 
@@ -1197,10 +1214,7 @@ class ArticleView(QTextEdit):
         layout = document.documentLayout()
         top = self.verticalScrollBar().value()
         height = self.viewport().height()
-        first = layout.hitTest(
-            QPointF(0, max(0, top - screens_above * height)), Qt.HitTestAccuracy.FuzzyHit
-        )
-        block = document.findBlock(max(0, first))
+        block = document.findBlock(self._position_at(QPointF(0, top - screens_above * height)))
         bottom = top + height * (1 + screens_below) + self._pinyin_band()
         blocks = []
         while block.isValid() and layout.blockBoundingRect(block).top() <= bottom:
