@@ -4,7 +4,8 @@ The library and the sidebar take about 560 pixels; in a small window they left
 the article a column of about 20 characters.  When the window narrows so that
 the article would fall below a readable column, the library folds away first,
 then the sidebar; when the window widens again, the panels folded this way come
-back.  Panels the reader closed or opened themselves are left as they are.
+back, also after a restart.  Panels the reader closed or opened themselves
+are left as they are.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from reader.ui.article_view import DOCUMENT_MARGIN, ArticleView
+from reader.ui.settings import Settings
 
 MIN_COLUMN_EMS = 26
 """The narrowest article column worth keeping, in characters of the article font."""
@@ -21,12 +23,16 @@ MIN_COLUMN_EMS = 26
 class DockCollapse(QObject):
     """Watches ``window``'s width and folds ``docks`` (first one first) to keep the column."""
 
-    def __init__(self, window: QMainWindow, view: ArticleView, docks: list[QDockWidget]) -> None:
+    def __init__(
+        self, window: QMainWindow, view: ArticleView, docks: list[QDockWidget], settings: Settings
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._view = view
         self._docks = docks
+        self._settings = settings
         self._folded: list[QDockWidget] = []
+        self._folded_before = set(settings.folded_panels())  # taken up at the first fit
         window.installEventFilter(self)
 
     def folded(self) -> list[QDockWidget]:
@@ -41,15 +47,20 @@ class DockCollapse(QObject):
         if watched is self._window and event.type() == QEvent.Type.Resize:
             self.fit(self._window.width())
         elif watched is self._window and event.type() == QEvent.Type.Close:
-            # The window saves which panels are open as it closes: folding is not
-            # the reader's choice, so the folded panels are saved as open.
-            for dock in self._folded:
-                dock.setVisible(True)
-            self._folded.clear()
+            # The window saves the panels folded away as closed; folding was not the
+            # reader's choice, so they are remembered to come back in a wider window.
+            self._settings.set_folded_panels([dock.objectName() for dock in self._folded])
         return False
 
     def fit(self, width: int) -> None:
         """Fold or unfold panels for a window ``width`` pixels wide."""
+        if self._folded_before:
+            self._folded += [
+                dock
+                for dock in self._docks
+                if dock.objectName() in self._folded_before and dock.isHidden()
+            ]
+            self._folded_before = set()
         needed = self.min_column()
         # isHidden, not isVisible: at the first show the panels are not visible yet.
         shown = [dock for dock in self._docks if not dock.isHidden() and not dock.isFloating()]

@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._sidebar_dock)
         # Folds the panels away in a narrow window, so the text keeps a readable column.
         self._dock_collapse = DockCollapse(
-            self, self._view, [self._library_dock, self._sidebar_dock]
+            self, self._view, [self._library_dock, self._sidebar_dock], self._settings
         )
         self.setTabOrder(self._view, self._sidebar)
         self.setTabOrder(self._sidebar, self._library)
