@@ -168,12 +168,76 @@ def bench_view(text: str) -> dict[str, float]:
     }
 
 
+def bench_ruby(text: str) -> dict[str, float]:
+    """The view opened with pinyin above every word (ruby); times in milliseconds.
+
+    ``ruby_first_screen_ms`` runs from applying the annotation to the first
+    screen painted with its characters spaced for their syllables;
+    ``ruby_scroll_screen_ms`` is one scroll by a screen, repaint included, after
+    the view's idle work has spaced out the text ahead; ``ruby_jump_ms`` a jump
+    to text not yet spaced out; ``ruby_paint_ms`` one repaint of a screen.
+    """
+    app = _application()
+    annotator = _shared_annotator()
+    segmented = annotator.segment(text)
+    view = ArticleView()
+    view.resize(1000, 750)
+    view.set_pinyin_mode(PinyinMode.ABOVE_ALL)
+    view.show()
+    app.processEvents()
+    view.set_text(text)
+    view.viewport().repaint()
+    started = time.perf_counter()
+    view.set_annotation(segmented, annotator)
+    view.viewport().repaint()
+    first_screen = (time.perf_counter() - started) * 1000
+    bar = view.verticalScrollBar()
+    view.set_scroll_fraction(0.5)
+    app.processEvents()
+    steps = []
+    for _ in range(8):
+        _let_ruby_run_ahead(view)  # what happens while the reader reads a screen
+        started = time.perf_counter()
+        bar.setValue(bar.value() + bar.pageStep())
+        view.viewport().repaint()
+        steps.append((time.perf_counter() - started) * 1000)
+        app.processEvents()
+    started = time.perf_counter()
+    bar.setValue(bar.maximum() // 4)  # a jump into text not formatted yet
+    view.viewport().repaint()
+    jump = (time.perf_counter() - started) * 1000
+    paint = _paint_ms(view)
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return {
+        "ruby_first_screen_ms": first_screen,
+        "ruby_scroll_screen_ms": statistics.median(steps),
+        "ruby_scroll_screen_max_ms": max(steps),
+        "ruby_jump_ms": jump,
+        "ruby_paint_ms": paint,
+    }
+
+
+def _let_ruby_run_ahead(view: ArticleView) -> None:
+    """Wait until the view has spaced out the text around the screen (its idle work)."""
+    app = _application()
+    deadline = time.perf_counter() + 5
+    while view._unformatted_blocks(2, 5) and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def bench_bundled_article() -> dict[str, float]:
     return bench_view(bundled_text())
 
 
 def bench_large_article() -> dict[str, float]:
     return bench_view(large_text())
+
+
+def bench_large_article_ruby() -> dict[str, float]:
+    return bench_ruby(large_text())
 
 
 def main() -> None:
@@ -184,6 +248,7 @@ def main() -> None:
     for name, bench in (
         ("bundled article", bench_bundled_article),
         ("1 MB article", bench_large_article),
+        ("1 MB article, pinyin above", bench_large_article_ruby),
     ):
         results = bench()
         print(f"{name}:")

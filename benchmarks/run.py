@@ -234,6 +234,27 @@ def view(scratch: Path, quick: bool) -> None:
             "smooth (< 16 ms)",
             f"pinyin above every word {figures['paint_interlinear_ms']:.1f} ms",
         )
+    if quick:
+        return
+    ruby = bench_ui.bench_large_article_ruby()
+    row(
+        "1 MB article, pinyin above: first screen (annotation applied to painted)",
+        f"{ruby['ruby_first_screen_ms']:.0f} ms",
+        "≤ 500 ms",
+    )
+    row(
+        "1 MB article, pinyin above: scroll a screen into new text, repaint included",
+        f"{ruby['ruby_scroll_screen_ms']:.1f} ms",
+        "≤ 16 ms",
+        f"max {ruby['ruby_scroll_screen_max_ms']:.1f} ms; jump into new text "
+        f"{ruby['ruby_jump_ms']:.0f} ms; plain repaint {figures['paint_ms']:.1f} ms",
+    )
+    row(
+        "1 MB article, pinyin above: repaint one screen",
+        f"{ruby['ruby_paint_ms']:.1f} ms",
+        "≤ 16 ms",
+        f"plain repaint {figures['paint_ms']:.1f} ms",
+    )
 
 
 def vocabulary(scratch: Path, quick: bool) -> None:

@@ -8,6 +8,7 @@ never matches the end of ``zhan``.  The pinyin is the one read in context (行 i
 
 from __future__ import annotations
 
+import bisect
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,13 +27,45 @@ def has_han(text: str) -> bool:
     return any("\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" for char in text)
 
 
+QUOTE_MARKS = "“”‘’「」『』\"'《》〈〉"
+"""Marks a Chinese text puts around part of a term (“双区”建设): a search for
+characters looks through them, unless the query has such marks itself."""
+_WITHOUT_QUOTES = str.maketrans("", "", QUOTE_MARKS)
+
+
 def find_characters(text: str, query: str) -> list[tuple[int, int]]:
-    """Every non-overlapping occurrence of ``query`` in ``text`` (Latin letters ignore case)."""
+    """Every non-overlapping occurrence of ``query`` in ``text`` (Latin letters ignore case).
+
+    A query of Chinese characters also finds itself with quote marks between
+    its characters: 双区建设 finds “双区”建设 (the range runs from 双 to 设).
+    """
     if not query:
         return []
     haystack, needle = (text.lower(), query.lower()) if not has_han(query) else (text, query)
     if len(haystack) != len(text):  # lower() changed lengths (rare letters): match exactly
         haystack, needle = text, query
+    if not has_han(query) or any(mark in query for mark in QUOTE_MARKS):
+        return _occurrences(haystack, needle)
+    stripped = haystack.translate(_WITHOUT_QUOTES)
+    if len(stripped) == len(haystack):
+        return _occurrences(haystack, needle)
+    # Where each removed mark would sit in the stripped text, to map matches back.
+    removed = array("l")
+    for number, position in enumerate(
+        position for position, char in enumerate(haystack) if char in QUOTE_MARKS
+    ):
+        removed.append(position - number)
+
+    def original(position: int) -> int:
+        return position + bisect.bisect_right(removed, position)
+
+    return [
+        (original(start), original(end - 1) + 1)
+        for start, end in _occurrences(stripped, needle.translate(_WITHOUT_QUOTES))
+    ]
+
+
+def _occurrences(haystack: str, needle: str) -> list[tuple[int, int]]:
     matches = []
     start = haystack.find(needle)
     while start >= 0:
@@ -74,7 +107,11 @@ class PinyinIndex:
             syllables = pinyin_of(segmented, index)
             if len(syllables) != ends[index] - start:
                 continue  # a reading that does not map to characters one by one
-            if start != previous_end and pieces:
+            if (
+                start != previous_end
+                and pieces
+                and segmented.text[previous_end:start].strip(QUOTE_MARKS)
+            ):
                 pieces.append(_RUN_BREAK)
                 length += 1
             found = converted.get(syllables)

@@ -67,9 +67,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reader",
         description="A reading assistant for Chinese. Without a command, opens the reading window.",
-        epilog="Window: reader [PATH] [--screenshot OUT.png] [--size WxH] opens PATH (the "
-        "bundled article when left out); --screenshot renders the window, once the article "
-        "is annotated, to a PNG and exits.",
+        epilog="Window: reader [PATH] [--screenshot OUT.png] [--size WxH] "
+        "[--pinyin off|hover|above|unknown] opens PATH (the bundled article when left out); "
+        "--screenshot renders the window, once the article is annotated, to a PNG and exits; "
+        "--pinyin sets how pinyin is shown for that run.",
     )
     parser.add_argument(
         "--data-dir",
@@ -87,7 +88,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-_GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--cedict", "--screenshot", "--size"})
+_GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--cedict", "--screenshot", "--size", "--pinyin"})
 
 
 def _command_named(arguments: list[str]) -> str | None:

@@ -1,6 +1,6 @@
-"""``reader [PATH] [--screenshot OUT.png] [--size WxH] [--cedict PATH]``: the reading window.
+"""``reader [PATH] [--screenshot OUT.png] [--size WxH] [--pinyin MODE] [--cedict PATH]``.
 
-The options are checked here, before Qt is imported, so a mistake gives one
+The reading window.  The options are checked here, before Qt is imported, so a mistake gives one
 line and status 2 without a window flashing up.
 """
 
@@ -18,6 +18,8 @@ from reader.errors import ReaderError
 
 MIN_SIZE = 200
 MAX_SIZE = 10000
+# --pinyin's choices, as the View menu's pinyin modes store them in the settings.
+PINYIN_CHOICES = {"off": "off", "hover": "hover", "above": "above_all", "unknown": "above_unknown"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,7 @@ class WindowOptions:
     screenshot: Path | None
     size: tuple[int, int] | None
     cedict: Path | None
+    pinyin: str | None = None  # a PinyinMode value for this run only, not saved
 
 
 class _WindowParser(argparse.ArgumentParser):
@@ -46,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
         help="render the window to OUT.png once the article is annotated, then exit",
     )
     parser.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x800")
+    parser.add_argument(
+        "--pinyin",
+        choices=list(PINYIN_CHOICES),
+        help="show pinyin this way for this run (not saved): off, on hover, above every "
+        "word, above unknown words",
+    )
     parser.add_argument("--cedict", metavar="PATH", help="use this CC-CEDICT file instead")
     parser.add_argument("--data-dir", metavar="PATH", help="keep data and settings under PATH")
     return parser
@@ -87,7 +96,8 @@ def parse_window_options(arguments: list[str]) -> WindowOptions:
         cedict = Path(os.environ["READER_CEDICT"]).expanduser()
     if cedict is not None and not cedict.is_file():
         raise ReaderError(f"--cedict: {cedict} is not a file")
-    return WindowOptions(namespace.path, screenshot, size, cedict)
+    pinyin = PINYIN_CHOICES[namespace.pinyin] if namespace.pinyin is not None else None
+    return WindowOptions(namespace.path, screenshot, size, cedict, pinyin)
 
 
 def _choose_platform(screenshot: bool) -> None:

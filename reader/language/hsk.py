@@ -33,3 +33,11 @@ def hsk_level(word: str) -> int | None:
     at level 1), so it has no level here.
     """
     return _levels().get(word)
+
+
+def words_up_to(level: int) -> list[str]:
+    """Every word of HSK levels 1 to ``level`` (7 includes the 7-9 band), easiest first."""
+    levels = _levels()
+    return sorted(
+        (word for word, found in levels.items() if found <= level), key=levels.__getitem__
+    )

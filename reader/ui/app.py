@@ -32,6 +32,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader import paths
+from reader.ui.pinyin_mode import PinyinMode
 
 if TYPE_CHECKING:
     from reader.cli.window import WindowOptions
@@ -105,11 +106,13 @@ def install_features(window: MainWindow) -> None:
         return
     window.setProperty("featuresInstalled", True)
     from reader.ui.glossary_features import install_glossary_features
+    from reader.ui.known_level import install_known_level
     from reader.ui.vocabulary_features import install_vocabulary_features
 
     # Kept on the window so they live as long as it does.
     window.glossary_features = install_glossary_features(window)  # type: ignore[attr-defined]
     window.vocabulary_features = install_vocabulary_features(window)  # type: ignore[attr-defined]
+    install_known_level(window, window.vocabulary_features)  # type: ignore[attr-defined]
 
 
 def run(options: WindowOptions) -> int:
@@ -141,6 +144,8 @@ def run(options: WindowOptions) -> int:
         window.open_initial(options.path)
     if options.size is not None:
         window.resize(*options.size)
+    if options.pinyin is not None:
+        window.set_pinyin_mode(PinyinMode(options.pinyin), remember=False)
 
     watcher = FirstPaintWatcher(window.view())
 
@@ -150,7 +155,14 @@ def run(options: WindowOptions) -> int:
         # result is queued to this thread, so the features are in place before
         # the annotation reaches them.
         window.start()
+        first_time = not window.property("featuresInstalled")
         install_features(window)
+        if first_time and options.screenshot is None:
+            from reader.ui.known_level import KnownLevel
+
+            known_level = window.findChild(KnownLevel)
+            if known_level is not None:
+                known_level.offer_on_first_run()
 
     if timing:
         watcher.painted.connect(lambda: print(f"window_painted {time.time():.6f}", flush=True))

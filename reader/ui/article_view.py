@@ -34,11 +34,14 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QStaticText,
     QTextBlock,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextLine,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
@@ -47,6 +50,7 @@ from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.ui.fonts import article_font
 from reader.ui.hover_card import HoverCard
 from reader.ui.pinyin_mode import PinyinMode
+from reader.ui.ruby_layout import extra_room, letter_spacings
 from reader.ui.tone_colours import palette_is_dark, syllable_colour
 from reader.ui.word_popup import WordPopup
 
@@ -54,6 +58,7 @@ if TYPE_CHECKING:
     # jieba and pypinyin load with reader.annotation: keep them off the
     # start-up path so the window paints before the annotator exists.
     from reader.annotation.annotator import Annotator, WordInfo
+    from reader.vocab.word import VocabWord
 
 StatusLookup = Callable[[str], "str | None"]
 
@@ -61,7 +66,14 @@ DEFAULT_POINT_SIZE = 16.0
 MIN_POINT_SIZE = 8.0
 MAX_POINT_SIZE = 48.0
 LINE_HEIGHT_PERCENT = 165  # comfortable for Chinese, whose glyphs fill the em square
-PINYIN_SCALE = 0.5  # interlinear pinyin size relative to the article font
+PINYIN_SCALE = 0.55  # pinyin above the text, relative to the article font: readable
+SYLLABLE_GAP_EM = 0.3  # least space between two syllables, in pinyin ems
+WORD_GAP_EM = 0.25  # extra space between two words in ruby mode, in article ems
+MEASURE_EMS = 36  # the longest line, in characters: a comfortable column for Chinese
+RUBY_MEASURE_EMS = 48  # the same with pinyin above, whose characters are spaced out
+DOCUMENT_MARGIN = 24
+RUBY_LINE_SPACING = 1.4  # the pinyin row and some air between it and the line above
+_WIDEST_SYLLABLE = "zhuàng"  # for the margin a syllable at a line's start may overhang
 _SENTENCE_ENDS = frozenset("。！？!?；;\n…")
 _SENTENCE_LIMIT = 300  # characters on each side, for texts without punctuation
 _WORD_KINDS = frozenset(
@@ -72,8 +84,8 @@ _HAN = KIND_CODES.index(TokenKind.HAN)
 # soft green-teal; ignored words are left plain.  Pale in the light theme and deep
 # in the dark one so text keeps its contrast; the three differ in hue and lightness
 # so they stay apart for the common red-green colour blindness too.
-_STATUS_TINTS_LIGHT = {"new": "#dbe9ff", "learning": "#ffedb3", "known": "#dcf2e6"}
-_STATUS_TINTS_DARK = {"new": "#23385c", "learning": "#544419", "known": "#1d4536"}
+STATUS_TINTS_LIGHT = {"new": "#dbe9ff", "learning": "#ffedb3", "known": "#dcf2e6"}
+STATUS_TINTS_DARK = {"new": "#23385c", "learning": "#544419", "known": "#1d4536"}
 _HIDDEN_PINYIN_STATUSES = frozenset({"known", "ignored"})
 
 
@@ -83,6 +95,17 @@ class _Piece:
 
     index: int
     rect: QRectF
+
+
+@dataclass(frozen=True, slots=True)
+class _RubyLabel:
+    """One syllable (or a word's whole reading) above the text, in document coordinates."""
+
+    index: int  # the token it reads
+    left: float
+    baseline: float
+    width: float
+    text: str
 
 
 class _OffsetMap:
@@ -191,6 +214,21 @@ class ArticleView(QTextEdit):
         self._pieces: list[_Piece] | None = None  # visible tokens' geometry
         self._pieces_key: tuple[int, ...] = ()
         self._pinyin_cache: dict[int, tuple[str, ...]] = {}
+        # Ruby (pinyin above each character) spaces characters out with letter
+        # spacing, applied block by block near the visible area (a 1 MB article
+        # cannot be formatted at once): these are the blocks done for the
+        # current mode, zoom and vocabulary.
+        self._ruby_blocks: set[int] = set()
+        self._ruby_formatted = False  # some block carries ruby formats
+        self._ruby_busy = False
+        self._ruby_checked: tuple[int, ...] = ()  # the screen last looked at
+        self._range: range | None = None  # tokens on screen
+        self._labels: list[_RubyLabel] | None = None  # syllables on screen
+        self._token_labels: dict[int, list[_RubyLabel]] = {}  # relative to their block
+        self._syllable_colours: dict[tuple[str, bool], QColor] = {}
+        self._statics: dict[str, QStaticText] = {}  # syllables, laid out in the pinyin font
+        self._terms: list[QRectF] | None = None  # glossary terms on screen
+        self._widths: dict[tuple[bool, str], float] = {}  # (is pinyin, text) -> width
         self._card = HoverCard(self)
         self._popup: WordPopup | None = None
 
@@ -202,6 +240,10 @@ class ArticleView(QTextEdit):
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(0)
         self._relayout_timer.timeout.connect(self._forget_geometry)
+        self._ruby_timer = QTimer(self)
+        self._ruby_timer.setSingleShot(True)
+        self._ruby_timer.setInterval(150)
+        self._ruby_timer.timeout.connect(self._format_ruby_ahead)
         self._install_document(QTextDocument(self))
 
     # -- content -----------------------------------------------------------
@@ -218,7 +260,7 @@ class ArticleView(QTextEdit):
             self._popup.close()
         document = QTextDocument(self)
         cursor = QTextCursor(document)
-        cursor.setBlockFormat(self._block_format())
+        cursor.setBlockFormat(self._plain_block_format())
         cursor.insertText(text)
         self._narrow_blank_lines(document)
         old = self.document()
@@ -237,6 +279,8 @@ class ArticleView(QTextEdit):
         self._segmented = segmented
         self._annotator = annotator
         self._pinyin_cache.clear()
+        self._forget_ruby()
+        self._forget_layout()
         self._forget_geometry()
         self.annotation_applied.emit()
         if self.underMouse():
@@ -260,7 +304,7 @@ class ArticleView(QTextEdit):
             return
         was_interlinear = self._pinyin_mode.is_interlinear
         self._pinyin_mode = mode
-        if mode.is_interlinear != was_interlinear:
+        if mode.is_interlinear or was_interlinear:
             self._relayout_keeping_position()
         self._refresh_card()
         self.viewport().update()
@@ -283,6 +327,10 @@ class ArticleView(QTextEdit):
         the pinyin of known words.  Without a lookup ABOVE_UNKNOWN shows all pinyin.
         """
         self._status_lookup = lookup
+        if self._pinyin_mode is PinyinMode.ABOVE_UNKNOWN:
+            # Which words carry pinyin changed, so does the spacing they need.
+            self._forget_ruby()
+            self._forget_geometry()
         self.viewport().update()
 
     def set_underlined_terms(self, on: bool) -> None:
@@ -381,9 +429,14 @@ class ArticleView(QTextEdit):
         return text[start:end].strip()
 
     def activate(self, index: int) -> None:
-        """Open the dictionary popup on token ``index`` and emit ``word_activated``."""
+        """Open the dictionary popup on word ``index`` and emit ``word_activated``.
+
+        Punctuation and spaces have nothing to look up: they open nothing.
+        """
         info = self.word_info(index)
-        if info is None or self._annotator is None:
+        if info is None or self._annotator is None or self._segmented is None:
+            return
+        if self._segmented.kinds[index] not in _WORD_KINDS:
             return
         # The word stays current when the popup takes the mouse, so that the
         # keys (A, 1-4, Left/Right) continue from it once the popup closes.
@@ -399,6 +452,11 @@ class ArticleView(QTextEdit):
             self._tone_colours,
         )
         self.word_activated.emit(index)
+
+    def show_saved_word(self, saved: VocabWord) -> None:
+        """A word was saved to the vocabulary: the popup on it says so."""
+        if self._popup is not None:
+            self._popup.show_saved(saved.simplified, saved.status.value)
 
     # -- events ------------------------------------------------------------------
 
@@ -476,6 +534,8 @@ class ArticleView(QTextEdit):
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
         super().resizeEvent(event)
+        self._apply_measure()
+        self._forget_layout()
         self._forget_geometry()
 
     def changeEvent(self, event) -> None:  # noqa: N802, ANN001
@@ -627,8 +687,18 @@ class ArticleView(QTextEdit):
         return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
 
     def _offset_at_document_point(self, point: QPointF) -> int:
-        position = self.document().documentLayout().hitTest(point, Qt.HitTestAccuracy.FuzzyHit)
-        return self._offsets.from_document(max(position, 0))
+        return self._offsets.from_document(self._position_at(point))
+
+    def _position_at(self, point: QPointF) -> int:
+        """The document position nearest ``point``.
+
+        A point in the top margin is moved onto the first line: there Qt's fuzzy
+        hit test answers from wherever its stepwise layout has got to.
+        """
+        top = self.document().rootFrame().frameFormat().topMargin() + 1
+        inside = QPointF(point.x(), max(point.y(), top))
+        position = self.document().documentLayout().hitTest(inside, Qt.HitTestAccuracy.FuzzyHit)
+        return max(position, 0)
 
     def _token_pieces(self, index: int) -> list[_Piece]:
         """Token ``index`` cut at line ends, in document coordinates."""
@@ -712,41 +782,60 @@ class ArticleView(QTextEdit):
             return
         rect = self._viewport_rect_of(index)
         if rect is not None:
-            # Interlinear pinyin above the word is repainted with it.
-            self.viewport().update(rect.adjusted(-2, -rect.height(), 2, 2))
+            # Pinyin above the word, which may be wider than it, is repainted with it.
+            self.viewport().update(rect.adjusted(-rect.height(), -rect.height(), rect.height(), 2))
 
-    def _visible_pieces(self) -> list[_Piece]:
-        """Geometry of every token on screen, computed once per scroll position and layout."""
-        key = (
+    def _screen_key(self) -> tuple[int, ...]:
+        # No document height here: asking it lays out a whole long document, and
+        # every layout change reaches _forget_geometry through the relayout timer.
+        return (
             self.verticalScrollBar().value(),
             self.horizontalScrollBar().value(),
             self.viewport().width(),
             self.viewport().height(),
-            round(self.document().documentLayout().documentSize().height()),
         )
-        if self._pieces is not None and key == self._pieces_key:
-            return self._pieces
-        pieces: list[_Piece] = []
+
+    def _visible_range(self) -> range:
+        """The tokens on screen (and those whose pinyin row is), once per scroll position."""
+        key = self._screen_key()
+        if self._range is not None and key == self._pieces_key:
+            return self._range
+        self._pieces = self._labels = self._terms = None
+        visible = range(0)
         segmented = self._segmented
         if segmented is not None and len(segmented):
             top = QPointF(0, key[0])
-            bottom = QPointF(key[2] + key[1], key[0] + key[3])
+            # A line just below the view has its pinyin row inside it.
+            below = self._pinyin_band() if self._pinyin_mode.is_interlinear else 0
+            bottom = QPointF(key[2] + key[1], key[0] + key[3] + below)
             first_offset = self._offset_at_document_point(top)
             last_offset = self._offset_at_document_point(bottom)
             first = segmented.index_at(max(0, first_offset - 1)) or 0
             last = segmented.index_at(min(len(segmented.text) - 1, last_offset)) or first
-            for index in range(first, last + 1):
-                if segmented.kinds[index] in _WORD_KINDS:
+            visible = range(first, last + 1)
+        self._range, self._pieces_key = visible, key
+        return visible
+
+    def _visible_pieces(self) -> list[_Piece]:
+        """Geometry of every word on screen, computed once per scroll position and layout."""
+        visible = self._visible_range()
+        if self._pieces is None:
+            assert self._segmented is not None or not visible
+            pieces: list[_Piece] = []
+            for index in visible:
+                if self._segmented is not None and self._segmented.kinds[index] in _WORD_KINDS:
                     pieces.extend(self._token_pieces(index))
-        self._pieces, self._pieces_key = pieces, key
-        return pieces
+            self._pieces = pieces
+        return self._pieces
 
     def _forget_geometry(self) -> None:
-        self._pieces = None
+        self._range = self._pieces = self._labels = self._terms = None
+        self._ensure_ruby()
         self.viewport().update()
 
     def _scrolled(self) -> None:
-        self._pieces = None
+        self._range = self._pieces = self._labels = self._terms = None
+        self._ensure_ruby()
         if self._current_by_keyboard:
             return
         if self.underMouse():
@@ -760,7 +849,7 @@ class ArticleView(QTextEdit):
         dark = palette_is_dark(self.palette())
         shift = -self._scroll_offset()
         if self._status_lookup is not None and self._segmented is not None:
-            tints = _STATUS_TINTS_DARK if dark else _STATUS_TINTS_LIGHT
+            tints = STATUS_TINTS_DARK if dark else STATUS_TINTS_LIGHT
             for piece in self._visible_pieces():
                 status = self._status_of(piece.index)
                 if status in tints:
@@ -804,104 +893,158 @@ class ArticleView(QTextEdit):
             return
         shift = -self._scroll_offset()
         dark = palette_is_dark(self.palette())
-        pieces = self._visible_pieces()
         if self._underline_terms:
             pen = QPen(QColor("#8a7cc9" if dark else "#7a6bb8"))
             pen.setStyle(Qt.PenStyle.DotLine)
             pen.setWidthF(1.2)
             painter.setPen(pen)
-            glossaries = self._annotator.glossaries
-            for piece in pieces:
-                if self._segmented.kinds[piece.index] != _HAN:
-                    continue
-                if glossaries.lookup(self._token_text(piece.index)) is not None:
-                    rect = piece.rect.translated(shift)
-                    y = rect.bottom() - 1
-                    painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            for rect in self._visible_terms():
+                rect = rect.translated(shift)
+                y = rect.bottom() - 1
+                painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
         if self._pinyin_mode.is_interlinear:
-            self._paint_interlinear(painter, pieces, shift, area, dark)
+            self._paint_interlinear(painter, shift, dark)
 
-    def _paint_interlinear(
-        self, painter: QPainter, pieces: list[_Piece], shift: QPointF, area: QRect, dark: bool
-    ) -> None:
+    def _visible_terms(self) -> list[QRectF]:
+        """Where the glossary terms on screen are (to underline), once per scroll position."""
+        visible = self._visible_range()
+        if self._terms is None:
+            assert self._annotator is not None and self._segmented is not None
+            glossaries = self._annotator.glossaries
+            self._terms = [
+                piece.rect
+                for index in visible
+                if self._segmented.kinds[index] == _HAN
+                and glossaries.lookup(self._token_text(index)) is not None
+                for piece in self._token_pieces(index)
+            ]
+        return self._terms
+
+    def _paint_interlinear(self, painter: QPainter, shift: QPointF, dark: bool) -> None:
         font = self._pinyin_font()
-        metrics = QFontMetricsF(font)
         painter.setFont(font)
-        height = metrics.height()
         plain = self.palette().color(QPalette.ColorRole.Text)
         plain.setAlpha(190)
-        hide_known = self._pinyin_mode is PinyinMode.ABOVE_UNKNOWN and self._status_lookup
-        for piece in pieces:
-            if self._segmented is None or self._segmented.kinds[piece.index] != _HAN:
-                continue
-            rect = piece.rect.translated(shift)
-            band = QRectF(rect.left(), rect.top() - height, rect.width(), height)
-            if not band.intersects(QRectF(area)):
-                continue
-            if hide_known and self._status_of(piece.index) in _HIDDEN_PINYIN_STATUSES:
-                continue
-            syllables = self._syllables_for_piece(piece)
-            if not syllables:
-                continue
-            self._draw_syllables(painter, metrics, band, syllables, plain, dark)
+        ascent = QFontMetricsF(font).ascent()
+        # One pen per colour, and static text laid out once per syllable (drawText
+        # would shape each one again): a screen holds several hundred syllables.
+        by_colour: dict[int, tuple[QColor, list[_RubyLabel]]] = {}
+        for label in self.ruby_labels():
+            colour = self._syllable_colour(label.text, dark) if self._tone_colours else plain
+            by_colour.setdefault(colour.rgba(), (colour, []))[1].append(label)
+        for colour, labels in by_colour.values():
+            painter.setPen(colour)
+            for label in labels:
+                painter.drawStaticText(
+                    QPointF(label.left, label.baseline - ascent) + shift, self._static(label.text)
+                )
 
-    def _draw_syllables(
-        self,
-        painter: QPainter,
-        metrics: QFontMetricsF,
-        band: QRectF,
-        syllables: Sequence[str],
-        plain: QColor,
-        dark: bool,
-    ) -> None:
-        widths = [metrics.horizontalAdvance(syllable) for syllable in syllables]
-        total = sum(widths)
-        # Squeeze pinyin wider than its word so that neighbours never overlap.
-        scale = min(1.0, band.width() / total) if total else 1.0
-        x = band.left() + (band.width() - total * scale) / 2
-        baseline = band.top() + metrics.ascent()
-        painter.save()
-        painter.translate(x, baseline)
-        painter.scale(scale, 1.0)
-        cursor = 0.0
-        for syllable, width in zip(syllables, widths, strict=True):
-            painter.setPen(syllable_colour(syllable, dark) if self._tone_colours else plain)
-            painter.drawText(QPointF(cursor, 0), syllable)
-            cursor += width
-        painter.restore()
+    def _static(self, syllable: str) -> QStaticText:
+        static = self._statics.get(syllable)
+        if static is None:
+            static = self._statics[syllable] = QStaticText(syllable)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), self._pinyin_font())
+        return static
 
-    def _syllables_for_piece(self, piece: _Piece) -> tuple[str, ...]:
-        """The syllables of the characters of a token that lie in this piece."""
-        syllables = self._pinyin_of(piece.index)
+    def _syllable_colour(self, syllable: str, dark: bool) -> QColor:
+        colour = self._syllable_colours.get((syllable, dark))
+        if colour is None:
+            colour = self._syllable_colours[(syllable, dark)] = syllable_colour(syllable, dark)
+        return colour
+
+    def ruby_labels(self) -> list[_RubyLabel]:
+        """The syllables drawn above the visible text, in document coordinates."""
+        visible = self._visible_range()
+        if self._labels is not None:
+            return self._labels
+        labels: list[_RubyLabel] = []
+        if self._ruby_shown():
+            for index in visible:
+                if self._shows_pinyin(index):
+                    labels.extend(self._labels_of(index))
+        self._labels = labels
+        return labels
+
+    def _labels_of(self, index: int) -> list[_RubyLabel]:
+        """Token ``index``'s syllables, each centred on its character's glyph."""
         assert self._segmented is not None
-        start = self._segmented.starts[piece.index]
-        if len(syllables) != self._segmented.ends[piece.index] - start:
-            return syllables
-        pieces = self._token_pieces(piece.index) if len(syllables) > 1 else [piece]
-        if len(pieces) == 1:
-            return syllables
-        # A word cut by a line break: each part gets its own characters' syllables.
-        consumed = 0
-        for part in pieces:
-            count = self._characters_in(part)
-            if part.rect == piece.rect:
-                return syllables[consumed : consumed + count]
-            consumed += count
-        return syllables
-
-    def _characters_in(self, piece: _Piece) -> int:
-        position = (
-            self.document()
-            .documentLayout()
-            .hitTest(piece.rect.center(), Qt.HitTestAccuracy.FuzzyHit)
-        )
-        block = self.document().findBlock(position)
+        start = self._segmented.starts[index]
+        block = self.document().findBlock(self._offsets.to_document(start))
         layout = block.layout()
-        line = layout.lineForTextPosition(position - block.position())
+        if layout is None or layout.lineCount() == 0:
+            return []
+        relative = self._token_labels.get(index)
+        if relative is None:
+            relative = self._token_labels[index] = self._relative_labels(index, block)
+        origin = layout.position()
+        x, y = origin.x(), origin.y()
+        return [
+            _RubyLabel(label.index, label.left + x, label.baseline + y, label.width, label.text)
+            for label in relative
+        ]
+
+    def _relative_labels(self, index: int, block: QTextBlock) -> list[_RubyLabel]:
+        """``_labels_of`` relative to the block's origin, which moves when text above changes."""
         assert self._segmented is not None
-        start = self._offsets.to_document(self._segmented.starts[piece.index]) - block.position()
-        end = self._offsets.to_document(self._segmented.ends[piece.index]) - block.position()
-        return min(end, line.textStart() + line.textLength()) - max(start, line.textStart())
+        syllables = self._pinyin_of(index)
+        start, end = self._segmented.starts[index], self._segmented.ends[index]
+        characters = self._text[start:end]
+        layout = block.layout()
+        if not syllables or layout is None:
+            return []
+        # (left, right, top) of each character's glyph, letter spacing left out.
+        glyphs: list[tuple[float, float, float]] = []
+        for number, character in enumerate(characters):
+            position = self._offsets.to_document(start + number) - block.position()
+            line = layout.lineForTextPosition(position)
+            if not line.isValid():
+                return []
+            left = _cursor_x(line, position)
+            glyphs.append((left, left + self._width(character), line.y()))
+        if len(syllables) != len(characters):
+            # No syllable per character (rare): the whole reading over the word's first line.
+            syllables = ("".join(syllables),)
+            first_line = [glyph for glyph in glyphs if glyph[2] == glyphs[0][2]]
+            glyphs = [(first_line[0][0], first_line[-1][1], glyphs[0][2])]
+        above = QFontMetricsF(self._pinyin_font()).descent() + 1
+        labels = []
+        for syllable, (left, right, top) in zip(syllables, glyphs, strict=True):
+            width = self._width(syllable, pinyin=True)
+            centre = (left + right) / 2
+            labels.append(_RubyLabel(index, centre - width / 2, top - above, width, syllable))
+        return labels
+
+    def _forget_layout(self) -> None:
+        """After the text was laid out anew: nothing measured before still holds."""
+        self._range = self._pieces = self._labels = self._terms = None
+        self._token_labels.clear()
+
+    def _width(self, text: str, pinyin: bool = False) -> float:
+        """The advance of ``text`` in the article font (or the pinyin font), remembered."""
+        key = (pinyin, text)
+        width = self._widths.get(key)
+        if width is None:
+            font = self._pinyin_font() if pinyin else self.document().defaultFont()
+            width = QFontMetricsF(font).horizontalAdvance(text)
+            self._widths[key] = width
+        return width
+
+    def _ruby_shown(self) -> bool:
+        return (
+            self._pinyin_mode.is_interlinear
+            and self._segmented is not None
+            and self._annotator is not None
+        )
+
+    def _shows_pinyin(self, index: int) -> bool:
+        """Whether token ``index`` gets pinyin above it in the current mode."""
+        assert self._segmented is not None
+        if self._segmented.kinds[index] != _HAN:
+            return False
+        if self._pinyin_mode is PinyinMode.ABOVE_UNKNOWN and self._status_lookup is not None:
+            return self._status_of(index) not in _HIDDEN_PINYIN_STATUSES
+        return True
 
     def _pinyin_of(self, index: int) -> tuple[str, ...]:
         cached = self._pinyin_cache.get(index)
@@ -926,30 +1069,59 @@ class ArticleView(QTextEdit):
 
     def _pinyin_font(self) -> QFont:
         font = QFont(self.document().defaultFont())
-        font.setPointSizeF(max(6.0, self._point_size * PINYIN_SCALE))
+        font.setPointSizeF(self._point_size * PINYIN_SCALE)
         return font
+
+    def _pinyin_band(self) -> float:
+        """The height of the pinyin row above a line."""
+        return QFontMetricsF(self._pinyin_font()).height() + 2
 
     def _line_extra(self) -> float:
         """Space the line height adds below each line's glyphs."""
         metrics = QFontMetricsF(self.document().defaultFont())
         return metrics.height() * (LINE_HEIGHT_PERCENT - 100) / 100
 
-    def _block_format(self) -> QTextBlockFormat:
+    @staticmethod
+    def _plain_block_format() -> QTextBlockFormat:
         block_format = QTextBlockFormat()
-        if not self._pinyin_mode.is_interlinear:
-            block_format.setLineHeight(
-                LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-            )
-            return block_format
+        block_format.setLineHeight(
+            LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        return block_format
+
+    def _ruby_block_format(self) -> QTextBlockFormat:
         # Pinyin is painted in the space the line height adds below each line, i.e.
         # above the next one; a paragraph's first line gets a top margin for it.
-        pinyin_height = QFontMetricsF(self._pinyin_font()).height() + 2
+        block_format = QTextBlockFormat()
+        band = self._pinyin_band()
         block_format.setLineHeight(
-            max(self._line_extra(), pinyin_height),
+            max(self._line_extra(), band * RUBY_LINE_SPACING),
             QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value,
         )
-        block_format.setTopMargin(pinyin_height)
+        block_format.setTopMargin(band)
         return block_format
+
+    def _document_margin(self) -> float:
+        if not self._pinyin_mode.is_interlinear:
+            return DOCUMENT_MARGIN
+        # A wide syllable over a line's first character reaches into the margin.
+        return max(DOCUMENT_MARGIN, self._width(_WIDEST_SYLLABLE, pinyin=True) / 2 + 4)
+
+    def _apply_measure(self) -> None:
+        """Keep lines to a comfortable length: wide windows get side margins, not long lines."""
+        document = self.document()
+        margin = self._document_margin()
+        ems = RUBY_MEASURE_EMS if self._pinyin_mode.is_interlinear else MEASURE_EMS
+        measure = ems * self._width("中")
+        side = max(margin, (self.viewport().width() - measure) / 2)
+        frame = document.rootFrame()
+        frame_format = frame.frameFormat()
+        if (frame_format.leftMargin(), frame_format.topMargin()) == (side, margin):
+            return
+        frame_format.setMargin(margin)
+        frame_format.setLeftMargin(side)
+        frame_format.setRightMargin(side)
+        frame.setFrameFormat(frame_format)
 
     @staticmethod
     def _narrow_blank_lines(document: QTextDocument) -> None:
@@ -972,27 +1144,198 @@ class ArticleView(QTextEdit):
 
     def _install_document(self, document: QTextDocument) -> None:
         document.setUndoRedoEnabled(False)
-        document.setDocumentMargin(24)
         document.setDefaultFont(article_font(self._point_size))
         self.setDocument(document)
         document.documentLayout().update.connect(self._relayout_timer.start)
-        self._pieces = None
+        self._widths.clear()
+        self._statics.clear()
+        self._forget_ruby()
+        self._ruby_formatted = False
+        self._apply_measure()
+        self._forget_layout()
 
     def _relayout_keeping_position(self) -> None:
         offset = self.first_visible_offset() if self._text else 0
         document = self.document()
         document.setDefaultFont(article_font(self._point_size))
+        self._widths.clear()
+        self._statics.clear()
         cursor = QTextCursor(document)
+        cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
-        cursor.setBlockFormat(self._block_format())
+        cursor.setBlockFormat(self._plain_block_format())
+        if self._ruby_formatted:
+            cursor.setCharFormat(QTextCharFormat())
+            self._ruby_formatted = False
+        cursor.endEditBlock()
         self._narrow_blank_lines(document)
-        self._pieces = None
+        self._forget_ruby()
+        self._apply_measure()
+        self._forget_layout()
         if offset:
             rect = self._document_rect_of(offset)
             if rect is not None:
                 self.verticalScrollBar().setValue(round(rect.top()))
+        self._ensure_ruby()
         self._refresh_card()
         self.viewport().update()
+
+    def _ensure_ruby(self) -> None:
+        """Space out the characters of the paragraphs on screen, and more ahead once idle.
+
+        Each change to a long document costs a relayout of its block positions,
+        so paragraphs are formatted a few screens at a time: at once when the
+        screen holds any not yet formatted, else a little later, while the
+        reader reads.
+        """
+        if not self._ruby_shown():
+            return
+        key = (*self._screen_key(), len(self._ruby_blocks))
+        if key == self._ruby_checked:
+            return
+        self._ruby_checked = key
+        if self._unformatted_blocks(0, 0):
+            self._format_ruby_blocks(self._unformatted_blocks(0.5, 1))
+        if self._unformatted_blocks(2, 5):
+            self._ruby_timer.start()
+
+    def _forget_ruby(self) -> None:
+        """Every paragraph needs its ruby formats anew (mode, zoom, text or vocabulary changed)."""
+        self._ruby_blocks.clear()
+        self._ruby_checked = ()
+
+    def _format_ruby_ahead(self) -> None:
+        if self._ruby_shown():
+            self._format_ruby_blocks(self._unformatted_blocks(2, 5))
+
+    def _unformatted_blocks(self, screens_above: float, screens_below: float) -> list[QTextBlock]:
+        """Paragraphs without ruby formats from ``screens_above`` above the view to below it."""
+        document = self.document()
+        layout = document.documentLayout()
+        top = self.verticalScrollBar().value()
+        height = self.viewport().height()
+        block = document.findBlock(self._position_at(QPointF(0, top - screens_above * height)))
+        bottom = top + height * (1 + screens_below) + self._pinyin_band()
+        blocks = []
+        while block.isValid() and layout.blockBoundingRect(block).top() <= bottom:
+            if block.blockNumber() not in self._ruby_blocks:
+                blocks.append(block)
+            block = block.next()
+        return blocks
+
+    def _format_ruby_blocks(self, blocks: list[QTextBlock]) -> None:
+        """Format ``blocks`` for ruby in one edit; the first character on screen stays put."""
+        if self._ruby_busy or not blocks:
+            return
+        bar = self.verticalScrollBar()
+        anchor = self.first_visible_offset()
+        anchor_rect = self._document_rect_of(anchor) if bar.value() > 0 else None
+        self._ruby_busy = True
+        try:
+            cursor = QTextCursor(self.document())
+            cursor.beginEditBlock()
+            for block in blocks:
+                self._format_ruby_block(cursor, block)
+                self._ruby_blocks.add(block.blockNumber())
+            cursor.endEditBlock()
+            self._ruby_formatted = True
+            if anchor_rect is not None:
+                moved = self._document_rect_of(anchor)
+                if moved is not None and moved.top() != anchor_rect.top():
+                    bar.setValue(bar.value() + round(moved.top() - anchor_rect.top()))
+        finally:
+            self._ruby_busy = False
+        self._range = self._pieces = self._labels = self._terms = None
+        self._measure_labels(blocks)
+        self.viewport().update()
+
+    def _measure_labels(self, blocks: list[QTextBlock]) -> None:
+        """Place the syllables of freshly formatted ``blocks`` now, not on the next repaint."""
+        segmented = self._segmented
+        assert segmented is not None
+        for block in blocks:
+            if block.length() <= 1:
+                continue
+            start = self._offsets.from_document(block.position())
+            end = self._offsets.from_document(block.position() + block.length() - 1)
+            index = segmented.index_at(start) or 0
+            while index < len(segmented) and segmented.starts[index] < end:
+                self._token_labels.pop(index, None)
+                if self._shows_pinyin(index):
+                    self._token_labels[index] = self._relative_labels(index, block)
+                index += 1
+
+    def _format_ruby_block(self, cursor: QTextCursor, block: QTextBlock) -> None:
+        """Letter spacing that makes room for each syllable, and a pinyin row if needed."""
+        segmented = self._segmented
+        assert segmented is not None
+        base = block.position()
+        if block.length() <= 1:
+            return  # a blank line keeps its narrow format
+        start = self._offsets.from_document(base)
+        end = self._offsets.from_document(base + block.length() - 1)
+        extras = [0.0] * (end - start)
+        word_ends = [False] * (end - start)
+        gap = SYLLABLE_GAP_EM * QFontMetricsF(self._pinyin_font()).height()
+        shows_any = False
+        index = segmented.index_at(start) or 0
+        while index < len(segmented) and segmented.starts[index] < end:
+            if segmented.kinds[index] == _HAN:
+                token_start, token_end = segmented.starts[index], segmented.ends[index]
+                following = index + 1
+                if (
+                    following < len(segmented)
+                    and segmented.kinds[following] == _HAN
+                    and start < token_end <= end
+                ):
+                    word_ends[token_end - 1 - start] = True
+                if self._shows_pinyin(index) and self._pinyin_of(index):
+                    shows_any = True
+                    self._fill_extras(extras, start, token_start, token_end, index, gap)
+            index += 1
+        word_gap = WORD_GAP_EM * self._width("中")
+        spacings = letter_spacings(extras, word_ends, word_gap)
+        run_start = 0
+        for position in range(1, len(spacings) + 1):
+            if position == len(spacings) or spacings[position] != spacings[run_start]:
+                cursor.setPosition(self._offsets.to_document(start + run_start))
+                cursor.setPosition(
+                    self._offsets.to_document(start + position), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.setCharFormat(_spacing_format(spacings[run_start]))
+                run_start = position
+        cursor.setPosition(base)
+        cursor.setBlockFormat(
+            self._ruby_block_format() if shows_any else self._plain_block_format()
+        )
+
+    def _fill_extras(
+        self,
+        extras: list[float],
+        start: int,
+        token_start: int,
+        token_end: int,
+        index: int,
+        gap: float,
+    ) -> None:
+        """Put the room token ``index``'s characters lack into ``extras`` (from ``start``)."""
+        syllables = self._pinyin_of(index)
+        characters = self._text[token_start:token_end]
+        if len(syllables) == len(characters):
+            needs = [
+                extra_room(self._width(character), self._width(syllable, pinyin=True), gap)
+                for character, syllable in zip(characters, syllables, strict=True)
+            ]
+        else:  # one reading for the whole word, its room shared by its characters
+            whole = extra_room(
+                sum(self._width(character) for character in characters),
+                self._width("".join(syllables), pinyin=True),
+                gap,
+            )
+            needs = [whole / len(characters)] * len(characters)
+        for number, need in enumerate(needs):
+            if 0 <= token_start + number - start < len(extras):
+                extras[token_start + number - start] = need
 
     def _ensure_popup(self) -> WordPopup:
         if self._popup is None:
@@ -1000,3 +1343,12 @@ class ArticleView(QTextEdit):
             self._popup.add_word_requested.connect(self.add_word_requested)
             self._popup.dictionary_search_requested.connect(self.dictionary_search_requested)
         return self._popup
+
+
+def _spacing_format(spacing: float) -> QTextCharFormat:
+    """A character format adding ``spacing`` pixels after each character (none for 0)."""
+    char_format = QTextCharFormat()
+    if spacing:
+        char_format.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+        char_format.setFontLetterSpacing(spacing)
+    return char_format

@@ -33,6 +33,7 @@ from reader.ui.dialogs.term_suggestions import TermSuggestionsDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import settings_file
 from reader.ui.sidebar.glossary_tab import GlossaryTab
+from reader.wording import counted
 
 UNDERLINE_SETTING = "view/underline_glossary_terms"
 SYNC_LISTING_MAX_CHARS = 50_000
@@ -242,7 +243,7 @@ class GlossaryFeatures(QObject):
 
     def _imported(self, glossary: str, added: int, replaced: int) -> None:
         self._window.statusBar().showMessage(
-            f"Imported into “{glossary}”: {added} new terms, {replaced} replaced", 10000
+            f"Imported into “{glossary}”: {counted(added, 'new term')}, {replaced} replaced", 10000
         )
         self.reload_glossaries()
 

@@ -52,6 +52,7 @@ from reader.ui.about import show_about
 from reader.ui.annotation_worker import AnnotationWorker
 from reader.ui.article_view import ArticleView
 from reader.ui.book_shelf import BookShelf
+from reader.ui.dock_collapse import DockCollapse
 from reader.ui.find_bar import FindBar
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.pinyin_mode import PinyinMode
@@ -59,6 +60,7 @@ from reader.ui.settings import Settings
 from reader.ui.sidebar import Sidebar
 from reader.ui.theme import Theme, apply_theme
 from reader.ui.tone_colours import ToneLegend
+from reader.wording import counted
 
 DEFAULT_FONT_POINT_SIZE = 16.0
 OPEN_FILTER = (
@@ -223,6 +225,10 @@ class MainWindow(QMainWindow):
         self._sidebar = Sidebar(self)
         self._sidebar_dock = self._dock(self._sidebar, "Sidebar", "sidebarDock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self._sidebar_dock)
+        # Folds the panels away in a narrow window, so the text keeps a readable column.
+        self._dock_collapse = DockCollapse(
+            self, self._view, [self._library_dock, self._sidebar_dock], self._settings
+        )
         self.setTabOrder(self._view, self._sidebar)
         self.setTabOrder(self._sidebar, self._library)
 
@@ -535,7 +541,7 @@ class MainWindow(QMainWindow):
         if generation != self._generation:
             return  # another article was opened meanwhile
         self._sidebar.article_tab().set_stats(result.stats)
-        self.statusBar().showMessage(f"Ready: {result.stats.words:,} words")
+        self.statusBar().showMessage(f"Ready: {counted(result.stats.words, 'word')}")
         fraction = self._restore_fraction
         if fraction is None:
             fraction = self._view.scroll_fraction()
@@ -666,9 +672,11 @@ class MainWindow(QMainWindow):
 
     # Reading preferences
 
-    def set_pinyin_mode(self, mode: PinyinMode) -> None:
+    def set_pinyin_mode(self, mode: PinyinMode, remember: bool = True) -> None:
+        """Show pinyin as ``mode`` says; saved in the settings unless ``remember`` is False."""
         self._view.set_pinyin_mode(mode)
-        self._settings.set_pinyin_mode(mode)
+        if remember:
+            self._settings.set_pinyin_mode(mode)
         self._pinyin_actions[mode].setChecked(True)
         combo_index = self._pinyin_combo.findData(mode.value)
         if self._pinyin_combo.currentIndex() != combo_index:

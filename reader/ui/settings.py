@@ -177,6 +177,22 @@ class Settings:
     def set_cedict_path(self, path: str | None) -> None:
         self._store.setValue("dictionary/cedict_path", path or "")
 
+    def folded_panels(self) -> list[str]:
+        """Object names of the side panels folded away for a narrow window at the last close."""
+        stored = str(self._store.value("window/folded_panels", ""))
+        return [name for name in stored.split(",") if name]
+
+    def set_folded_panels(self, names: list[str]) -> None:
+        self._store.setValue("window/folded_panels", ",".join(names))
+
+    def known_hsk_level(self) -> int | None:
+        """The HSK levels 1-N the reader said they know (0: none); None until asked."""
+        value = str(self._store.value("vocabulary/known_hsk_level", ""))
+        return int(value) if value.isdigit() else None
+
+    def set_known_hsk_level(self, level: int) -> None:
+        self._store.setValue("vocabulary/known_hsk_level", str(level))
+
     def missing_font_reported(self) -> bool:
         return str(self._store.value("fonts/missing_reported", "false")).lower() == "true"
 

@@ -51,6 +51,7 @@ from reader.ui.dialogs.vocabulary_export import VocabularyExportDialog
 from reader.ui.dialogs.vocabulary_import import VocabularyImportDialog
 from reader.ui.settings import settings_file
 from reader.ui.sidebar.vocabulary_tab import VocabularyTab
+from reader.ui.status_legend import StatusLegend
 from reader.ui.vocabulary_model import VocabularyTableModel
 from reader.vocab.article_words import (
     STATUS_KEYS,
@@ -63,6 +64,7 @@ from reader.vocab.article_words import (
 from reader.vocab.comprehension import Comprehension, estimate_comprehension, han_word_counts
 from reader.vocab.store import ImportOutcome, VocabularyStore
 from reader.vocab.word import Status, VocabWord, WordState
+from reader.wording import counted
 
 if TYPE_CHECKING:
     from reader.annotation.word_info import WordInfo
@@ -140,7 +142,7 @@ class _RemoveWordsCommand(QUndoCommand):
 
 class _MarkKnownCommand(QUndoCommand):
     def __init__(self, features: VocabularyFeatures, words: list[str], states: list[WordState]):
-        super().__init__(f"Mark {len(words):,} words as known")
+        super().__init__(f"Mark {counted(len(words), 'word')} as known")
         self._features = features
         self._words = words
         self._states = states
@@ -197,6 +199,7 @@ class VocabularyFeatures(QObject):
 
         view = window.view()
         view.add_word_requested.connect(self.add_word)
+        self.word_saved.connect(view.show_saved_word)
         view.status_key_pressed.connect(self.set_status_from_key)
         window.annotation_finished.connect(self._update_comprehension)
         window.article_loaded.connect(self._article_loaded)
@@ -370,17 +373,23 @@ class VocabularyFeatures(QObject):
             self._window.statusBar().showMessage("Every word of this article is saved", 5000)
             return 0
         question = (
-            f"Mark {len(words):,} words of “{self._article_title()}” as known? Words you "
+            f"Mark {counted(len(words), 'word')} of “{self._article_title()}” as known? Words you "
             "already saved keep their status. Edit ▸ Undo reverses this."
         )
         if not self._prompts.confirm(question):
             return 0
+        if not self.mark_known_undoably(words):
+            return 0
+        self._window.statusBar().showMessage(f"Marked {counted(len(words), 'word')} as known", 5000)
+        return len(words)
+
+    def mark_known_undoably(self, words: list[str]) -> bool:
+        """Mark ``words`` known as one step Edit ▸ Undo reverses; False if it failed."""
         states = self.mark_known(words)
         if states is None:
-            return 0
+            return False
         self._undo_stack.push(_MarkKnownCommand(self, words, states))
-        self._window.statusBar().showMessage(f"Marked {len(words):,} words as known", 5000)
-        return len(words)
+        return True
 
     def mark_known(self, words: list[str]) -> list[WordState] | None:
         if self._store is None:
@@ -614,6 +623,10 @@ class VocabularyFeatures(QObject):
         self._colour_action.setChecked(stored in ("true", "1"))
         self._colour_action.toggled.connect(self.set_colouring)
         self._actions.append(self._colour_action)
+        self._status_legend = StatusLegend(self._window)
+        self._window.statusBar().addPermanentWidget(self._status_legend)
+        self._status_legend.setVisible(self._colour_action.isChecked())
+        self._colour_action.toggled.connect(self._status_legend.setVisible)
 
     def _build_menus(self) -> None:
         menu_bar = self._window.menuBar()
@@ -689,7 +702,7 @@ class VocabularyFeatures(QObject):
         )
         dialog.exported.connect(
             lambda path, count: self._window.statusBar().showMessage(
-                f"Exported {count:,} words to {path}", 8000
+                f"Exported {counted(count, 'word')} to {path}", 8000
             )
         )
         self._keep(dialog)
@@ -706,7 +719,7 @@ class VocabularyFeatures(QObject):
     def _imported(self, outcome: ImportOutcome) -> None:
         self._reload()
         self._window.statusBar().showMessage(
-            f"Imported: {outcome.added:,} words added, {outcome.merged:,} merged", 8000
+            f"Imported: {counted(outcome.added, 'word')} added, {outcome.merged:,} merged", 8000
         )
 
     def back_up_now(self) -> str | None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.dictionary.characters import characters_in_word
 from reader.dictionary.entry import Entry
 from reader.ui.placement import beside_word
 from reader.ui.tone_colours import palette_is_dark, pinyin_rich_text
@@ -176,6 +177,7 @@ class WordPopup(QFrame):
         self._html = self._build_html(info)
         self._browser.setHtml(self._html)
         self._back_button.setVisible(bool(self._history))
+        self._add_button.setText("&Add to vocabulary")
         self._add_button.setEnabled(bool(info.token.text.strip()))
 
     def _build_html(self, info: WordInfo) -> str:
@@ -201,7 +203,7 @@ class WordPopup(QFrame):
             parts.extend(self._entry_html(entry, dark) for entry in info.entries)
         elif info.glossary is None:
             parts.append("<p><i>Not in CC-CEDICT.</i></p>")
-        breakdown = self._breakdown_html(word, dark)
+        breakdown = self._breakdown_html(info, dark)
         if breakdown:
             parts.append(breakdown)
         return "".join(parts)
@@ -246,22 +248,31 @@ class WordPopup(QFrame):
             rows.append(f"<p>{_e(reference.relation.capitalize())} {self._link(target, label)}</p>")
         return "".join(rows)
 
-    def _breakdown_html(self, word: str, dark: bool) -> str:
+    def _breakdown_html(self, info: WordInfo, dark: bool) -> str:
+        word = info.token.text
         if self._annotator is None or len(word) < 2:
             return ""
         rows = []
-        for char, entries in self._annotator.dictionary.breakdown(word):
-            if not entries:
-                rows.append(f"<li>{_e(char)}: <i>not in CC-CEDICT</i></li>")
+        for character in characters_in_word(self._annotator.dictionary, word, info.pinyin):
+            if not character.entries:
+                rows.append(f"<li>{_e(character.character)}: <i>not in CC-CEDICT</i></li>")
                 continue
-            first = entries[0]
-            readings = " / ".join(
+            readings = list(
                 dict.fromkeys(
-                    pinyin_rich_text(e.syllables, self._tone_colours, dark) for e in entries
+                    pinyin_rich_text(entry.syllables, self._tone_colours, dark)
+                    for entry in character.entries
                 )
             )
-            meaning = "; ".join(first.senses[:2])
-            rows.append(f"<li>{self._link(char, char)} {readings}: {_e(meaning)}</li>")
+            if character.read_here:
+                # The reading heard in this word first; the character's others after it.
+                shown = f"<b>{readings[0]}</b>"
+                if len(readings) > 1:
+                    shown += f' <span style="color:gray">(also {", ".join(readings[1:])})</span>'
+            else:
+                shown = " / ".join(readings)
+            meaning = "; ".join(character.meaning)
+            link = self._link(character.character, character.character)
+            rows.append(f"<li>{link} {shown}: {_e(meaning)}</li>")
         return "<h3>Characters</h3><ul>" + "".join(rows) + "</ul>"
 
     def _link(self, word: str, label: str) -> str:
@@ -279,6 +290,13 @@ class WordPopup(QFrame):
         if self._history:
             info, sentence = self._history.pop()
             self._display(info, sentence)
+
+    def show_saved(self, word: str, status: str) -> None:
+        """``word`` is now in the vocabulary with ``status``: the Add button says so."""
+        if self._info is None or self._info.token.text != word:
+            return
+        self._add_button.setText(f"In vocabulary ({status})")
+        self._add_button.setEnabled(False)
 
     def _add_clicked(self) -> None:
         if self._info is not None:

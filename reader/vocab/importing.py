@@ -16,6 +16,7 @@ from reader.vocab.export import ExportFormat, format_for
 from reader.vocab.store import merge_words
 from reader.vocab.text_formats import BadLine
 from reader.vocab.word import VocabWord, WordKey
+from reader.wording import counted
 
 IMPORTABLE = (ExportFormat.CSV, ExportFormat.JSON, ExportFormat.PLECO, ExportFormat.ANKI_TEXT)
 
@@ -29,8 +30,9 @@ class ImportPlan:
 
     def summary(self) -> str:
         return (
-            f"{self.source.name} ({self.format.value}): {len(self.good)} words to import, "
-            f"{len(self.bad)} bad lines"
+            f"{self.source.name} ({self.format.value}): "
+            f"{counted(len(self.good), 'word')} to import, "
+            f"{counted(len(self.bad), 'bad line')}"
         )
 
 

@@ -16,7 +16,7 @@ from reader.annotation.cached_annotator import CachedAnnotator
 from reader.articles import default_article
 from reader.library.store import Library
 from reader.ui import main_window
-from reader.ui.library_panel import LibraryItem, LibraryModel
+from reader.ui.library_panel import LibraryItem, LibraryModel, progress_label
 from reader.ui.main_window import MainWindow
 from tests.books import (
     BookSpec,
@@ -27,6 +27,7 @@ from tests.books import (
     write_epub,
     write_pdf,
 )
+from tests.gui.layout import lay_out_whole_document
 
 ANNOTATION_TIMEOUT_MS = 60_000
 OpenWindow = Callable[..., MainWindow]
@@ -148,13 +149,14 @@ def test_progress_shows_while_scrolling_and_reading_continues_where_it_stopped(
     open_and_wait(qtbot, window, path, chapter=1)
     window.resize(700, 400)
     qtbot.waitUntil(lambda: window.view().verticalScrollBar().maximum() > 0)
+    lay_out_whole_document(window.view())
 
     window.view().set_scroll_fraction(0.5)
 
     # Without switching articles, the chapter's row catches up (issue 10: "Not started"),
     # with where the view is now (laying out may still move it a little).
     def chapter_row_shows_where_the_view_is() -> bool:
-        label = f"{round(window.view().scroll_fraction() * 100)}% read"
+        label = progress_label(window.view().scroll_fraction())
         return any(r[1] == 1 and r[3].startswith(label) for r in library_rows(window))
 
     qtbot.waitUntil(chapter_row_shows_where_the_view_is, timeout=5000)

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reader.articles import bundled_articles, default_article
-from reader.ui.library_panel import LibraryItem, LibraryModel, LibraryPanel
+from reader.ui.library_panel import LibraryItem, LibraryModel, LibraryPanel, progress_label
+from tests.gui.layout import lay_out_whole_document
 
 ANNOTATION_TIMEOUT_MS = 60_000
 
@@ -140,6 +141,7 @@ def test_progress_of_the_open_article_updates_while_scrolling(
         window.open_path(str(path))
     window.resize(800, 500)
     qtbot.waitUntil(lambda: window.view().verticalScrollBar().maximum() > 0)
+    lay_out_whole_document(window.view())
 
     window.view().set_scroll_fraction(0.5)
 
@@ -147,6 +149,6 @@ def test_progress_of_the_open_article_updates_while_scrolling(
     # (with where the view is now: laying out a long text may still move it a little).
     def row_shows_where_the_view_is() -> bool:
         shown = dict((p, label) for p, label, _ in rows(window.library().model()))
-        return shown[str(path.resolve())] == f"{round(window.view().scroll_fraction() * 100)}% read"
+        return shown[str(path.resolve())] == progress_label(window.view().scroll_fraction())
 
     qtbot.waitUntil(row_shows_where_the_view_is)

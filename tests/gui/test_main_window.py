@@ -18,6 +18,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.settings import Settings
 from reader.ui.theme import Theme
+from tests.gui.layout import lay_out_whole_document
 
 ANNOTATION_TIMEOUT_MS = 60_000
 
@@ -121,6 +122,7 @@ def test_last_article_and_its_scroll_position_come_back(
     first = open_window(str(path))
     first.resize(800, 500)
     qtbot.waitUntil(lambda: first.view().verticalScrollBar().maximum() > 0)
+    lay_out_whole_document(first.view())
     first.view().set_scroll_fraction(0.5)
     fraction = first.view().scroll_fraction()
     assert 0.3 < fraction < 0.7

@@ -14,6 +14,7 @@ from reader.language.tokens import TokenKind
 from reader.textio.reading import read_document
 from reader.ui.article_view import ArticleView
 from reader.ui.word_popup import WordPopup, word_from_link, word_link
+from reader.vocab.word import Status, VocabWord
 
 
 @pytest.fixture
@@ -144,3 +145,35 @@ def test_dictionary_and_glossary_strings_are_escaped(qtbot, annotator: Annotator
     text = popup.plain_text()
     assert "<b>bold</b> & <img src='file:///x'>" in text
     assert "<script>alert(1)</script>" in text
+
+
+def test_the_characters_are_explained_as_read_in_the_word(
+    view: ArticleView, annotator: Annotator
+) -> None:
+    text = "我觉得广州很好。"
+    view.set_text(text)
+    view.set_annotation(annotator.segment(text), annotator)
+    popup = open_popup_on(view, "觉得")
+    characters = popup.plain_text().split("Characters", 1)[1]
+    assert characters.index("jué") < characters.index("jiào")
+    assert "to feel" in characters and "a nap" not in characters
+    popup = open_popup_on(view, "广州")
+    characters = popup.plain_text().split("Characters", 1)[1]
+    assert "wide" in characters and "radical" not in characters
+
+
+def test_clicking_punctuation_opens_nothing(qtbot, view: ArticleView) -> None:
+    segmented = view.segmented()
+    comma = next(i for i in range(len(segmented)) if segmented.token(i).text == "，")
+    view.activate(comma)
+    assert view.popup() is None or not view.popup().isVisible()
+
+
+def test_the_popup_says_when_its_word_was_saved(qtbot, view: ArticleView) -> None:
+    popup = open_popup_on(view, "河长制")
+    assert popup.add_button().isEnabled()
+    view.show_saved_word(VocabWord("河长制", "hé zhǎng zhì", status=Status.NEW))
+    assert not popup.add_button().isEnabled()
+    assert "In vocabulary" in popup.add_button().text()
+    open_popup_on(view, "广州")
+    assert popup.add_button().isEnabled()  # another word: it can be added

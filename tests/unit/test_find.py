@@ -121,3 +121,18 @@ def test_index_built_elsewhere_gives_the_same_results(
     assert isinstance(index, PinyinIndex)
     fresh.set_pinyin_index(index)
     assert fresh.find("zhili") == search.find("zhili") != []
+
+
+def test_terms_written_with_quote_marks_are_found(annotator: Annotator) -> None:
+    text = "推进“双区”建设，也就是双区建设；《条例》和‘河长’制。"
+    segmented = annotator.segment(text)
+    search = ArticleSearch(segmented, annotator.pinyin)
+    quoted = text.index("双")
+    plain = text.index("双", quoted + 1)
+    assert find_characters(text, "双区建设") == [(quoted, quoted + 5), (plain, plain + 4)]
+    assert search.find("双区建设") == [(quoted, quoted + 5), (plain, plain + 4)]
+    assert search.find("河长制") == [(text.index("河"), text.index("制") + 1)]
+    assert search.find("shuangqujianshe")[0] == (quoted, quoted + 5)
+    # A query with the marks itself is taken literally; other punctuation still breaks.
+    assert find_characters(text, "“双区”") == [(quoted - 1, quoted + 3)]
+    assert search.find("双区建设也") == []

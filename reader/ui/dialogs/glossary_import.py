@@ -27,6 +27,7 @@ from reader.errors import GlossaryError
 from reader.glossary.exchange import ImportResult
 from reader.glossary.store import GlossaryStore, check_glossary_name
 from reader.ui.dialogs.glossary_editor import Prompts
+from reader.wording import counted
 
 IMPORT_FILTER = "Glossary files (*.csv *.tsv *.json *.txt);;All files (*)"
 FALLBACK_NAME = "imported"
@@ -62,9 +63,10 @@ class GlossaryImportDialog(QDialog):
         self._prompts = prompts or Prompts()
 
         good, bad = len(result.terms), len(result.bad_rows)
-        summary = f"{good} terms can be imported from {source.name}."
+        summary = f"{counted(good, 'term')} can be imported from {source.name}."
         if bad:
-            summary += f" {bad} rows have problems and will be left out:"
+            verb = "has a problem and is" if bad == 1 else "have problems and are"
+            summary += f" {counted(bad, 'row')} {verb} left out:"
         self._summary = QLabel(summary, self)
         self._summary.setObjectName("importSummary")
         self._summary.setWordWrap(True)
@@ -88,7 +90,7 @@ class GlossaryImportDialog(QDialog):
         form.addRow("", self._target_note)
 
         self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self._import = QPushButton(f"&Import {good} terms", self)
+        self._import = QPushButton(f"&Import {counted(good, 'term')}", self)
         self._import.setObjectName("importButton")
         self._import.setEnabled(good > 0)
         self._buttons.addButton(self._import, QDialogButtonBox.ButtonRole.AcceptRole)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reader.errors import GlossaryError
 from reader.glossary.store import BUNDLED_NAME, GlossaryStore
 from reader.ui.dialogs.glossary_editor import GlossaryEditorDialog, PinyinOf, Prompts
+from reader.wording import counted
 
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -99,9 +100,9 @@ class GlossaryManagerDialog(QDialog):
         for name in [BUNDLED_NAME, *names]:
             built_in = name == BUNDLED_NAME
             label = (
-                f"Built-in policy glossary ({counts[name]} terms, read-only)"
+                f"Built-in policy glossary ({counted(counts[name], 'term')}, read-only)"
                 if built_in
-                else f"{name} ({counts[name]} terms)"
+                else f"{name} ({counted(counts[name], 'term')})"
             )
             item = QListWidgetItem(label)
             item.setData(_NAME_ROLE, name)

@@ -85,6 +85,7 @@ class VocabularyExportDialog(QDialog):
         self._since_on = QCheckBox("Only words added since", self)
         self._since = QDateEdit(QDate.currentDate().addMonths(-1), self)
         self._since.setCalendarPopup(True)
+        self._since.setDisplayFormat("yyyy-MM-dd")  # the locale's short form can read "2 11 2026"
         self._since.setEnabled(False)
         self._since_on.toggled.connect(self._since.setEnabled)
         since = QHBoxLayout()

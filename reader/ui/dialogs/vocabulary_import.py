@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from reader.errors import VocabularyError
 from reader.vocab.importing import IMPORTABLE, ImportPlan, parse_import
 from reader.vocab.store import ImportOutcome, VocabularyStore
+from reader.wording import counted
 
 _FROM_EXTENSION = "__extension__"
 IMPORT_FILTER = "Word lists (*.csv *.json *.txt);;All files (*)"
@@ -115,7 +116,7 @@ class VocabularyImportDialog(QDialog):
                 shown += f" — {bad.text}"
             self._bad_lines.addItem(shown)
         self._summary.setText(
-            f"{plan.summary()}. Importing adds {outcome.added:,} new words and merges "
+            f"{plan.summary()}. Importing adds {counted(outcome.added, 'new word')} and merges "
             f"{outcome.merged:,} into words already saved."
             + (" Nothing to import." if not plan.good else "")
         )

@@ -6,6 +6,7 @@ later features (glossary, vocabulary) call ``add_tab``.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from reader.ui.sidebar.article_tab import ArticleTab
@@ -16,6 +17,12 @@ class Sidebar(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
+        # Every tab's whole name, always: the sidebar is never narrower than its tabs
+        # (it used to cut "Vocabulary" to "Vocab…" behind scroll arrows).
+        tabs = self.tabBar()
+        tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        tabs.setUsesScrollButtons(False)
+        tabs.setExpanding(False)
         self._article_tab = ArticleTab(self)
         self._dictionary_search = DictionarySearch(self)
         self.add_tab(self._article_tab, "Article")
@@ -23,7 +30,9 @@ class Sidebar(QTabWidget):
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a feature's tab at the end; returns its index."""
-        return self.addTab(widget, title)
+        index = self.addTab(widget, title)
+        self.setMinimumWidth(self.tabBar().sizeHint().width() + 8)
+        return index
 
     def article_tab(self) -> ArticleTab:
         return self._article_tab

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.vocabulary_model import Column, VocabularyQuery, VocabularyTableModel
 from reader.vocab.word import Status, VocabWord
+from reader.wording import counted
 
 ALL = "__all__"
 
@@ -212,7 +213,7 @@ class VocabularyTab(QWidget):
         shown = self._model.rowCount()
         total = self._model.word_count()
         self._count.setText(
-            f"{shown:,} of {total:,} words" if shown != total else f"{total:,} words"
+            f"{shown:,} of {counted(total, 'word')}" if shown != total else counted(total, "word")
         )
 
     # -- actions -----------------------------------------------------------------

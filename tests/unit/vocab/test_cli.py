@@ -58,7 +58,7 @@ def test_export_then_import_into_another_data_folder(data_dir, tmp_path, capsys)
     # Without --yes and without a terminal on stdin nothing is written.
     assert main(["vocab", "import", str(exported), "--data-dir", str(other)]) == 2
     captured = capsys.readouterr()
-    assert "1 words to import" in captured.out and "--yes" in captured.err
+    assert "1 word to import" in captured.out and "--yes" in captured.err
     with VocabularyStore.open(other / "data" / "vocabulary.sqlite3") as store:
         assert store.count() == 0
     assert main(["vocab", "import", str(exported), "--yes", "--data-dir", str(other)]) == 0

@@ -1,0 +1,226 @@
+"""Pinyin above the text (ruby) on the bundled article: layout, zoom, modes, interaction.
+
+Positions are compared with Qt's own layout of the same text (cursor rectangles,
+font metrics), so the tests hold whatever font is installed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QFontMetricsF, QTextBlockFormat, QTextCursor, QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from reader.annotation.annotator import Annotator
+from reader.articles import default_article
+from reader.language.han import is_han
+from reader.textio.reading import read_document
+from reader.ui.article_view import PINYIN_SCALE, WORD_GAP_EM, ArticleView
+from reader.ui.pinyin_mode import PinyinMode
+
+
+@pytest.fixture(scope="module")
+def article_text() -> str:
+    return read_document(default_article().path).text
+
+
+@pytest.fixture
+def view(qtbot, annotator: Annotator, article_text: str) -> ArticleView:
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 650)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_text(article_text)
+    view.set_annotation(annotator.segment(article_text), annotator)
+    view.set_pinyin_mode(PinyinMode.ABOVE_ALL)
+    return view
+
+
+def glyph_span(view: ArticleView, position: int) -> tuple[float, float, float]:
+    """(left, right, top) of the character at ``position``, in document coordinates."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(position)
+    rect = view.cursorRect(cursor)
+    scroll = QPointF(view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    character = view.text()[position]
+    width = QFontMetricsF(view.document().defaultFont()).horizontalAdvance(character)
+    left = rect.x() + scroll.x()
+    return left, left + width, rect.top() + scroll.y()
+
+
+def check_layout(view: ArticleView) -> int:
+    """Assert the ruby rules for every syllable on screen; how many were checked."""
+    labels = view.ruby_labels()
+    segmented = view.segmented()
+    assert segmented is not None
+    rows: dict[float, list] = defaultdict(list)
+    for label in labels:
+        rows[round(label.baseline, 1)].append(label)
+        start, end = segmented.starts[label.index], segmented.ends[label.index]
+        syllables = view.annotator().pinyin(segmented, label.index)
+        if len(syllables) != end - start:
+            continue
+        number = syllables.index(label.text) if syllables.count(label.text) == 1 else None
+        if number is None:
+            continue
+        left, right, top = glyph_span(view, start + number)
+        # Centred on its character, just above the line it belongs to.
+        assert abs((label.left + label.width / 2) - (left + right) / 2) < 1.0, label
+        assert top - view._pinyin_band() <= label.baseline < top + 1, label
+    gap = 0.9 * 0.3 * QFontMetricsF(view._pinyin_font()).height()
+    for row in rows.values():
+        row.sort(key=lambda label: label.left)
+        for before, after in zip(row, row[1:], strict=False):
+            assert after.left - (before.left + before.width) >= gap, (before, after)
+    return len(labels)
+
+
+@pytest.mark.parametrize("point_size", [10.0, 16.0, 28.0])
+def test_each_syllable_is_centred_on_its_character_and_none_overlap(
+    qtbot, view: ArticleView, point_size: float
+) -> None:
+    view.set_font_point_size(point_size)
+    assert check_layout(view) > 20
+    view.set_scroll_fraction(0.6)
+    assert check_layout(view) > 20
+
+
+def test_pinyin_is_readable_and_scales_with_zoom(view: ArticleView) -> None:
+    for point_size in (12.0, 16.0, 30.0):
+        view.set_font_point_size(point_size)
+        assert view._pinyin_font().pointSizeF() >= 0.55 * point_size
+    assert PINYIN_SCALE >= 0.55
+
+
+def test_words_are_set_apart_and_characters_of_a_word_are_not(
+    view: ArticleView, article_text: str
+) -> None:
+    segmented = view.segmented()
+    word_gap = WORD_GAP_EM * QFontMetricsF(view.document().defaultFont()).horizontalAdvance("中")
+    start = article_text.index("国家中心城市")
+    index = segmented.index_at(start)
+    assert segmented.token(index).text == "国家中心城市"
+    view.scroll_to_offset(start)
+    # Between the word before and this one there is at least the word gap ...
+    before_left, before_right, before_top = glyph_span(view, start - 1)
+    left, _right, top = glyph_span(view, start)
+    if before_top == top and is_han(article_text[start - 1]):
+        assert left - before_right >= word_gap - 0.5
+    # ... and inside the word only the room its syllables need, no word gap.
+    labels = [label for label in view.ruby_labels() if label.index == index]
+    assert [label.text for label in labels] == ["guó", "jiā", "zhōng", "xīn", "chéng", "shì"]
+    gap = 0.3 * QFontMetricsF(view._pinyin_font()).height()
+    for number, (first, second) in enumerate(zip(labels, labels[1:], strict=False)):
+        left, right, top = glyph_span(view, start + number)
+        next_left, next_right, next_top = glyph_span(view, start + number + 1)
+        if next_top != top:
+            continue  # the word is cut by a line break here
+        advance = right - left
+        room = (max(0.0, first.width + gap - advance) + max(0.0, second.width + gap - advance)) / 2
+        centres = (next_left + next_right) / 2 - (left + right) / 2
+        assert centres <= advance + room + 0.5
+
+
+def test_the_pinyin_row_of_a_line_entering_from_below_is_drawn(qtbot, view: ArticleView) -> None:
+    """The rows cut in half after a wheel scroll: a line below the view has its row on it."""
+    block = view.document().findBlock(len(view.text()) // 2)
+    while block.length() <= 1:
+        block = block.next()
+    view.scroll_to_offset(block.position())  # spaces out the paragraphs around it
+    height = view.viewport().height()
+    layout = block.layout()
+    line_top = layout.position().y() + layout.lineAt(0).y()
+    # Scroll so that the line's characters are just below the bottom edge.
+    view.verticalScrollBar().setValue(round(line_top - height + 1))
+    line_top = layout.position().y() + layout.lineAt(0).y()
+    bottom = view.verticalScrollBar().value() + height
+    assert bottom - view._pinyin_band() < line_top - 2 and line_top >= bottom - 1
+    first = block.position()  # the bundled article has no characters Qt counts twice
+    assert any(
+        view.segmented().starts[label.index] >= first and label.baseline < bottom
+        for label in view.ruby_labels()
+    )
+
+
+def test_wheel_scrolling_keeps_every_row_whole(qtbot, view: ArticleView) -> None:
+    for _ in range(12):
+        event = QWheelEvent(
+            QPointF(200, 200),
+            QPointF(view.viewport().mapToGlobal(QPoint(200, 200))),
+            QPoint(0, 0),
+            QPoint(0, -120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view.viewport(), event)
+        check_layout(view)
+        top = view.verticalScrollBar().value()
+        bottom = top + view.viewport().height()
+        band = view._pinyin_band()
+        shown = {round(label.baseline, 1) for label in view.ruby_labels()}
+        # Every line whose pinyin row overlaps the screen has its row among the labels.
+        block = view.document().findBlock(view.first_visible_offset())
+        while block.isValid() and block.layout().position().y() < bottom:
+            layout = block.layout()
+            for number in range(layout.lineCount()):
+                line_top = layout.position().y() + layout.lineAt(number).y()
+                if line_top - band < bottom and line_top > top and block.length() > 1:
+                    assert any(line_top - band <= baseline <= line_top for baseline in shown)
+            block = block.next()
+
+
+def test_no_pinyin_row_where_no_pinyin_is_shown(qtbot, view: ArticleView) -> None:
+    view.set_pinyin_mode(PinyinMode.HOVER)
+    plain_height = view.document().documentLayout().documentSize().height()
+    view.set_pinyin_mode(PinyinMode.ABOVE_UNKNOWN)
+    view.set_word_status_lookup(lambda word: "known")
+    assert view.ruby_labels() == []
+    # The paragraphs on screen (others are redone as they come near it) have no row.
+    block = view.document().findBlock(view.first_visible_offset())
+    bottom = view.verticalScrollBar().value() + view.viewport().height()
+    while block.isValid() and block.layout().position().y() < bottom:
+        block_format = block.blockFormat()
+        assert block_format.topMargin() == 0
+        assert block_format.lineHeightType() != QTextBlockFormat.LineHeightTypes.LineDistanceHeight
+        block = block.next()
+    # Leaving ruby mode leaves nothing of its spacing behind.
+    view.set_pinyin_mode(PinyinMode.HOVER)
+    assert view.document().documentLayout().documentSize().height() == plain_height
+
+
+def test_above_unknown_words_spaces_only_the_unknown(view: ArticleView, article_text: str) -> None:
+    view.set_pinyin_mode(PinyinMode.ABOVE_UNKNOWN)
+    view.set_word_status_lookup(lambda word: None if word == "广州" else "known")
+    labels = view.ruby_labels()
+    assert labels and {label.text for label in labels} <= {"guǎng", "zhōu"}
+    check_layout(view)
+
+
+def test_hover_click_and_keys_work_on_the_spaced_text(
+    qtbot, view: ArticleView, article_text: str
+) -> None:
+    offset = article_text.index("河长制")
+    view.scroll_to_offset(offset)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(offset + 1)
+    rect = view.cursorRect(cursor)
+    QTest.mouseMove(view.viewport(), QPoint(2, 2))
+    QTest.mouseMove(view.viewport(), QPoint(rect.x() + 3, rect.center().y()))
+    index = view.segmented().index_at(offset)
+    qtbot.waitUntil(lambda: view.current_index() == index)
+    assert view.hover_card().word_text() == "河长制"
+    with qtbot.waitSignal(view.word_activated):
+        QTest.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.x() + 3, rect.center().y())
+        )
+    assert view.popup().current_word() == "河长制"
+    view.popup().close()
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert view.current_index() is not None and view.current_index() > index
