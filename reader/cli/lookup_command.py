@@ -12,6 +12,7 @@ from reader.cli.shared import load_annotator, text_argument
 from reader.dictionary.entry import Entry
 from reader.errors import ReaderError
 from reader.glossary.term import GlossaryTerm
+from reader.language.hsk import hsk_label
 from reader.language.notation import normalize_pinyin_query
 
 
@@ -90,7 +91,7 @@ def _show_word(annotator: Any, word: str, output_format: str) -> int:
         print(json.dumps(document, ensure_ascii=False, indent=1))
         return 0
     out = sys.stdout
-    level = f"   HSK {'7-9' if info.hsk == 7 else info.hsk}" if info.hsk else ""
+    level = f"   {hsk_label(info.hsk)}" if info.hsk else ""
     out.write(f"{word}   {' '.join(info.pinyin)}{level}\n")
     if info.glossary is not None:
         term = info.glossary

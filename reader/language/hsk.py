@@ -33,3 +33,13 @@ def hsk_level(word: str) -> int | None:
     at level 1), so it has no level here.
     """
     return _levels().get(word)
+
+
+def hsk_band(level: int) -> str:
+    """How a level from ``hsk_level`` is written: ``"1"`` to ``"6"``, or ``"7-9"``."""
+    return "7-9" if level == BAND_7_TO_9 else str(level)
+
+
+def hsk_label(level: int | None) -> str:
+    """What a learner is shown for a level: ``"HSK 3"``, ``"HSK 7-9"`` or ``"Not in HSK 3.0"``."""
+    return "Not in HSK 3.0" if level is None else f"HSK {hsk_band(level)}"

@@ -51,9 +51,7 @@ from reader.ui.tone_colours import palette_is_dark, syllable_colour
 from reader.ui.word_popup import WordPopup
 
 if TYPE_CHECKING:
-    # jieba and pypinyin load with reader.annotation: keep them off the
-    # start-up path so the window paints before the annotator exists.
-    from reader.annotation.annotator import Annotator, WordInfo
+    from reader.annotation.word_info import WordAnnotator, WordInfo
 
 StatusLookup = Callable[[str], "str | None"]
 
@@ -176,7 +174,7 @@ class ArticleView(QTextEdit):
         self._text = ""
         self._offsets = _OffsetMap("")
         self._segmented: SegmentedText | None = None
-        self._annotator: Annotator | None = None
+        self._annotator: WordAnnotator | None = None
         self._point_size = DEFAULT_POINT_SIZE
         self._pinyin_mode = PinyinMode.HOVER
         self._tone_colours = True
@@ -230,7 +228,7 @@ class ArticleView(QTextEdit):
     def text(self) -> str:
         return self._text
 
-    def set_annotation(self, segmented: SegmentedText, annotator: Annotator) -> None:
+    def set_annotation(self, segmented: SegmentedText, annotator: WordAnnotator) -> None:
         """Use ``segmented`` (of the text shown) for hover, popup, find and pinyin."""
         if segmented.text != self._text:
             self.set_text(segmented.text)
@@ -245,7 +243,7 @@ class ArticleView(QTextEdit):
     def segmented(self) -> SegmentedText | None:
         return self._segmented
 
-    def annotator(self) -> Annotator | None:
+    def annotator(self) -> WordAnnotator | None:
         return self._annotator
 
     def word_info(self, index: int) -> WordInfo | None:

@@ -298,21 +298,8 @@ class GlossaryFeatures(QObject):
         underline.toggled.connect(self.set_underlined_terms)
         self._actions[underline.objectName()] = underline
 
-        bar = window.menuBar()
-        menus = {a.text(): a for a in bar.actions() if a.menu() is not None}
-        help_action = menus.get("&Help")
-        if help_action is not None:
-            bar.insertMenu(help_action, menu)
-        else:
-            bar.addMenu(menu)
-        view_action = menus.get("&View")
-        view_menu = view_action.menu() if view_action is not None else None
-        if isinstance(view_menu, QMenu):
-            view_menu.addSeparator()
-            view_menu.addAction(underline)
-        else:
-            menu.addSeparator()
-            menu.addAction(underline)
+        window.menus().add_feature_menu(menu)
+        window.menus().add_view_option(underline)
         self._menu = menu
 
 

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from reader import articles
 from reader.errors import VocabularyError
+from reader.language.han import has_han
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.ui.dialogs.vocabulary_backups import VocabularyBackupsDialog
 from reader.ui.dialogs.vocabulary_export import VocabularyExportDialog
@@ -56,7 +57,6 @@ from reader.vocab.article_words import (
     STATUS_KEYS,
     context_for,
     find_context,
-    has_han,
     remaining_words,
     word_from_info,
 )
@@ -616,7 +616,6 @@ class VocabularyFeatures(QObject):
         self._actions.append(self._colour_action)
 
     def _build_menus(self) -> None:
-        menu_bar = self._window.menuBar()
         self._menu = QMenu("&Vocabulary", self._window)
         self._menu.setObjectName("vocabularyMenu")
         for action in (self._export_action, self._import_action, None, self._mark_action):
@@ -629,31 +628,10 @@ class VocabularyFeatures(QObject):
         self._menu.addAction(self._restore_action)
         self._menu.addSeparator()
         self._menu.addAction(self._show_action)
-        menus = {a.text().replace("&", ""): a for a in menu_bar.actions() if a.menu()}
-        help_menu = menus.get("Help")
-        if help_menu is not None:
-            menu_bar.insertMenu(help_menu, self._menu)
-        else:
-            menu_bar.addMenu(self._menu)
-        edit = menus.get("Edit")
-        if edit is not None:
-            edit_menu = edit.menu()
-            assert isinstance(edit_menu, QMenu)
-            actions = edit_menu.actions()
-            if actions:
-                edit_menu.insertAction(actions[0], self._undo_action)
-                edit_menu.insertAction(actions[0], self._redo_action)
-                edit_menu.insertSeparator(actions[0])
-            else:
-                edit_menu.addAction(self._undo_action)
-                edit_menu.addAction(self._redo_action)
-        view = menus.get("View")
-        view_menu = view.menu() if view is not None else None
-        if isinstance(view_menu, QMenu):
-            view_menu.addSeparator()
-            view_menu.addAction(self._colour_action)
-        else:
-            self._menu.addAction(self._colour_action)
+        menus = self._window.menus()
+        menus.add_feature_menu(self._menu)
+        menus.add_edit_actions_first([self._undo_action, self._redo_action])
+        menus.add_view_option(self._colour_action)
 
     def _set_enabled(self, on: bool) -> None:
         for action in (

@@ -45,8 +45,8 @@ from PySide6.QtCore import (
 )
 
 from reader.errors import VocabularyError
+from reader.language.han import has_han
 from reader.language.notation import normalize_pinyin_query
-from reader.vocab.article_words import has_han
 from reader.vocab.store import ListedWord, VocabularyStore
 from reader.vocab.word import Context, Status, VocabWord, WordKey
 

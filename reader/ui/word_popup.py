@@ -24,16 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.dictionary.entry import Entry
+from reader.language.hsk import hsk_label
 from reader.ui.placement import beside_word
 from reader.ui.tone_colours import palette_is_dark, pinyin_rich_text
 
 if TYPE_CHECKING:
-    # jieba and pypinyin load with reader.annotation: keep them off the
-    # start-up path so the window paints before the annotator exists.
-    from reader.annotation.annotator import Annotator, WordInfo
+    from reader.annotation.word_info import WordAnnotator, WordInfo
 
 _LINK_SCHEME = "word"
-_HSK_NAMES = {7: "HSK 7-9"}
 
 
 def word_link(word: str) -> str:
@@ -89,7 +87,7 @@ class WordPopup(QFrame):
         layout.addWidget(self._browser, 1)
         layout.addLayout(buttons)
 
-        self._annotator: Annotator | None = None
+        self._annotator: WordAnnotator | None = None
         self._info: WordInfo | None = None
         self._sentence = ""
         self._tone_colours = True
@@ -102,7 +100,7 @@ class WordPopup(QFrame):
     def show_word(
         self,
         info: WordInfo,
-        annotator: Annotator,
+        annotator: WordAnnotator,
         sentence: str,
         anchor: QRect,
         tone_colours: bool = True,
@@ -192,7 +190,7 @@ class WordPopup(QFrame):
                 '<p style="margin:2px 0; font-size:large">'
                 f"{pinyin_rich_text(info.pinyin, self._tone_colours, dark)}</p>"
             )
-        level = _HSK_NAMES.get(info.hsk, f"HSK {info.hsk}") if info.hsk else "Not in HSK 3.0"
+        level = hsk_label(info.hsk)
         parts.append(f'<p style="margin:2px 0; color:gray">{_e(level)}</p>')
         if info.glossary is not None:
             parts.append(self._glossary_html(info))

@@ -11,12 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.annotation.stats import ArticleStats
-
-
-def hsk_label(level: int | None) -> str:
-    if level is None:
-        return "Not in HSK"
-    return "HSK 7-9" if level == 7 else f"HSK {level}"
+from reader.language.hsk import hsk_label
 
 
 class ArticleTab(QWidget):

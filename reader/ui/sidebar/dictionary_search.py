@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.dictionary.entry import Entry
+from reader.language.han import has_han
+from reader.language.hsk import hsk_label
 from reader.language.notation import split_syllables, strip_tones
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RESULT_LIMIT = 50
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TONE_MARKS = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", re.IGNORECASE)
 _NUMBERED = re.compile(r"[a-zü:]+[1-5]", re.IGNORECASE)
 
@@ -59,7 +60,7 @@ class QueryKind(StrEnum):
 def detect_query_kind(query: str) -> QueryKind:
     """How an automatic search reads ``query``."""
     text = query.strip()
-    if _HAN.search(text):
+    if has_han(text):
         return QueryKind.CHARACTERS
     if _TONE_MARKS.search(text) or _NUMBERED.search(text):
         return QueryKind.PINYIN
@@ -139,7 +140,7 @@ def entry_details_html(word: str, annotator: Any) -> str:
     entries: tuple[Entry, ...] = info.entries or annotator.dictionary.lookup(word)
     parts = [f"<h2>{html.escape(word)}</h2>"]
     if info.hsk is not None:
-        parts.append(f"<p>{'HSK 7-9' if info.hsk == 7 else f'HSK {info.hsk}'}</p>")
+        parts.append(f"<p>{hsk_label(info.hsk)}</p>")
     if info.glossary is not None:
         term = info.glossary
         parts.append(
