@@ -130,9 +130,7 @@ class WindowMenus(QObject):
 
         self.cycle_action = self._new_action("cycle_pinyin", "Cycle &Pinyin Display", "Ctrl+P")
         self.cycle_action.triggered.connect(window.cycle_pinyin_mode)
-        self.pinyin_actions = self._new_choice_actions(
-            "pinyin", PinyinMode, window.set_pinyin_mode
-        )
+        self.pinyin_actions = self._new_choice_actions("pinyin", PinyinMode, window.set_pinyin_mode)
         self.pinyin_combo.activated.connect(
             lambda index: window.set_pinyin_mode(PinyinMode(self.pinyin_combo.itemData(index)))
         )

@@ -25,6 +25,7 @@ STATUS_KEYS: dict[int, Status] = {
 }
 """The number keys of the reading window and the status each one sets."""
 
+
 def word_from_info(info: WordInfo, status: Status = Status.NEW) -> VocabWord:
     """The word as the learner met it: reading in context and the definition for that reading.
 
