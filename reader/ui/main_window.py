@@ -54,8 +54,8 @@ from reader.errors import ReaderError
 from reader.textio.reading import decode_bytes, read_document
 from reader.ui import fonts
 from reader.ui.about import show_about
-from reader.ui.annotation_worker import AnnotationWorker
 from reader.ui.article_view import ArticleView
+from reader.ui.background_worker import BackgroundWorker
 from reader.ui.find_bar import FindBar
 from reader.ui.library_panel import LibraryItem, LibraryPanel
 from reader.ui.pinyin_mode import PinyinMode
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self._cedict_source = cedict_source or (
             Path(chosen) if chosen and not os.environ.get("READER_CEDICT") else None
         )
-        self._worker = AnnotationWorker(self)
+        self._worker = BackgroundWorker(self)
         self._article: OpenArticle | None = None
         self._generation = 0
         self._awaiting_view_generation: int | None = None
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
     def settings(self) -> Settings:
         return self._settings
 
-    def worker(self) -> AnnotationWorker:
+    def worker(self) -> BackgroundWorker:
         return self._worker
 
     def annotator(self) -> WordAnnotator | None:
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
             self._create_full_annotator()
             return
         cached = start.annotator
-        self._sidebar.dictionary_search().set_annotator(cached, self._worker.submit)
+        self._sidebar.dictionary_search().set_annotator(cached, self._worker)
         self._annotation_ready(self._generation, start.article)
         self._worker.submit(
             lambda: full_annotator_for(cached),
@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
         segmented = self._view.segmented()
         on_screen = segmented if self.is_annotated() else None
         replacement = self._startup.use(annotator, on_screen)
-        self._sidebar.dictionary_search().set_annotator(annotator, self._worker.submit)
+        self._sidebar.dictionary_search().set_annotator(annotator, self._worker)
         self.annotator_ready.emit()
         if not replacement.reannotate and segmented is not None:
             self._view.set_annotation(segmented, annotator)

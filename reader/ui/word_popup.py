@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.dictionary.entry import Entry
+from reader.dictionary.entry_html import entry_html
 from reader.language.hsk import hsk_label
 from reader.ui.placement import beside_word
 from reader.ui.tone_colours import palette_is_dark, pinyin_rich_text
@@ -222,24 +223,8 @@ class WordPopup(QFrame):
         return "".join(rows)
 
     def _entry_html(self, entry: Entry, dark: bool) -> str:
-        headword = _e(entry.simplified)
-        if entry.traditional != entry.simplified:
-            headword += f" [{_e(entry.traditional)}]"
         pinyin = pinyin_rich_text(entry.syllables, self._tone_colours, dark)
-        rows = [f'<p style="margin:6px 0 2px 0"><b>{headword}</b> {pinyin}</p><ol>']
-        rows.extend(f"<li>{_e(sense)}</li>" for sense in entry.senses)
-        rows.append("</ol>")
-        if entry.classifiers:
-            measure_words = "; ".join(
-                f"{self._link(c.simplified, c.simplified)} {_e(c.pinyin)}"
-                for c in entry.classifiers
-            )
-            rows.append(f"<p>Measure word: {measure_words}</p>")
-        for reference in entry.references:
-            target = reference.simplified or reference.traditional
-            label = target + (f" {reference.pinyin}" if reference.pinyin else "")
-            rows.append(f"<p>{_e(reference.relation.capitalize())} {self._link(target, label)}</p>")
-        return "".join(rows)
+        return entry_html(entry, pinyin, self._link)
 
     def _breakdown_html(self, word: str, dark: bool) -> str:
         if self._annotator is None or len(word) < 2:
