@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from reader import paths
+from reader.dictionary.cedict import SOURCE_ENV
 from reader.errors import ReaderError
 
 EXIT_USAGE = 2
@@ -135,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser(command or None)
         namespace = parser.parse_args(arguments)
         if namespace.cedict:
-            os.environ["READER_CEDICT"] = namespace.cedict
+            os.environ[SOURCE_ENV] = namespace.cedict  # read by chosen_source
         handler: Handler = namespace.handler
         return handler(namespace)
     except ReaderError as error:

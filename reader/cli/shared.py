@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 def load_annotator() -> Annotator:
     """The annotator, imported only by commands that need it (jieba and pypinyin load slowly)."""
     from reader.annotation.annotator import Annotator
+    from reader.dictionary.cedict import chosen_source
 
-    source = os.environ.get("READER_CEDICT")
-    return Annotator.create(Path(source) if source else None)
+    return Annotator.create(chosen_source())
 
 
 def text_argument(value: str, what: str) -> str:

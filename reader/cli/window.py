@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader import paths
+from reader.dictionary.cedict import chosen_source
 from reader.errors import ReaderError
 
 MIN_SIZE = 200
@@ -80,11 +81,7 @@ def parse_window_options(arguments: list[str]) -> WindowOptions:
         if screenshot.is_dir():
             raise ReaderError(f"--screenshot: {screenshot} is a folder, not a file name")
     size = parse_size(namespace.size) if namespace.size is not None else None
-    cedict = None
-    if namespace.cedict is not None:
-        cedict = Path(namespace.cedict).expanduser()
-    elif os.environ.get("READER_CEDICT"):
-        cedict = Path(os.environ["READER_CEDICT"]).expanduser()
+    cedict = chosen_source(namespace.cedict)
     if cedict is not None and not cedict.is_file():
         raise ReaderError(f"--cedict: {cedict} is not a file")
     return WindowOptions(namespace.path, screenshot, size, cedict)

@@ -68,14 +68,24 @@ def bundled_source() -> Path:
     return Path(str(data))
 
 
-def resolve_source(source: Path | None = None) -> Path:
-    """The file to read: ``source`` if given, else ``$READER_CEDICT``, else the bundled one."""
-    if source is not None:
-        return Path(source).expanduser()
+def chosen_source(given: str | Path | None = None, saved: str | None = None) -> Path | None:
+    """Which CC-CEDICT file this run uses; None means the bundled one.
+
+    The one rule, for the command line and the window: ``given`` for this run
+    (``--cedict``) wins, then ``$READER_CEDICT``, then ``saved`` (the file the
+    learner chose in the window, remembered in the settings).
+    """
+    if given:
+        return Path(given).expanduser()
     from_env = os.environ.get(SOURCE_ENV)
     if from_env:
         return Path(from_env).expanduser()
-    return bundled_source()
+    return Path(saved).expanduser() if saved else None
+
+
+def resolve_source(source: Path | None = None) -> Path:
+    """The file to read: ``chosen_source(source)``, else the bundled one."""
+    return chosen_source(source) or bundled_source()
 
 
 def read_source_bytes(path: Path) -> bytes:

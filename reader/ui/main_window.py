@@ -50,6 +50,7 @@ from reader.annotation.startup import (
     start_from_cache,
 )
 from reader.annotation.word_info import WordAnnotator
+from reader.dictionary.cedict import chosen_source
 from reader.errors import ReaderError
 from reader.textio.reading import decode_bytes, read_document
 from reader.ui import fonts
@@ -101,11 +102,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._settings = settings or Settings()
         self._startup = AnnotatorStartup(annotator)
-        chosen = self._settings.cedict_path()
-        # --cedict and READER_CEDICT win over the setting (they are given for this run)
-        self._cedict_source = cedict_source or (
-            Path(chosen) if chosen and not os.environ.get("READER_CEDICT") else None
-        )
+        self._cedict_source = chosen_source(cedict_source, saved=self._settings.cedict_path())
         self._worker = BackgroundWorker(self)
         self._article: OpenArticle | None = None
         self._generation = 0
