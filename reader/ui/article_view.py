@@ -43,6 +43,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 
+from reader.glossary.sentences import SentenceFinder
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.ui.fonts import article_font
 from reader.ui.hover_card import HoverCard
@@ -60,8 +61,6 @@ MIN_POINT_SIZE = 8.0
 MAX_POINT_SIZE = 48.0
 LINE_HEIGHT_PERCENT = 165  # comfortable for Chinese, whose glyphs fill the em square
 PINYIN_SCALE = 0.5  # interlinear pinyin size relative to the article font
-_SENTENCE_ENDS = frozenset("。！？!?；;\n…")
-_SENTENCE_LIMIT = 300  # characters on each side, for texts without punctuation
 _WORD_KINDS = frozenset(
     KIND_CODES.index(kind) for kind in (TokenKind.HAN, TokenKind.LATIN, TokenKind.NUMBER)
 )
@@ -175,6 +174,7 @@ class ArticleView(QTextEdit):
         self._offsets = _OffsetMap("")
         self._segmented: SegmentedText | None = None
         self._annotator: WordAnnotator | None = None
+        self._sentences: SentenceFinder | None = None  # made when a sentence is first asked for
         self._point_size = DEFAULT_POINT_SIZE
         self._pinyin_mode = PinyinMode.HOVER
         self._tone_colours = True
@@ -361,22 +361,9 @@ class ArticleView(QTextEdit):
 
     def sentence_around(self, offset: int) -> str:
         """The sentence holding ``offset``, ending punctuation included (vocabulary context)."""
-        text = self._text
-        if not text:
-            return ""
-        offset = min(max(offset, 0), len(text) - 1)
-        start = offset
-        ends = _SENTENCE_ENDS
-        while start > 0 and offset - start < _SENTENCE_LIMIT and text[start - 1] not in ends:
-            start -= 1
-        end = offset
-        while end < len(text) and end - offset < _SENTENCE_LIMIT and text[end] not in ends:
-            end += 1
-        if end < len(text) and text[end] != "\n":
-            end += 1
-            while end < len(text) and text[end] in "”’」』）)":
-                end += 1
-        return text[start:end].strip()
+        if self._sentences is None or self._sentences.text != self._text:
+            self._sentences = SentenceFinder(self._text)
+        return self._sentences.sentence_at(offset)
 
     def activate(self, index: int) -> None:
         """Open the dictionary popup on token ``index`` and emit ``word_activated``."""
