@@ -291,6 +291,8 @@ _NOT_KEY = re.compile(r"[^a-z\n]+")
 
 def toneless_keys(texts: Sequence[str]) -> list[str]:
     """``toneless_key`` of many texts at once (one translate over them all)."""
+    if not texts:
+        return []
     if any("\n" in text for text in texts):
         return [key for text in texts for key in toneless_keys([text.replace("\n", " ")])]
     joined = "\n".join(texts).lower().replace("u:", "v").translate(_TONELESS)

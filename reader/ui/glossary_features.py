@@ -25,12 +25,12 @@ from reader.errors import ReaderError
 from reader.glossary.article_terms import group_by_category, occurrences_of
 from reader.glossary.exchange import read_terms_file
 from reader.glossary.store import GlossarySet, GlossaryStore
-from reader.ui.dialogs.glossary_editor import Prompts
 from reader.ui.dialogs.glossary_import import IMPORT_FILTER, GlossaryImportDialog
 from reader.ui.dialogs.glossary_manager import GlossaryManagerDialog
 from reader.ui.dialogs.handout_export import HandoutExportDialog
 from reader.ui.dialogs.term_suggestions import TermSuggestionsDialog
 from reader.ui.main_window import MainWindow
+from reader.ui.prompts import Prompts
 from reader.ui.settings import settings_file
 from reader.ui.sidebar.glossary_tab import GlossaryTab
 
@@ -272,7 +272,7 @@ class GlossaryFeatures(QObject):
         return annotator.describe(word).pinyin if annotator is not None and word else ()
 
     def _tell_failure(self, title: str) -> Callable[[str], None]:
-        return lambda message: self._prompts.inform(self._window, title, message)
+        return lambda message: self._window.report_error(f"{title}: {message}")
 
     def _build_actions(self) -> None:
         window = self._window

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +59,7 @@ from reader.ui.background_worker import BackgroundWorker
 from reader.ui.find_bar import FindBar
 from reader.ui.library_panel import LibraryItem, LibraryPanel
 from reader.ui.pinyin_mode import PinyinMode
+from reader.ui.prompts import Prompts
 from reader.ui.settings import Settings
 from reader.ui.sidebar import Sidebar
 from reader.ui.theme import Theme, apply_theme
@@ -88,8 +88,8 @@ class MainWindow(QMainWindow):
     """The open article is segmented, its statistics shown and hover ready."""
     annotation_failed = Signal(str)
     annotator_ready = Signal()
-    open_failed = Signal(str)
-    """A file could not be opened (the one-line reason); the previous article stays."""
+    error_reported = Signal(str)
+    """Something went wrong and the learner was told (the one-line message)."""
 
     def __init__(
         self,
@@ -97,10 +97,12 @@ class MainWindow(QMainWindow):
         *,
         annotator: WordAnnotator | None = None,
         cedict_source: Path | None = None,
+        prompts: Prompts | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings or Settings()
+        self._prompts = prompts or Prompts()
         self._startup = AnnotatorStartup(annotator)
         self._cedict_source = chosen_source(cedict_source, saved=self._settings.cedict_path())
         self._worker = BackgroundWorker(self)
@@ -175,6 +177,10 @@ class MainWindow(QMainWindow):
         """Whether the open article's annotation is in the view (hover works)."""
         return self._article is not None and self._annotated_generation == self._generation
 
+    def prompts(self) -> Prompts:
+        """How this window asks and tells; features use the same."""
+        return self._prompts
+
     def last_error(self) -> str:
         return self._last_error
 
@@ -207,7 +213,7 @@ class MainWindow(QMainWindow):
         try:
             default = articles.default_article()
         except ReaderError as error:
-            self._report_error(str(error))
+            self.report_error(str(error))
             return
         self.open_path(str(default.path))
 
@@ -261,7 +267,7 @@ class MainWindow(QMainWindow):
         try:
             document = read_document(path)
         except ReaderError as error:
-            self._report_error(str(error))
+            self.report_error(str(error))
             return False
         resolved = str(document.path.resolve()) if document.path is not None else path
         if scroll_fraction is None:
@@ -282,7 +288,7 @@ class MainWindow(QMainWindow):
         try:
             document = decode_bytes(text.encode("utf-8"), name)
         except ReaderError as error:
-            self._report_error(str(error))
+            self.report_error(str(error))
             return False
         self._show_article(OpenArticle(document.title, document.text, None), 0.0)
         return True
@@ -290,7 +296,7 @@ class MainWindow(QMainWindow):
     def open_from_clipboard(self) -> bool:
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            self._report_error("The clipboard holds no text to read.")
+            self.report_error("The clipboard holds no text to read.")
             return False
         return self.open_text(text)
 
@@ -321,7 +327,7 @@ class MainWindow(QMainWindow):
         """
         current = self._startup.annotator
         if current is None:
-            self._report_error("The dictionary is still loading; try again in a moment.")
+            self.report_error("The dictionary is still loading; try again in a moment.")
             return
         source = Path(path) if path else None
 
@@ -340,7 +346,7 @@ class MainWindow(QMainWindow):
 
         self.statusBar().showMessage("Loading the dictionary…")
         self._worker.submit(
-            load, loaded, lambda message: self._report_error(f"Dictionary not changed: {message}")
+            load, loaded, lambda message: self.report_error(f"Dictionary not changed: {message}")
         )
 
     def _show_article(self, article: OpenArticle, scroll_fraction: float) -> None:
@@ -416,7 +422,7 @@ class MainWindow(QMainWindow):
     def _annotation_error(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
-        self._report_error(f"Could not annotate the article: {message}")
+        self.report_error(f"Could not annotate the article: {message}")
         self.annotation_failed.emit(message)
 
     def set_annotator(self, annotator: WordAnnotator) -> None:
@@ -441,33 +447,26 @@ class MainWindow(QMainWindow):
         self._annotate_open_article()
 
     def _annotator_failed(self, message: str) -> None:
-        self._report_error(f"The dictionary could not be loaded: {message}")
+        self.report_error(f"The dictionary could not be loaded: {message}")
         self.annotation_failed.emit(message)
 
-    def _report_error(self, message: str) -> None:
-        """Say what went wrong without blocking: status bar plus a window-modal box."""
+    def report_error(self, message: str) -> None:
+        """Tell the learner what went wrong: the one path for problems, from the window
+        and from every feature.  The status bar shows it, ``error_reported`` carries it,
+        and a box that does not block says it (once the window is shown)."""
         self._last_error = message
         self.statusBar().showMessage(message, 15000)
-        self.open_failed.emit(message)
+        self.error_reported.emit(message)
         if self.isVisible():
-            self._show_error_box(message)
+            self._prompts.warn(self, message)
         else:
             self._pending_error = message  # shown with the window
-
-    def _show_error_box(self, message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "Duzhe Reader", message, QMessageBox.StandardButton.Ok, self
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("errorBox")
-        box.open()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._pending_error:
             message, self._pending_error = self._pending_error, ""
-            QTimer.singleShot(0, lambda: self._show_error_box(message))
+            QTimer.singleShot(0, lambda: self._prompts.warn(self, message))
 
     # Library and progress
 

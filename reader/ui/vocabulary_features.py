@@ -19,15 +19,14 @@
   (undoable), undo/redo, back up now, restore from a backup.
 
 Every store error is shown as one line (status bar and a message box); the
-window keeps running.  Message boxes go through ``Prompts`` so tests can answer
-them without a blocking ``exec()``.
+window keeps running (``MainWindow.report_error``).  Questions go through
+``reader.ui.prompts.Prompts`` so tests can answer them without a blocking ``exec()``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, Qt, Signal
@@ -39,7 +38,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMenu,
-    QMessageBox,
     QWidget,
 )
 
@@ -50,6 +48,7 @@ from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.ui.dialogs.vocabulary_backups import VocabularyBackupsDialog
 from reader.ui.dialogs.vocabulary_export import VocabularyExportDialog
 from reader.ui.dialogs.vocabulary_import import VocabularyImportDialog
+from reader.ui.prompts import Prompts
 from reader.ui.settings import settings_file
 from reader.ui.sidebar.vocabulary_tab import VocabularyTab
 from reader.ui.vocabulary_model import VocabularyTableModel
@@ -76,46 +75,6 @@ ANOTHER_COPY_MESSAGE = (
     "copy are kept, but this copy's word list is not updated with the other's changes; "
     "close one copy to avoid confusion."
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Prompts:
-    """How the features talk to the learner; tests pass their own functions."""
-
-    warn: Callable[[str], None]
-    """Show a problem (non-blocking)."""
-    confirm: Callable[[str], bool]
-    """Ask a yes/no question; True means go ahead."""
-
-
-def message_box_prompts(parent: QWidget) -> Prompts:
-    """Warnings in a window-modal box that does not block; questions in a Yes/No box."""
-
-    def warn(message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Vocabulary",
-            message,
-            QMessageBox.StandardButton.Ok,
-            parent,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("vocabularyErrorBox")
-        box.open()
-
-    def confirm(question: str) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Vocabulary",
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            parent,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        return box.exec() == QMessageBox.StandardButton.Yes
-
-    return Prompts(warn, confirm)
 
 
 class _RemoveWordsCommand(QUndoCommand):
@@ -173,7 +132,7 @@ class VocabularyFeatures(QObject):
         super().__init__(window)
         self._window = window
         self._store = store
-        self._prompts = prompts or message_box_prompts(window)
+        self._prompts = prompts or window.prompts()
         self._settings = QSettings(settings_file(), QSettings.Format.IniFormat)
         self._statuses: dict[str, Status] = {}
         # The open article's text and its word counts, recounted when the text changes.
@@ -373,7 +332,7 @@ class VocabularyFeatures(QObject):
             f"Mark {len(words):,} words of “{self._article_title()}” as known? Words you "
             "already saved keep their status. Edit ▸ Undo reverses this."
         )
-        if not self._prompts.confirm(question):
+        if not self._prompts.confirm(self._window, "Vocabulary", question):
             return 0
         states = self.mark_known(words)
         if states is None:
@@ -701,7 +660,11 @@ class VocabularyFeatures(QObject):
     def open_backups_dialog(self) -> VocabularyBackupsDialog | None:
         if self._store is None:
             return None
-        dialog = VocabularyBackupsDialog(self._store, self._prompts.confirm, self._window)
+        dialog = VocabularyBackupsDialog(
+            self._store,
+            lambda question: self._prompts.confirm(self._window, "Vocabulary", question),
+            self._window,
+        )
         dialog.restored.connect(self._restored)
         self._keep(dialog)
         return dialog
@@ -714,9 +677,8 @@ class VocabularyFeatures(QObject):
     # -- errors and closing ------------------------------------------------------------
 
     def report_error(self, message: str) -> None:
-        """One line in the status bar and a message box; the window carries on."""
-        self._window.statusBar().showMessage(message, 15000)
-        self._prompts.warn(message)
+        """Through the window's one path for problems; the window carries on."""
+        self._window.report_error(message)
 
     def take_lock(self) -> bool:
         """Hold the vocabulary's lock file; False (after saying so) when another copy has it."""

@@ -260,7 +260,7 @@ def test_an_unreadable_cc_cedict_file_keeps_the_current_dictionary(
     broken = tmp_path / "broken.u8"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n not a dictionary")
     before = window.annotator()
-    with qtbot.waitSignal(window.open_failed, timeout=ANNOTATION_TIMEOUT_MS) as failure:
+    with qtbot.waitSignal(window.error_reported, timeout=ANNOTATION_TIMEOUT_MS) as failure:
         window.use_dictionary_file(str(broken))
     assert failure.args[0].startswith("Dictionary not changed:")
     assert "\n" not in failure.args[0]

@@ -13,9 +13,9 @@ from reader.articles import default_article
 from reader.errors import VocabularyError
 from reader.ui.main_window import MainWindow
 from reader.ui.pinyin_mode import PinyinMode
+from reader.ui.prompts import Prompts
 from reader.ui.vocabulary_features import (
     ANOTHER_COPY_MESSAGE,
-    Prompts,
     VocabularyFeatures,
     install_vocabulary_features,
 )
@@ -36,7 +36,10 @@ class FakePrompts:
         self.questions: list[str] = []
 
     def prompts(self) -> Prompts:
-        return Prompts(self.warnings.append, self._confirm)
+        return Prompts(
+            warn=lambda _parent, message: self.warnings.append(message),
+            confirm=lambda _parent, _title, question: self._confirm(question),
+        )
 
     def _confirm(self, question: str) -> bool:
         self.questions.append(question)
@@ -384,7 +387,7 @@ def test_a_store_error_is_shown_and_the_window_keeps_running(
 
     view.add_word_requested.emit(info, view.sentence_around(info.token.start))
 
-    assert answers.warnings == ["Could not save 河长制: the disk is full"]
+    assert window.last_error() == "Could not save 河长制: the disk is full"
     assert window.statusBar().currentMessage() == "Could not save 河长制: the disk is full"
     assert window.isVisible()
     qtbot.keyClick(window.view(), Qt.Key.Key_Right)
@@ -404,11 +407,12 @@ def test_a_second_copy_is_told_the_vocabulary_is_in_use(
     qtbot, window: MainWindow, store: VocabularyStore, annotator: Annotator, answers: FakePrompts
 ) -> None:
     install_vocabulary_features(window, store, answers.prompts())
-    other_window = MainWindow(annotator=annotator)
-    qtbot.addWidget(other_window)
     other = FakePrompts()
+    other_window = MainWindow(annotator=annotator, prompts=other.prompts())
+    qtbot.addWidget(other_window)
+    other_window.show()
 
-    install_vocabulary_features(other_window, VocabularyStore.open(), other.prompts())
+    install_vocabulary_features(other_window, VocabularyStore.open())
 
     assert other.warnings == [ANOTHER_COPY_MESSAGE]
-    assert answers.warnings == []
+    assert window.last_error() == ""

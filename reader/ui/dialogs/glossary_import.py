@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from reader.errors import GlossaryError
 from reader.glossary.exchange import ImportResult
 from reader.glossary.store import GlossaryStore, check_glossary_name
-from reader.ui.dialogs.glossary_editor import Prompts
+from reader.ui.prompts import Prompts
 
 IMPORT_FILTER = "Glossary files (*.csv *.tsv *.json *.txt);;All files (*)"
 FALLBACK_NAME = "imported"

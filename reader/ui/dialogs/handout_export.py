@@ -21,7 +21,7 @@ from reader.glossary.exchange import write_atomically
 from reader.glossary.handout import PinyinMarkup
 from reader.glossary.handout_choices import HandoutChoices, compose_handout
 from reader.glossary.store import GlossarySet
-from reader.ui.dialogs.glossary_editor import Prompts
+from reader.ui.prompts import Prompts
 
 HTML, PDF = "html", "pdf"
 _FILTERS = {HTML: "Web page (*.html)", PDF: "PDF document (*.pdf)"}

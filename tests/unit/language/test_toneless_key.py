@@ -32,3 +32,4 @@ def test_many_at_once_equal_one_at_a_time() -> None:
     texts = [pinyin for pinyin, _ in SPELLINGS] + ["", "bad\nline", "Zhōng\u0301"]
     assert toneless_keys(texts) == [toneless_key(text) for text in texts]
     assert len(toneless_keys(texts)) == len(texts)
+    assert toneless_keys([]) == []
