@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self._view = ArticleView(self)
-        self._find_bar = FindBar(self._view, self)
+        self._find_bar = FindBar(self._view, self._worker, self)
         self._find_bar.hide()
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
