@@ -10,9 +10,9 @@ from PySide6.QtTest import QTest
 
 from reader.annotation.annotator import Annotator
 from reader.articles import default_article
-from reader.textio.reading import read_document
 from reader.errors import ReaderError
 from reader.find import ArticleSearch
+from reader.textio.reading import read_document
 from reader.ui.article_view import ArticleView
 from reader.ui.background_worker import BackgroundWorker
 from reader.ui.find_bar import FindBar
