@@ -77,6 +77,64 @@ ANOTHER_COPY_MESSAGE = (
 )
 
 
+class _SaveWordCommand(QUndoCommand):
+    """Saving a word from the article (A, or a status key 1-4): undo puts back what was
+    there before, so a word that was not saved leaves the vocabulary again.
+
+    A status key pressed right after A on the same word merges into the one
+    command: Undo then takes the whole save back.
+    """
+
+    MERGE_ID = 1
+
+    def __init__(
+        self,
+        features: VocabularyFeatures,
+        before: VocabWord | None,
+        after: VocabWord,
+        text: str = "",
+    ) -> None:
+        super().__init__(text)
+        self._features = features
+        self._before = before
+        self._after = after
+        self._first_redo = True  # the word was saved before the command was pushed
+        self._from_article = not text  # a save from the article (A or a status key)
+        if not text:
+            self._name()
+
+    def _name(self) -> None:
+        word = self._after.simplified
+        if self._before is None:
+            self.setText(f"Save {word} ({self._after.status.value})")
+        else:
+            self.setText(f"Mark {word} as {self._after.status.value}")
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802  (Qt's name)
+        """A status key on the word just saved with A: one save, one undo."""
+        if not (isinstance(other, _SaveWordCommand) and self._from_article):
+            return False
+        if not other._from_article or other._before is None:
+            return False
+        if self._before is not None or other._before.key != self._after.key:
+            return False
+        self._after = other._after
+        self._name()
+        return True
+
+    def redo(self) -> None:
+        if self._first_redo:
+            self._first_redo = False
+            return
+        self._features.replace_word(self._before, self._after)
+
+    def undo(self) -> None:
+        self._features.replace_word(self._after, self._before)
+
+
 class _RemoveWordsCommand(QUndoCommand):
     """Undo puts the removed words back whole (contexts, tags, note, dates)."""
 
@@ -218,11 +276,12 @@ class VocabularyFeatures(QObject):
         assert store is not None  # _can_save checked it
         word = word_from_info(info)
         try:
+            before = self._saved_reading(word)
             saved = store.add(word, context_for(sentence, self._article_title()))
         except VocabularyError as error:
             self.report_error(str(error))
             return None
-        self._after_save(saved)
+        self._after_save(before, saved)
         return saved
 
     def set_status_from_key(self, info: WordInfo, number: int) -> VocabWord | None:
@@ -234,16 +293,16 @@ class VocabularyFeatures(QObject):
         assert store is not None  # _can_save checked it
         word = word_from_info(info, status)
         try:
-            saved = self._saved_reading(word)
-            if saved is None:
+            before = self._saved_reading(word)
+            if before is None:
                 sentence = self._window.view().sentence_around(info.token.start)
                 saved = store.add(word, context_for(sentence, self._article_title()))
             else:
-                saved = store.set_status(saved.key, status)
+                saved = store.set_status(before.key, status)
         except VocabularyError as error:
             self.report_error(str(error))
             return None
-        self._after_save(saved)
+        self._after_save(before, saved)
         return saved
 
     def _saved_reading(self, word: VocabWord) -> VocabWord | None:
@@ -261,13 +320,29 @@ class VocabularyFeatures(QObject):
             return False
         return True
 
-    def _after_save(self, saved: VocabWord) -> None:
+    def _after_save(self, before: VocabWord | None, saved: VocabWord) -> None:
+        if before != saved:
+            self._undo_stack.push(_SaveWordCommand(self, before, saved))
         self._model.put_word(saved)
         self._update_statuses([saved.simplified])
         self._window.statusBar().showMessage(
-            f"Saved {saved.simplified} ({saved.status.value})", 5000
+            f"Saved {saved.simplified} ({saved.status.value}); Edit ▸ Undo takes it back", 5000
         )
         self.word_saved.emit(saved)
+
+    def replace_word(self, old: VocabWord | None, new: VocabWord | None) -> None:
+        """Put ``new`` where ``old`` is saved (None: nothing there), whole (undo, redo)."""
+        if self._store is None:
+            return
+        try:
+            if old is not None:
+                self._store.remove(old.key)
+                self._model.drop_words([old.key])
+            if new is not None:
+                self._model.put_word(self._store.add(new))
+        except VocabularyError as error:
+            self.report_error(str(error))
+        self._update_statuses({word.simplified for word in (old, new) if word is not None})
 
     def _article_title(self) -> str:
         article = self._window.current_article()
@@ -471,8 +546,9 @@ class VocabularyFeatures(QObject):
             self.report_error(str(error))
         self._refresh_statuses()
 
-    def _word_edited(self, word: VocabWord) -> None:
-        self._update_statuses([word.simplified])
+    def _word_edited(self, before: VocabWord, after: VocabWord) -> None:
+        self._undo_stack.push(_SaveWordCommand(self, before, after, f"Edit {after.simplified}"))
+        self._update_statuses([after.simplified])
 
     # -- comprehension ------------------------------------------------------------------
 

@@ -195,8 +195,8 @@ class VocabularyTableModel(QAbstractTableModel):
 
     edit_failed = Signal(str)
     """An edit was refused by the store (the one-line reason); nothing changed."""
-    word_edited = Signal(object)
-    """A word was changed in place (the new ``VocabWord``)."""
+    word_edited = Signal(object, object)
+    """A word was changed in place (the ``VocabWord`` before, and after)."""
     words_replaced = Signal()
     """The model was given new words (not sent when only the query changes)."""
 
@@ -595,6 +595,7 @@ class VocabularyTableModel(QAbstractTableModel):
         column = Column(index.column())
         text = str(value) if value is not None else ""
         try:
+            before = self._store.get(key.simplified, key.pinyin)
             if column is Column.STATUS:
                 try:
                     status = Status(text.strip().lower())
@@ -622,7 +623,8 @@ class VocabularyTableModel(QAbstractTableModel):
         left = self.index(index.row(), 0)
         right = self.index(index.row(), len(Column) - 1)
         self.dataChanged.emit(left, right, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
-        self.word_edited.emit(changed)
+        if before is not None and before != changed:
+            self.word_edited.emit(before, changed)
         return True
 
 
