@@ -10,23 +10,15 @@ import argparse
 import os
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from reader import paths
 from reader.dictionary.cedict import chosen_source
 from reader.errors import ReaderError
+from reader.window_options import WindowOptions
 
 MIN_SIZE = 200
 MAX_SIZE = 10000
-
-
-@dataclass(frozen=True, slots=True)
-class WindowOptions:
-    path: str | None
-    screenshot: Path | None
-    size: tuple[int, int] | None
-    cedict: Path | None
 
 
 class _WindowParser(argparse.ArgumentParser):

@@ -34,8 +34,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from reader import paths
 
 if TYPE_CHECKING:
-    from reader.cli.window import WindowOptions
-    from reader.ui.main_window import MainWindow
+    from reader.window_options import WindowOptions
 
 TIMING_ENV = "READER_STARTUP_TIMING"
 SCREENSHOT_TIMEOUT_MS = 180_000
@@ -99,19 +98,6 @@ def create_application(arguments: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_features(window: MainWindow) -> None:
-    """The glossary and vocabulary features, added once to a window."""
-    if window.property("featuresInstalled"):
-        return
-    window.setProperty("featuresInstalled", True)
-    from reader.ui.glossary_features import install_glossary_features
-    from reader.ui.vocabulary_features import install_vocabulary_features
-
-    # Kept on the window so they live as long as it does.
-    window.glossary_features = install_glossary_features(window)  # type: ignore[attr-defined]
-    window.vocabulary_features = install_vocabulary_features(window)  # type: ignore[attr-defined]
-
-
 def run(options: WindowOptions) -> int:
     """Show the window as ``options`` ask and run until it closes; the exit status."""
     app = create_application()
@@ -150,7 +136,7 @@ def run(options: WindowOptions) -> int:
         # result is queued to this thread, so the features are in place before
         # the annotation reaches them.
         window.start()
-        install_features(window)
+        window.install_features()
 
     if timing:
         watcher.painted.connect(lambda: print(f"window_painted {time.time():.6f}", flush=True))

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -31,10 +31,8 @@ from reader.ui.dialogs.handout_export import HandoutExportDialog
 from reader.ui.dialogs.term_suggestions import TermSuggestionsDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.prompts import Prompts
-from reader.ui.settings import settings_file
 from reader.ui.sidebar.glossary_tab import GlossaryTab
 
-UNDERLINE_SETTING = "view/underline_glossary_terms"
 SYNC_LISTING_MAX_CHARS = 50_000
 """Longer articles are matched in the worker (about 3 ms per 10,000 characters)."""
 
@@ -59,7 +57,7 @@ class GlossaryFeatures(QObject):
         self._suggestions: TermSuggestionsDialog | None = None
         self._import: GlossaryImportDialog | None = None
         self._handout: HandoutExportDialog | None = None
-        self._settings = QSettings(settings_file(), QSettings.Format.IniFormat)
+        self._settings = window.settings()
 
         self._tab = GlossaryTab(window.sidebar())
         self._tab.setObjectName("glossaryTab")
@@ -105,7 +103,7 @@ class GlossaryFeatures(QObject):
 
     def set_underlined_terms(self, on: bool) -> None:
         self._window.view().set_underlined_terms(on)
-        self._settings.setValue(UNDERLINE_SETTING, "true" if on else "false")
+        self._settings.set_underline_glossary_terms(on)
         action = self._actions["underline_glossary_terms"]
         if action.isChecked() != on:
             action.setChecked(on)
@@ -114,7 +112,7 @@ class GlossaryFeatures(QObject):
         return self._actions["underline_glossary_terms"].isChecked()
 
     def _underline_setting(self) -> bool:
-        return str(self._settings.value(UNDERLINE_SETTING, "true")).lower() in ("true", "1")
+        return self._settings.underline_glossary_terms()
 
     # The Glossary tab
 

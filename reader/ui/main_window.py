@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -65,6 +66,10 @@ from reader.ui.sidebar import Sidebar
 from reader.ui.theme import Theme, apply_theme
 from reader.ui.window_menus import WindowMenus
 
+if TYPE_CHECKING:
+    from reader.ui.glossary_features import GlossaryFeatures
+    from reader.ui.vocabulary_features import VocabularyFeatures
+
 DEFAULT_FONT_POINT_SIZE = 16.0
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 CLIPBOARD_NAME = "clipboard.txt"
@@ -113,6 +118,8 @@ class MainWindow(QMainWindow):
         self._last_error = ""
         self._pending_error = ""
         self._restore_fraction: float | None = None
+        self._glossary_features: GlossaryFeatures | None = None
+        self._vocabulary_features: VocabularyFeatures | None = None
 
         self.setWindowTitle("Duzhe Reader")
         self.setObjectName("mainWindow")
@@ -183,6 +190,23 @@ class MainWindow(QMainWindow):
 
     def last_error(self) -> str:
         return self._last_error
+
+    def install_features(self) -> None:
+        """Add the glossary and vocabulary features (once); the window keeps them."""
+        if self._glossary_features is not None:
+            return
+        # Imported here: they are not needed for the first paint.
+        from reader.ui.glossary_features import install_glossary_features
+        from reader.ui.vocabulary_features import install_vocabulary_features
+
+        self._glossary_features = install_glossary_features(self)
+        self._vocabulary_features = install_vocabulary_features(self)
+
+    def glossary_features(self) -> GlossaryFeatures | None:
+        return self._glossary_features
+
+    def vocabulary_features(self) -> VocabularyFeatures | None:
+        return self._vocabulary_features
 
     def menus(self) -> WindowMenus:
         """The menus and the places where features add their own."""

@@ -177,6 +177,24 @@ class Settings:
     def set_cedict_path(self, path: str | None) -> None:
         self._store.setValue("dictionary/cedict_path", path or "")
 
+    def colour_by_status(self) -> bool:
+        """View ▸ Colour Words by Status; off until asked for (see VocabularyFeatures)."""
+        return str(self._store.value("vocabulary/colour_by_status", "false")).lower() in (
+            "true",
+            "1",
+        )
+
+    def set_colour_by_status(self, on: bool) -> None:
+        self._store.setValue("vocabulary/colour_by_status", "true" if on else "false")
+
+    def underline_glossary_terms(self) -> bool:
+        """View ▸ Underline Glossary Terms; on by default."""
+        value = self._store.value("view/underline_glossary_terms", "true")
+        return str(value).lower() in ("true", "1")
+
+    def set_underline_glossary_terms(self, on: bool) -> None:
+        self._store.setValue("view/underline_glossary_terms", "true" if on else "false")
+
     def missing_font_reported(self) -> bool:
         return str(self._store.value("fonts/missing_reported", "false")).lower() == "true"
 

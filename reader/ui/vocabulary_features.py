@@ -29,11 +29,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QBoxLayout,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -49,7 +48,6 @@ from reader.ui.dialogs.vocabulary_backups import VocabularyBackupsDialog
 from reader.ui.dialogs.vocabulary_export import VocabularyExportDialog
 from reader.ui.dialogs.vocabulary_import import VocabularyImportDialog
 from reader.ui.prompts import Prompts
-from reader.ui.settings import settings_file
 from reader.ui.sidebar.vocabulary_tab import VocabularyTab
 from reader.ui.vocabulary_model import VocabularyTableModel
 from reader.vocab.article_words import (
@@ -67,7 +65,6 @@ if TYPE_CHECKING:
     from reader.annotation.word_info import WordInfo
     from reader.ui.main_window import MainWindow
 
-COLOUR_SETTING = "vocabulary/colour_by_status"
 _HAN = KIND_CODES.index(TokenKind.HAN)
 _PINYIN_HIDDEN = frozenset({Status.KNOWN, Status.IGNORED})
 ANOTHER_COPY_MESSAGE = (
@@ -191,7 +188,7 @@ class VocabularyFeatures(QObject):
         self._window = window
         self._store = store
         self._prompts = prompts or window.prompts()
-        self._settings = QSettings(settings_file(), QSettings.Format.IniFormat)
+        self._settings = window.settings()
         self._statuses: dict[str, Status] = {}
         # The open article's text and its word counts, recounted when the text changes.
         self._counts: tuple[SegmentedText, Counter[str]] | None = None
@@ -488,7 +485,7 @@ class VocabularyFeatures(QObject):
         if self._colour_action.isChecked() != on:
             self._colour_action.setChecked(on)
             return  # toggled() comes back here
-        self._settings.setValue(COLOUR_SETTING, "true" if on else "false")
+        self._settings.set_colour_by_status(on)
         self._apply_lookup()
 
     def status_lookup(self) -> Callable[[str], str | None]:
@@ -565,9 +562,7 @@ class VocabularyFeatures(QObject):
         form = QFormLayout(box)
         form.addRow("Running words known:", words)
         form.addRow("Distinct words known:", distinct)
-        layout = article_tab.layout()
-        assert isinstance(layout, QBoxLayout)  # ArticleTab lays itself out in a column
-        layout.insertWidget(1, box)  # under the title: the number a learner looks for
+        article_tab.add_section(box)  # under the title: the number a learner looks for
         return box, (words, distinct)
 
     def _article_counts(self) -> Counter[str] | None:
@@ -645,8 +640,7 @@ class VocabularyFeatures(QObject):
         self._colour_action.setCheckable(True)
         # Off until asked for: with few words saved, nearly every word is
         # "unknown" and a tinted page reads like one big highlight.
-        stored = str(self._settings.value(COLOUR_SETTING, "false")).lower()
-        self._colour_action.setChecked(stored in ("true", "1"))
+        self._colour_action.setChecked(self._settings.colour_by_status())
         self._colour_action.toggled.connect(self.set_colouring)
         self._actions.append(self._colour_action)
 
