@@ -16,7 +16,6 @@ import sys
 from collections.abc import Callable, Sequence
 
 from reader import paths
-from reader.dictionary.cedict import SOURCE_ENV
 from reader.errors import ReaderError
 
 EXIT_USAGE = 2
@@ -136,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser(command or None)
         namespace = parser.parse_args(arguments)
         if namespace.cedict:
-            os.environ[SOURCE_ENV] = namespace.cedict  # read by chosen_source
+            os.environ[paths.CEDICT_ENV] = namespace.cedict  # read by paths.chosen_cedict
         handler: Handler = namespace.handler
         return handler(namespace)
     except ReaderError as error:

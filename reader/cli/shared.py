@@ -28,10 +28,10 @@ if TYPE_CHECKING:
 
 def load_annotator() -> Annotator:
     """The annotator, imported only by commands that need it (jieba and pypinyin load slowly)."""
+    from reader import paths
     from reader.annotation.annotator import Annotator
-    from reader.dictionary.cedict import chosen_source
 
-    return Annotator.create(chosen_source())
+    return Annotator.create(paths.chosen_cedict())
 
 
 def text_argument(value: str, what: str) -> str:

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 from reader import paths
-from reader.dictionary.cedict import chosen_source
 from reader.errors import ReaderError
 from reader.window_options import WindowOptions
 
@@ -73,7 +72,7 @@ def parse_window_options(arguments: list[str]) -> WindowOptions:
         if screenshot.is_dir():
             raise ReaderError(f"--screenshot: {screenshot} is a folder, not a file name")
     size = parse_size(namespace.size) if namespace.size is not None else None
-    cedict = chosen_source(namespace.cedict)
+    cedict = paths.chosen_cedict(namespace.cedict)
     if cedict is not None and not cedict.is_file():
         raise ReaderError(f"--cedict: {cedict} is not a file")
     return WindowOptions(namespace.path, screenshot, size, cedict)

@@ -131,12 +131,20 @@ def run(options: WindowOptions) -> int:
     watcher = FirstPaintWatcher(window.view())
 
     def begin() -> None:
-        # Once the article is on screen: the worker starts on the annotator while
-        # this thread adds the glossary and vocabulary features.  The worker's
-        # result is queued to this thread, so the features are in place before
-        # the annotation reaches them.
+        # Once the article is on screen the worker starts on the annotator.  The
+        # glossary and vocabulary features (their menus, tabs and the vocabulary
+        # store) are not needed to read or hover: they are added once hover
+        # answers, so this thread is free to show the first annotation at once.
+        # Both take an article that is already annotated into account.
         window.start()
-        window.install_features()
+
+    def install_soon() -> None:
+        # After the events already queued (the first hover, a paint) are handled.
+        QTimer.singleShot(0, window.install_features)
+
+    window.annotation_finished.connect(install_soon)
+    window.annotation_failed.connect(lambda _message: install_soon())
+    window.error_reported.connect(lambda _message: install_soon())
 
     if timing:
         watcher.painted.connect(lambda: print(f"window_painted {time.time():.6f}", flush=True))
@@ -144,18 +152,27 @@ def run(options: WindowOptions) -> int:
     QTimer.singleShot(500, begin)  # in case no paint event arrives (hidden platforms)
 
     if timing:
+        # Two milestones: hover answers (perhaps from the saved annotation), and
+        # the full annotator has taken over; the window closes after both.
+        reached: set[str] = set()
 
-        def hover_ready() -> None:
-            print(f"hover_ready {time.time():.6f}", flush=True)
-            window.close()
+        def milestone(name: str) -> None:
+            if name in reached:
+                return
+            reached.add(name)
+            print(f"{name} {time.time():.6f}", flush=True)
+            if reached >= {"hover_ready", "full_annotator_ready"}:
+                window.close()
 
-        window.annotation_finished.connect(hover_ready)
+        window.annotation_finished.connect(lambda: milestone("hover_ready"))
+        window.annotator_ready.connect(lambda: milestone("full_annotator_ready"))
         window.annotation_failed.connect(fail)
 
     if options.screenshot is not None:
         target = options.screenshot
 
         def take_screenshot() -> None:
+            window.install_features()  # the shot shows every menu and tab
             app.processEvents()
             image = window.grab()
             if image.isNull() or not image.save(str(target)):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -25,13 +25,15 @@ from reader.errors import ReaderError
 from reader.glossary.article_terms import group_by_category, occurrences_of
 from reader.glossary.exchange import read_terms_file
 from reader.glossary.store import GlossarySet, GlossaryStore
-from reader.ui.dialogs.glossary_import import IMPORT_FILTER, GlossaryImportDialog
-from reader.ui.dialogs.glossary_manager import GlossaryManagerDialog
-from reader.ui.dialogs.handout_export import HandoutExportDialog
-from reader.ui.dialogs.term_suggestions import TermSuggestionsDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.prompts import Prompts
 from reader.ui.sidebar.glossary_tab import GlossaryTab
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
+    from reader.ui.dialogs.glossary_import import GlossaryImportDialog
+    from reader.ui.dialogs.glossary_manager import GlossaryManagerDialog
+    from reader.ui.dialogs.handout_export import HandoutExportDialog
+    from reader.ui.dialogs.term_suggestions import TermSuggestionsDialog
 
 SYNC_LISTING_MAX_CHARS = 50_000
 """Longer articles are matched in the worker (about 3 ms per 10,000 characters)."""
@@ -177,6 +179,8 @@ class GlossaryFeatures(QObject):
 
     def open_manager(self) -> GlossaryManagerDialog:
         if self._manager is None:
+            from reader.ui.dialogs.glossary_manager import GlossaryManagerDialog
+
             self._manager = GlossaryManagerDialog(
                 self._store, self._pinyin_of, self._prompts, self._window
             )
@@ -206,6 +210,8 @@ class GlossaryFeatures(QObject):
     def _show_suggestions(self, suggestions: list) -> None:
         if self._suggestions is not None:
             self._suggestions.close()
+        from reader.ui.dialogs.term_suggestions import TermSuggestionsDialog
+
         dialog = TermSuggestionsDialog(
             suggestions, self._store, self._pinyin_of, self._prompts, self._window
         )
@@ -215,6 +221,8 @@ class GlossaryFeatures(QObject):
         self.suggestions_shown.emit(dialog)
 
     def choose_import_file(self) -> None:
+        from reader.ui.dialogs.glossary_import import IMPORT_FILTER
+
         path = self._prompts.open_file(self._window, "Import glossary", IMPORT_FILTER)
         if path:
             self.import_file(path)
@@ -227,6 +235,8 @@ class GlossaryFeatures(QObject):
         except ReaderError as error:
             self._prompts.inform(self._window, "Import glossary", str(error))
             return None
+        from reader.ui.dialogs.glossary_import import GlossaryImportDialog
+
         dialog = GlossaryImportDialog(source, result, self._store, self._prompts, self._window)
         dialog.imported.connect(self._imported)
         self._import = dialog
@@ -247,6 +257,8 @@ class GlossaryFeatures(QObject):
             self._prompts.inform(self._window, "Export handout", str(error))
             return None
         article = self._window.current_article()
+        from reader.ui.dialogs.handout_export import HandoutExportDialog
+
         dialog = HandoutExportDialog(
             active,
             article.title if article is not None else "",

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader import articles
+from reader import articles, paths
 from reader.annotation.startup import (
     AnnotatedArticle,
     AnnotatorStartup,
@@ -50,7 +50,6 @@ from reader.annotation.startup import (
     start_from_cache,
 )
 from reader.annotation.word_info import WordAnnotator
-from reader.dictionary.cedict import chosen_source
 from reader.errors import ReaderError
 from reader.textio.reading import decode_bytes, read_document
 from reader.ui import fonts
@@ -93,6 +92,7 @@ class MainWindow(QMainWindow):
     """The open article is segmented, its statistics shown and hover ready."""
     annotation_failed = Signal(str)
     annotator_ready = Signal()
+    """A full annotator answers from now on (loaded, given, or rebuilt for new glossaries)."""
     error_reported = Signal(str)
     """Something went wrong and the learner was told (the one-line message)."""
 
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self._settings = settings or Settings()
         self._prompts = prompts or Prompts()
         self._startup = AnnotatorStartup(annotator)
-        self._cedict_source = chosen_source(cedict_source, saved=self._settings.cedict_path())
+        self._cedict_source = paths.chosen_cedict(cedict_source, self._settings.cedict_path())
         self._worker = BackgroundWorker(self)
         self._article: OpenArticle | None = None
         self._generation = 0

@@ -44,9 +44,6 @@ from reader import articles
 from reader.errors import VocabularyError
 from reader.language.han import has_han
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
-from reader.ui.dialogs.vocabulary_backups import VocabularyBackupsDialog
-from reader.ui.dialogs.vocabulary_export import VocabularyExportDialog
-from reader.ui.dialogs.vocabulary_import import VocabularyImportDialog
 from reader.ui.prompts import Prompts
 from reader.ui.sidebar.vocabulary_tab import VocabularyTab
 from reader.ui.vocabulary_model import VocabularyTableModel
@@ -61,8 +58,11 @@ from reader.vocab.comprehension import Comprehension, estimate_comprehension, ha
 from reader.vocab.store import ImportOutcome, VocabularyStore
 from reader.vocab.word import Status, VocabWord, WordState
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
     from reader.annotation.word_info import WordInfo
+    from reader.ui.dialogs.vocabulary_backups import VocabularyBackupsDialog
+    from reader.ui.dialogs.vocabulary_export import VocabularyExportDialog
+    from reader.ui.dialogs.vocabulary_import import VocabularyImportDialog
     from reader.ui.main_window import MainWindow
 
 _HAN = KIND_CODES.index(TokenKind.HAN)
@@ -691,6 +691,8 @@ class VocabularyFeatures(QObject):
     def open_export_dialog(self) -> VocabularyExportDialog | None:
         if self._store is None:
             return None
+        from reader.ui.dialogs.vocabulary_export import VocabularyExportDialog
+
         dialog = VocabularyExportDialog(
             self._store, self._model.tags(), self._model.articles(), self._window
         )
@@ -705,6 +707,8 @@ class VocabularyFeatures(QObject):
     def open_import_dialog(self) -> VocabularyImportDialog | None:
         if self._store is None:
             return None
+        from reader.ui.dialogs.vocabulary_import import VocabularyImportDialog
+
         dialog = VocabularyImportDialog(self._store, self._window)
         dialog.imported.connect(self._imported)
         self._keep(dialog)
@@ -730,6 +734,8 @@ class VocabularyFeatures(QObject):
     def open_backups_dialog(self) -> VocabularyBackupsDialog | None:
         if self._store is None:
             return None
+        from reader.ui.dialogs.vocabulary_backups import VocabularyBackupsDialog
+
         dialog = VocabularyBackupsDialog(
             self._store,
             lambda question: self._prompts.confirm(self._window, "Vocabulary", question),

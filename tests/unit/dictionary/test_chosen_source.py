@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.dictionary.cedict import SOURCE_ENV, bundled_source, chosen_source, resolve_source
+from reader.dictionary.cedict import SOURCE_ENV, bundled_source, resolve_source
+from reader.paths import chosen_cedict as chosen_source
 
 
 def test_given_beats_environment_beats_saved(monkeypatch: pytest.MonkeyPatch) -> None:
