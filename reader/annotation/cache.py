@@ -219,7 +219,7 @@ def _encode(segmented: SegmentedText, pinyin: Sequence[Readings], fingerprint: s
     return header + payload
 
 
-def _table(values: Sequence[str]) -> tuple[tuple[str, ...], array]:
+def _table(values: Sequence[str]) -> tuple[tuple[str, ...], array[int]]:
     """Distinct values and one code per value: a few hundred names instead of a name a token."""
     codes_of: dict[str, int] = {}
     codes = array("l", [codes_of.setdefault(value, len(codes_of)) for value in values])
@@ -267,13 +267,15 @@ def _decode(data: bytes, text: str, fingerprint: str) -> CachedAnnotation | None
     return CachedAnnotation(SegmentedText(text, starts, ends, bytes(kinds), tags), pinyin)
 
 
-def _offsets(raw: bytes) -> array:
+def _offsets(raw: bytes) -> array[int]:
     values = array("l")
     values.frombytes(raw)  # ValueError unless a whole number of items
     return values
 
 
-def _consistent(text: str, starts: array, ends: array, kinds: bytes, *codes: array) -> bool:
+def _consistent(
+    text: str, starts: array[int], ends: array[int], kinds: bytes, *codes: array[int]
+) -> bool:
     """Tokens cover ``text`` exactly once, in order, with a known kind and one code each."""
     count = len(starts)
     if any(len(column) != count for column in (ends, kinds, *codes)):

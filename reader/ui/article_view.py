@@ -52,6 +52,9 @@ from reader.ui.tone_colours import palette_is_dark, syllable_colour
 from reader.ui.word_popup import WordPopup
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent, QHideEvent, QResizeEvent
+
     from reader.annotation.word_info import WordAnnotator, WordInfo
 
 StatusLookup = Callable[[str], "str | None"]
@@ -409,16 +412,16 @@ class ArticleView(QTextEdit):
             self._current_by_keyboard = False
             self.activate(index)
 
-    def leaveEvent(self, event) -> None:  # noqa: N802, ANN001
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
         super().leaveEvent(event)
         if not self._current_by_keyboard:
             self._set_current(None, by_keyboard=False)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802, ANN001
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusOutEvent(event)
         self._card.hide()
 
-    def hideEvent(self, event) -> None:  # noqa: N802, ANN001
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)
         self._card.hide()
 
@@ -459,11 +462,11 @@ class ArticleView(QTextEdit):
             return
         event.accept()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._forget_geometry()
 
-    def changeEvent(self, event) -> None:  # noqa: N802, ANN001
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         self.viewport().update()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
@@ -9,6 +11,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 from reader.find import ArticleSearch, PinyinIndex, find_characters
 from reader.ui.article_view import ArticleView
 from reader.ui.background_worker import BackgroundWorker
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QShowEvent
 
 _TYPING_PAUSE_MS = 120  # search when typing pauses, not on every key of a long word
 
@@ -136,7 +142,7 @@ class FindBar(QWidget):
 
     # -- events --------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt override)
         super().showEvent(event)
         self._field.selectAll()
         self._field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -144,7 +150,7 @@ class FindBar(QWidget):
         if self._field.text():
             self.search_now()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (
             watched is self._field
             and isinstance(event, QKeyEvent)

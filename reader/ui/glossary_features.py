@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from reader.errors import ReaderError
-from reader.glossary.article_terms import group_by_category, occurrences_of
+from reader.glossary.article_terms import CategoryGroup, group_by_category, occurrences_of
 from reader.glossary.exchange import read_terms_file
 from reader.glossary.store import GlossarySet, GlossaryStore
 from reader.ui.main_window import MainWindow
@@ -30,6 +30,7 @@ from reader.ui.prompts import Prompts
 from reader.ui.sidebar.glossary_tab import GlossaryTab
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
+    from reader.glossary.suggest import Suggestion
     from reader.ui.dialogs.glossary_import import GlossaryImportDialog
     from reader.ui.dialogs.glossary_manager import GlossaryManagerDialog
     from reader.ui.dialogs.handout_export import HandoutExportDialog
@@ -134,10 +135,10 @@ class GlossaryFeatures(QObject):
         text = view.text()
         glossaries = annotator.glossaries
 
-        def find() -> list:
+        def find() -> list[CategoryGroup]:
             return group_by_category(occurrences_of(glossaries.find_terms(text)))
 
-        def listed(groups: list) -> None:
+        def listed(groups: list[CategoryGroup]) -> None:
             if generation == self._listing_generation and self._window.view().text() == text:
                 self._tab.set_groups(groups)
                 self.terms_listed.emit()
@@ -147,7 +148,7 @@ class GlossaryFeatures(QObject):
         else:
             self._window.worker().submit(find, listed, self._tell_failure("Glossary"))
 
-    def _show_occurrences(self, ranges: list, current: int) -> None:
+    def _show_occurrences(self, ranges: list[tuple[int, int]], current: int) -> None:
         self._window.view().set_highlights(ranges, current)
 
     # Re-annotating after glossary changes
@@ -199,7 +200,7 @@ class GlossaryFeatures(QObject):
             )
             return False
 
-        def job() -> list:
+        def job() -> list[Suggestion]:
             from reader.glossary.suggest import suggest_terms
 
             return suggest_terms(segmented, annotator.dictionary.__contains__, annotator.glossaries)
@@ -207,7 +208,7 @@ class GlossaryFeatures(QObject):
         self._window.worker().submit(job, self._show_suggestions, self._tell_failure("Suggest"))
         return True
 
-    def _show_suggestions(self, suggestions: list) -> None:
+    def _show_suggestions(self, suggestions: list[Suggestion]) -> None:
         if self._suggestions is not None:
             self._suggestions.close()
         from reader.ui.dialogs.term_suggestions import TermSuggestionsDialog
