@@ -99,9 +99,6 @@ class GlossaryFeatures(QObject):
     def import_dialog(self) -> GlossaryImportDialog | None:
         return self._import
 
-    def handout_dialog(self) -> HandoutExportDialog | None:
-        return self._handout
-
     # Underlining
 
     def set_underlined_terms(self, on: bool) -> None:

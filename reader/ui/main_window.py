@@ -202,12 +202,6 @@ class MainWindow(QMainWindow):
         self._glossary_features = install_glossary_features(self)
         self._vocabulary_features = install_vocabulary_features(self)
 
-    def glossary_features(self) -> GlossaryFeatures | None:
-        return self._glossary_features
-
-    def vocabulary_features(self) -> VocabularyFeatures | None:
-        return self._vocabulary_features
-
     def menus(self) -> WindowMenus:
         """The menus and the places where features add their own."""
         return self._menus

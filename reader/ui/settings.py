@@ -135,12 +135,6 @@ class Settings:
         records = [{"path": path, "title": title}, *others][:MAX_REMEMBERED_ARTICLES]
         self._store.setValue("articles/opened", json.dumps(records, ensure_ascii=False))
 
-    def forget_opened(self, path: str) -> None:
-        records = [
-            {"path": a.path, "title": a.title} for a in self.opened_articles() if a.path != path
-        ]
-        self._store.setValue("articles/opened", json.dumps(records, ensure_ascii=False))
-
     def recent_files(self) -> list[str]:
         return [a.path for a in self.opened_articles()[:MAX_RECENT]]
 
@@ -194,9 +188,3 @@ class Settings:
 
     def set_underline_glossary_terms(self, on: bool) -> None:
         self._store.setValue("view/underline_glossary_terms", "true" if on else "false")
-
-    def missing_font_reported(self) -> bool:
-        return str(self._store.value("fonts/missing_reported", "false")).lower() == "true"
-
-    def set_missing_font_reported(self) -> None:
-        self._store.setValue("fonts/missing_reported", "true")

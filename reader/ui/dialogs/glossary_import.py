@@ -102,9 +102,6 @@ class GlossaryImportDialog(QDialog):
         layout.addWidget(self._buttons)
         self._describe_target(default)
 
-    def result_preview(self) -> ImportResult:
-        return self._result
-
     def summary_text(self) -> str:
         return self._summary.text()
 
