@@ -18,6 +18,10 @@
 * the Vocabulary menu: export, import, mark the rest of the article as known
   (undoable), undo/redo, back up now, restore from a backup.
 
+The undo commands are in ``vocabulary_commands``, the Comprehension section in
+``comprehension_section`` and the colouring rule in ``status_colouring``; this
+class wires them to the window and the store.
+
 Every store error is shown as one line (status bar and a message box); the
 window keeps running (``MainWindow.report_error``).  Questions go through
 ``reader.ui.prompts.Prompts`` so tests can answer them without a blocking ``exec()``.
@@ -30,12 +34,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
     QMenu,
     QWidget,
 )
@@ -44,8 +45,11 @@ from reader import articles
 from reader.errors import VocabularyError
 from reader.language.han import has_han
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
+from reader.ui.comprehension_section import ComprehensionSection
 from reader.ui.prompts import Prompts
 from reader.ui.sidebar.vocabulary_tab import VocabularyTab
+from reader.ui.status_colouring import StatusLookup, status_lookup
+from reader.ui.vocabulary_commands import MarkKnownCommand, RemoveWordsCommand, SaveWordCommand
 from reader.ui.vocabulary_model import VocabularyTableModel
 from reader.vocab.article_words import (
     STATUS_KEYS,
@@ -66,108 +70,11 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
     from reader.ui.main_window import MainWindow
 
 _HAN = KIND_CODES.index(TokenKind.HAN)
-_PINYIN_HIDDEN = frozenset({Status.KNOWN, Status.IGNORED})
 ANOTHER_COPY_MESSAGE = (
     "Another running copy of Duzhe Reader has the vocabulary open. Words saved in either "
     "copy are kept, but this copy's word list is not updated with the other's changes; "
     "close one copy to avoid confusion."
 )
-
-
-class _SaveWordCommand(QUndoCommand):
-    """Saving a word from the article (A, or a status key 1-4): undo puts back what was
-    there before, so a word that was not saved leaves the vocabulary again.
-
-    A status key pressed right after A on the same word merges into the one
-    command: Undo then takes the whole save back.
-    """
-
-    MERGE_ID = 1
-
-    def __init__(
-        self,
-        features: VocabularyFeatures,
-        before: VocabWord | None,
-        after: VocabWord,
-        text: str = "",
-    ) -> None:
-        super().__init__(text)
-        self._features = features
-        self._before = before
-        self._after = after
-        self._first_redo = True  # the word was saved before the command was pushed
-        self._from_article = not text  # a save from the article (A or a status key)
-        if not text:
-            self._name()
-
-    def _name(self) -> None:
-        word = self._after.simplified
-        if self._before is None:
-            self.setText(f"Save {word} ({self._after.status.value})")
-        else:
-            self.setText(f"Mark {word} as {self._after.status.value}")
-
-    def id(self) -> int:
-        return self.MERGE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802  (Qt's name)
-        """A status key on the word just saved with A: one save, one undo."""
-        if not (isinstance(other, _SaveWordCommand) and self._from_article):
-            return False
-        if not other._from_article or other._before is None:
-            return False
-        if self._before is not None or other._before.key != self._after.key:
-            return False
-        self._after = other._after
-        self._name()
-        return True
-
-    def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
-        self._features.replace_word(self._before, self._after)
-
-    def undo(self) -> None:
-        self._features.replace_word(self._after, self._before)
-
-
-class _RemoveWordsCommand(QUndoCommand):
-    """Undo puts the removed words back whole (contexts, tags, note, dates)."""
-
-    def __init__(self, features: VocabularyFeatures, removed: list[VocabWord]) -> None:
-        names = ", ".join(word.simplified for word in removed[:3])
-        super().__init__(f"Delete {names}" + ("…" if len(removed) > 3 else ""))
-        self._features = features
-        self._removed = removed
-        self._first_redo = True  # the words were removed before the command was pushed
-
-    def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
-        self._features.remove_words(self._removed)
-
-    def undo(self) -> None:
-        self._features.restore_words(self._removed)
-
-
-class _MarkKnownCommand(QUndoCommand):
-    def __init__(self, features: VocabularyFeatures, words: list[str], states: list[WordState]):
-        super().__init__(f"Mark {len(words):,} words as known")
-        self._features = features
-        self._words = words
-        self._states = states
-        self._first_redo = True
-
-    def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
-        self._states = self._features.mark_known(self._words) or []
-
-    def undo(self) -> None:
-        self._features.restore_states(self._states)
 
 
 class VocabularyFeatures(QObject):
@@ -204,7 +111,9 @@ class VocabularyFeatures(QObject):
         self._tab.delete_requested.connect(self.delete_words)
         self._tab.context_requested.connect(self.show_context)
         window.sidebar().add_tab(self._tab, "Vocabulary")
-        self._comprehension_box, self._comprehension_labels = self._build_comprehension_box()
+        self._comprehension = ComprehensionSection()
+        # Under the title: the number a learner looks for.
+        window.sidebar().article_tab().add_section(self._comprehension)
 
         self._build_actions()
         self._build_menus()
@@ -260,8 +169,7 @@ class VocabularyFeatures(QObject):
 
     def comprehension_text(self) -> tuple[str, str]:
         """The two lines shown in the Article tab (running words, distinct words)."""
-        words, distinct = self._comprehension_labels
-        return words.text(), distinct.text()
+        return self._comprehension.shown_text()
 
     # -- saving words from the article -----------------------------------------------
 
@@ -319,7 +227,7 @@ class VocabularyFeatures(QObject):
 
     def _after_save(self, before: VocabWord | None, saved: VocabWord) -> None:
         if before != saved:
-            self._undo_stack.push(_SaveWordCommand(self, before, saved))
+            self._undo_stack.push(SaveWordCommand(self, before, saved))
         self._model.put_word(saved)
         self._update_statuses([saved.simplified])
         self._window.statusBar().showMessage(
@@ -351,7 +259,7 @@ class VocabularyFeatures(QObject):
         """Delete words (the tab's Delete key); Edit ▸ Undo puts them back."""
         removed = self.remove_words(list(words))
         if removed:
-            self._undo_stack.push(_RemoveWordsCommand(self, removed))
+            self._undo_stack.push(RemoveWordsCommand(self, removed))
             self._window.statusBar().showMessage(
                 f"Deleted {len(removed):,} word{'s' if len(removed) != 1 else ''} "
                 "(Undo brings them back)",
@@ -409,7 +317,7 @@ class VocabularyFeatures(QObject):
         states = self.mark_known(words)
         if states is None:
             return 0
-        self._undo_stack.push(_MarkKnownCommand(self, words, states))
+        self._undo_stack.push(MarkKnownCommand(self, words, states))
         self._window.statusBar().showMessage(f"Marked {len(words):,} words as known", 5000)
         return len(words)
 
@@ -488,24 +396,9 @@ class VocabularyFeatures(QObject):
         self._settings.set_colour_by_status(on)
         self._apply_lookup()
 
-    def status_lookup(self) -> Callable[[str], str | None]:
+    def status_lookup(self) -> StatusLookup:
         """The function given to the view: characters -> status name, or None."""
-        statuses = self._statuses
-        if self._colour_action.isChecked():
-
-            def coloured(word: str) -> str | None:
-                status = statuses.get(word)
-                if status is not None:
-                    return status.value
-                return Status.NEW.value if has_han(word) else None
-
-            return coloured
-
-        def pinyin_only(word: str) -> str | None:
-            status = statuses.get(word)
-            return status.value if status in _PINYIN_HIDDEN else None
-
-        return pinyin_only
+        return status_lookup(self._statuses, self._colour_action.isChecked())
 
     def _apply_lookup(self) -> None:
         self._window.view().set_word_status_lookup(self.status_lookup())
@@ -544,26 +437,10 @@ class VocabularyFeatures(QObject):
         self._refresh_statuses()
 
     def _word_edited(self, before: VocabWord, after: VocabWord) -> None:
-        self._undo_stack.push(_SaveWordCommand(self, before, after, f"Edit {after.simplified}"))
+        self._undo_stack.push(SaveWordCommand(self, before, after, f"Edit {after.simplified}"))
         self._update_statuses([after.simplified])
 
     # -- comprehension ------------------------------------------------------------------
-
-    def _build_comprehension_box(self) -> tuple[QGroupBox, tuple[QLabel, QLabel]]:
-        article_tab = self._window.sidebar().article_tab()
-        box = QGroupBox("Comprehension", article_tab)
-        box.setObjectName("comprehensionBox")
-        box.setToolTip(
-            "Share of this article's Chinese words you marked as known "
-            "(words marked ignored are left out)"
-        )
-        words = QLabel("–", box)
-        distinct = QLabel("–", box)
-        form = QFormLayout(box)
-        form.addRow("Running words known:", words)
-        form.addRow("Distinct words known:", distinct)
-        article_tab.add_section(box)  # under the title: the number a learner looks for
-        return box, (words, distinct)
 
     def _article_counts(self) -> Counter[str] | None:
         segmented = self._window.view().segmented()
@@ -574,19 +451,7 @@ class VocabularyFeatures(QObject):
         return self._counts[1]
 
     def _update_comprehension(self) -> None:
-        words_label, distinct_label = self._comprehension_labels
-        estimate = self.comprehension()
-        if estimate is None:
-            words_label.setText("…")
-            distinct_label.setText("…")
-            return
-        words_label.setText(
-            f"{estimate.word_share:.0%} ({estimate.known_words:,} of {estimate.words:,})"
-        )
-        distinct_label.setText(
-            f"{estimate.distinct_share:.0%} "
-            f"({estimate.known_distinct_words:,} of {estimate.distinct_words:,})"
-        )
+        self._comprehension.show_estimate(self.comprehension())
 
     def _article_loaded(self, _title: str) -> None:
         self._counts = None
