@@ -7,6 +7,7 @@ annotation cache in the test's data directory.
 from __future__ import annotations
 
 import gc
+import uuid
 from pathlib import Path
 
 import pytest
@@ -59,12 +60,14 @@ def test_nothing_is_loaded_twice_and_a_given_annotator_is_used_at_once(full) -> 
 def test_an_article_not_in_the_cache_waits_for_the_full_annotator(
     data_dir: Path, article_text: str
 ) -> None:
+    # The cache folder is shared by the session: a text nobody saved.
+    never_opened = f"{article_text}\n{uuid.uuid4()}"
     startup = AnnotatorStartup()
-    assert startup.start(article_text) is StartStep.FROM_CACHE
-    start = start_from_cache(None, article_text)
+    assert startup.start(never_opened) is StartStep.FROM_CACHE
+    start = start_from_cache(None, never_opened)
 
     assert start is None
-    assert not startup.cached_start_arrived(start, article_text)
+    assert not startup.cached_start_arrived(start, never_opened)
     assert startup.phase is StartPhase.LOADING
 
 
