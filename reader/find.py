@@ -13,6 +13,7 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reader.language.han import has_han
 from reader.language.notation import normalize_pinyin_query, tone_of, toneless_key
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 
@@ -21,10 +22,6 @@ PinyinOf = Callable[[SegmentedText, int], tuple[str, ...]]
 
 _HAN_CODE = KIND_CODES.index(TokenKind.HAN)
 _RUN_BREAK = "|"  # between Han characters that are not next to each other in the text
-
-
-def has_han(text: str) -> bool:
-    return any("\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" for char in text)
 
 
 QUOTE_MARKS = "“”‘’「」『』\"'《》〈〉"

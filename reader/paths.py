@@ -14,10 +14,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "duzhe-reader"
 DATA_DIR_ENV = "READER_DATA_DIR"
+CEDICT_ENV = "READER_CEDICT"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _override: Path | None = None
@@ -39,13 +38,21 @@ def _base_override() -> Path | None:
 def data_dir() -> Path:
     """Where the vocabulary, user glossaries and backups are kept."""
     base = _base_override()
-    return base / "data" if base else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if base:
+        return base / "data"
+    import platformdirs  # only without the override (tests and benchmarks set it)
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def cache_dir() -> Path:
     """Where rebuildable caches (the CC-CEDICT index) are kept."""
     base = _base_override()
-    return base / "cache" if base else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    if base:
+        return base / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def config_dir() -> Path:
@@ -53,6 +60,8 @@ def config_dir() -> Path:
     base = _base_override()
     if base:
         return base / "config"
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
@@ -66,6 +75,23 @@ def backups_dir() -> Path:
 
 def user_glossaries_dir() -> Path:
     return data_dir() / "glossaries"
+
+
+def chosen_cedict(
+    given: str | os.PathLike[str] | None = None, saved: str | None = None
+) -> Path | None:
+    """Which CC-CEDICT file this run uses; None means the bundled one.
+
+    The one rule, for the command line and the window: ``given`` for this run
+    (``--cedict``) wins, then ``$READER_CEDICT``, then ``saved`` (the file the
+    learner chose in the window, remembered in the settings).
+    """
+    if given:
+        return Path(given).expanduser()
+    from_env = os.environ.get(CEDICT_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(saved).expanduser() if saved else None
 
 
 def _bundled(folder: str) -> Path:

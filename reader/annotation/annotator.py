@@ -87,7 +87,7 @@ class Annotator:
         return self.dictionary.lookup(word), self.glossaries.lookup(word), hsk_level(word)
 
 
-def _single_token_arrays(word: str) -> tuple[array, array, bytes, tuple[str]]:
+def _single_token_arrays(word: str) -> tuple[array[int], array[int], bytes, tuple[str]]:
     """``SegmentedText`` arrays that make all of ``word`` one token."""
     kind = TokenKind.HAN if any(is_han(char) for char in word) else TokenKind.LATIN
     return array("l", [0]), array("l", [len(word)]), bytes([KIND_CODES.index(kind)]), ("",)

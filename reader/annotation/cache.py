@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader import paths
 from reader.atomic_files import write_bytes_atomically
@@ -42,6 +42,11 @@ from reader.language.versions import (
     PINYIN_RULES_VERSION,
     SEGMENTATION_RULES_VERSION,
 )
+
+if TYPE_CHECKING:
+    from reader.annotation.word_info import WordAnnotator
+    from reader.dictionary.index import CedictIndex
+    from reader.glossary.store import GlossarySet
 
 FORMAT_VERSION = 1
 MAX_ENTRIES = 50
@@ -64,7 +69,7 @@ class CachedAnnotation:
     pinyin: tuple[Readings, ...]  # one entry per token; () where a token has no reading
 
 
-def annotation_fingerprint(dictionary: Any, glossaries: Any) -> str:
+def annotation_fingerprint(dictionary: CedictIndex, glossaries: GlossarySet) -> str:
     """What a saved annotation depends on, for a ``CedictIndex`` and a ``GlossarySet``."""
     from reader.dictionary.cedict import PARSER_VERSION
 
@@ -84,7 +89,7 @@ def annotation_fingerprint(dictionary: Any, glossaries: Any) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-def _source_identity(dictionary: Any) -> str:
+def _source_identity(dictionary: CedictIndex) -> str:
     source: Path = dictionary.source_path
     try:
         stat = source.stat()
@@ -180,7 +185,7 @@ class AnnotationCache:
 
 
 def save_annotation(
-    annotator: Any, segmented: SegmentedText, cache: AnnotationCache | None = None
+    annotator: WordAnnotator, segmented: SegmentedText, cache: AnnotationCache | None = None
 ) -> bool:
     """Save what the full ``Annotator`` reads in ``segmented``, unless it is saved already.
 
@@ -215,7 +220,7 @@ def _encode(segmented: SegmentedText, pinyin: Sequence[Readings], fingerprint: s
     return header + payload
 
 
-def _table(values: Sequence[str]) -> tuple[tuple[str, ...], array]:
+def _table(values: Sequence[str]) -> tuple[tuple[str, ...], array[int]]:
     """Distinct values and one code per value: a few hundred names instead of a name a token."""
     codes_of: dict[str, int] = {}
     codes = array("l", [codes_of.setdefault(value, len(codes_of)) for value in values])
@@ -263,13 +268,15 @@ def _decode(data: bytes, text: str, fingerprint: str) -> CachedAnnotation | None
     return CachedAnnotation(SegmentedText(text, starts, ends, bytes(kinds), tags), pinyin)
 
 
-def _offsets(raw: bytes) -> array:
+def _offsets(raw: bytes) -> array[int]:
     values = array("l")
     values.frombytes(raw)  # ValueError unless a whole number of items
     return values
 
 
-def _consistent(text: str, starts: array, ends: array, kinds: bytes, *codes: array) -> bool:
+def _consistent(
+    text: str, starts: array[int], ends: array[int], kinds: bytes, *codes: array[int]
+) -> bool:
     """Tokens cover ``text`` exactly once, in order, with a known kind and one code each."""
     count = len(starts)
     if any(len(column) != count for column in (ends, kinds, *codes)):

@@ -4,7 +4,7 @@ At start-up the window builds this from the annotation cache (the CC-CEDICT
 index and the glossaries load in tens of milliseconds; jieba and pypinyin are
 not needed) so hover works at once, then replaces it with the full
 ``reader.annotation.annotator.Annotator`` as soon as that has loaded, within about a
-second.  It offers the part of the annotator's interface the window uses.
+second.  It satisfies ``reader.annotation.word_info.WordAnnotator``, as the full one does.
 
 For the cached text, tokens and readings are exactly the full annotator's.
 A word read outside that text (``describe``, dictionary search) gets its
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.annotation.cache import AnnotationCache, CachedAnnotation, annotation_fingerprint
 from reader.annotation.word_info import WordInfo
@@ -28,6 +28,9 @@ from reader.glossary.term import GlossaryTerm
 from reader.language.han import han_characters, is_han
 from reader.language.hsk import hsk_level
 from reader.language.tokens import KIND_CODES, SegmentedText, Token, TokenKind
+
+if TYPE_CHECKING:
+    from reader.annotation.annotator import Annotator
 
 _HAN = KIND_CODES.index(TokenKind.HAN)
 _WORD_KINDS = frozenset((TokenKind.HAN, TokenKind.NUMBER, TokenKind.LATIN))
@@ -81,7 +84,7 @@ class CachedAnnotator:
         reading = self._reading_out_of_context(word) if has_han else ()
         return WordInfo(token, reading, entries, glossary, hsk)
 
-    def with_glossaries(self, glossaries: GlossarySet) -> Any:
+    def with_glossaries(self, glossaries: GlossarySet) -> Annotator:
         """The full annotator for changed glossaries (loads jieba: call it in the worker)."""
         from reader.annotation.annotator import Annotator
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 import json
-from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from reader.annotation.stats import compute_article_stats
 from reader.dictionary.entry import Entry
 from reader.glossary.term import GlossaryTerm
 from reader.language.han import is_han
+from reader.language.hsk import hsk_band, hsk_level
 from reader.language.notation import tone_of
 from reader.language.tokens import TokenKind
 from reader.language.tones import TONE_COLOURS
@@ -56,23 +57,24 @@ def glossary_to_dict(term: GlossaryTerm) -> dict[str, Any]:
 
 
 def annotation_stats(annotation: Annotation) -> dict[str, Any]:
-    """Counts a reader cares about: size, vocabulary, HSK spread, words no dictionary knows."""
-    words = [w for w in annotation.words if w.token.kind is TokenKind.HAN]
-    distinct = {w.token.text for w in words}
-    levels = Counter(w.hsk for w in words)
-    unknown = sorted({w.token.text for w in words if not w.entries and w.glossary is None})
+    """The Article tab's statistics (same counts, same rules) plus two the JSON adds."""
+    known = {w.token.text for w in annotation.words if w.entries or w.glossary is not None}
+    stats = compute_article_stats(
+        annotation.segmented, hsk_level=hsk_level, in_dictionary=known.__contains__
+    )
+    han_words = [w for w in annotation.words if w.token.kind is TokenKind.HAN]
     return {
-        "characters": len(annotation.segmented.text),
-        "han_characters": sum(len(w.pinyin) for w in words),
+        "characters": stats.characters,
+        "han_characters": stats.han_characters,
         "tokens": len(annotation.words),
-        "words": len(words),
-        "distinct_words": len(distinct),
-        "glossary_terms": len({w.token.text for w in words if w.glossary is not None}),
+        "words": stats.words,
+        "distinct_words": stats.distinct_words,
+        "glossary_terms": len({w.token.text for w in han_words if w.glossary is not None}),
         "hsk_levels": {
-            ("7-9" if level == 7 else str(level)) if level else "none": levels[level]
-            for level in sorted(levels, key=lambda lv: lv or 99)
+            hsk_band(level) if level is not None else "none": count
+            for level, count in stats.hsk_levels
         },
-        "not_in_dictionary": unknown,
+        "not_in_dictionary": list(stats.not_in_dictionary),
     }
 
 

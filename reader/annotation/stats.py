@@ -10,8 +10,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from reader.language.hsk import hsk_level
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
+
+if TYPE_CHECKING:
+    from reader.annotation.word_info import WordAnnotator
 
 _HAN_CODE = KIND_CODES.index(TokenKind.HAN)
 
@@ -66,3 +71,14 @@ def compute_article_stats(
         hsk_levels=ordered_levels,
         not_in_dictionary=tuple(unknown),
     )
+
+
+def annotator_article_stats(annotator: WordAnnotator, segmented: SegmentedText) -> ArticleStats:
+    """The statistics the window and the JSON output both show: a word is known to the
+    dictionary when CC-CEDICT or an active glossary has it."""
+    dictionary, glossaries = annotator.dictionary, annotator.glossaries
+
+    def in_dictionary(word: str) -> bool:
+        return word in dictionary or glossaries.lookup(word) is not None
+
+    return compute_article_stats(segmented, hsk_level=hsk_level, in_dictionary=in_dictionary)

@@ -1,18 +1,26 @@
-"""What a learner is shown about a word, as plain data.
+"""What a learner is shown about a word, as plain data, and who can tell it.
 
 Kept apart from ``reader.annotation.annotator`` so that code which only
 reads these results (the window's start-up path, the annotation cache) does
 not load jieba and pypinyin; the annotator re-exports both types.
+``WordAnnotator`` is the seam: the full ``Annotator`` and the start-up
+``CachedAnnotator`` both satisfy it, and everything that describes words
+(the window, the sidebar, the command line) is typed against it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from reader.dictionary.entry import Entry
 from reader.glossary.term import GlossaryTerm
 from reader.language.tokens import SegmentedText, Token
+
+if TYPE_CHECKING:  # the index and the glossary store are heavy; types only here
+    from reader.dictionary.index import CedictIndex
+    from reader.glossary.store import GlossarySet
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +58,37 @@ class Annotation:
     source: str
     segmented: SegmentedText
     words: tuple[WordInfo, ...]
+
+
+class WordAnnotator(Protocol):
+    """Segments texts and describes their words: what the window and the CLI rely on."""
+
+    @property
+    def dictionary(self) -> CedictIndex:
+        """The CC-CEDICT index the descriptions come from."""
+        ...
+
+    @property
+    def glossaries(self) -> GlossarySet:
+        """The active glossaries: their terms are single tokens with their own English."""
+        ...
+
+    def segment(self, text: str) -> SegmentedText:
+        """``text`` cut into tokens."""
+        ...
+
+    def pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
+        """The reading of token ``index`` in its context: one syllable per Han character."""
+        ...
+
+    def word_info(self, segmented: SegmentedText, index: int) -> WordInfo:
+        """Everything a learner is shown about token ``index``."""
+        ...
+
+    def describe(self, word: str) -> WordInfo:
+        """A word on its own, read without context (dictionary search, vocabulary)."""
+        ...
+
+    def with_glossaries(self, glossaries: GlossarySet) -> WordAnnotator:
+        """A full annotator over the same dictionary for changed glossaries (loads jieba)."""
+        ...

@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser(command or None)
         namespace = parser.parse_args(arguments)
         if namespace.cedict:
-            os.environ["READER_CEDICT"] = namespace.cedict
+            os.environ[paths.CEDICT_ENV] = namespace.cedict  # read by paths.chosen_cedict
         handler: Handler = namespace.handler
         return handler(namespace)
     except ReaderError as error:

@@ -5,18 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reader.annotation.output import entry_to_dict, glossary_to_dict
 from reader.cli.shared import load_annotator, text_argument
 from reader.dictionary.entry import Entry
+from reader.dictionary.search import QueryKind, SearchResults, search
 from reader.errors import ReaderError
 from reader.glossary.matching import strip_ignored
-from reader.glossary.term import GlossaryTerm
-from reader.language.notation import normalize_pinyin_query
+from reader.language.hsk import hsk_label
+
+if TYPE_CHECKING:
+    from reader.annotation.word_info import WordAnnotator
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "lookup",
         help="look a word up in CC-CEDICT and the glossaries, or search by pinyin or English",
@@ -46,32 +49,19 @@ def run(arguments: argparse.Namespace) -> int:
     annotator = load_annotator()
     if arguments.word:
         return _show_word(annotator, arguments.word.strip(), arguments.format)
-    if arguments.pinyin:
-        entries = annotator.dictionary.search_pinyin(arguments.pinyin, limit=arguments.limit)
-        terms = _glossary_by_pinyin(annotator.glossaries.terms(), arguments.pinyin)
-    else:
-        entries = annotator.dictionary.search_english(arguments.english, limit=arguments.limit)
-        terms = _glossary_by_english(annotator.glossaries.terms(), arguments.english)
-    _print_results(terms, entries, arguments.format)
+    kind = QueryKind.PINYIN if arguments.pinyin else QueryKind.ENGLISH
+    results = search(
+        annotator.dictionary,
+        annotator.glossaries,
+        arguments.pinyin or arguments.english,
+        kind,
+        limit=arguments.limit,
+    )
+    _print_results(results, arguments.format)
     return 0
 
 
-def _glossary_by_pinyin(terms: list[GlossaryTerm], query: str) -> list[GlossaryTerm]:
-    key, tones = normalize_pinyin_query(query)
-    found = []
-    for term in terms:
-        term_key, term_tones = normalize_pinyin_query(term.pinyin)
-        if term_key == key and (tones is None or tones == term_tones):
-            found.append(term)
-    return found
-
-
-def _glossary_by_english(terms: list[GlossaryTerm], query: str) -> list[GlossaryTerm]:
-    needle = query.casefold().strip()
-    return [t for t in terms if needle in t.english.casefold()]
-
-
-def _show_word(annotator: Any, word: str, output_format: str) -> int:
+def _show_word(annotator: WordAnnotator, word: str, output_format: str) -> int:
     info = annotator.describe(word)
     breakdown = annotator.dictionary.breakdown(word) if len(word) > 1 else ()
     if not info.entries and info.glossary is None and not any(e for _, e in breakdown):
@@ -91,7 +81,7 @@ def _show_word(annotator: Any, word: str, output_format: str) -> int:
         print(json.dumps(document, ensure_ascii=False, indent=1))
         return 0
     out = sys.stdout
-    level = f"   HSK {'7-9' if info.hsk == 7 else info.hsk}" if info.hsk else ""
+    level = f"   {hsk_label(info.hsk)}" if info.hsk else ""
     out.write(f"{word}   {' '.join(info.pinyin)}{level}\n")
     if info.glossary is not None:
         term = info.glossary
@@ -128,9 +118,8 @@ def _write_entry(entry: Entry) -> None:
         sys.stdout.write(f"    classifiers: {classifiers}\n")
 
 
-def _print_results(
-    terms: list[GlossaryTerm], entries: tuple[Entry, ...], output_format: str
-) -> None:
+def _print_results(results: SearchResults, output_format: str) -> None:
+    terms, entries = results.terms, results.entries
     if output_format == "json":
         document = {
             "glossary": [glossary_to_dict(t) for t in terms],

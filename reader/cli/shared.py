@@ -41,10 +41,10 @@ if TYPE_CHECKING:
 
 def load_annotator() -> Annotator:
     """The annotator, imported only by commands that need it (jieba and pypinyin load slowly)."""
+    from reader import paths
     from reader.annotation.annotator import Annotator
 
-    source = os.environ.get("READER_CEDICT")
-    return Annotator.create(Path(source) if source else None)
+    return Annotator.create(paths.chosen_cedict())
 
 
 def text_argument(value: str, what: str) -> str:

@@ -10,25 +10,16 @@ import argparse
 import os
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from reader import paths
 from reader.errors import ReaderError
+from reader.window_options import WindowOptions
 
 MIN_SIZE = 200
 MAX_SIZE = 10000
 # --pinyin's choices, as the View menu's pinyin modes store them in the settings.
 PINYIN_CHOICES = {"off": "off", "hover": "hover", "above": "above_all", "unknown": "above_unknown"}
-
-
-@dataclass(frozen=True, slots=True)
-class WindowOptions:
-    path: str | None
-    screenshot: Path | None
-    size: tuple[int, int] | None
-    cedict: Path | None
-    pinyin: str | None = None  # a PinyinMode value for this run only, not saved
 
 
 class _WindowParser(argparse.ArgumentParser):
@@ -89,11 +80,7 @@ def parse_window_options(arguments: list[str]) -> WindowOptions:
         if screenshot.is_dir():
             raise ReaderError(f"--screenshot: {screenshot} is a folder, not a file name")
     size = parse_size(namespace.size) if namespace.size is not None else None
-    cedict = None
-    if namespace.cedict is not None:
-        cedict = Path(namespace.cedict).expanduser()
-    elif os.environ.get("READER_CEDICT"):
-        cedict = Path(os.environ["READER_CEDICT"]).expanduser()
+    cedict = paths.chosen_cedict(namespace.cedict)
     if cedict is not None and not cedict.is_file():
         raise ReaderError(f"--cedict: {cedict} is not a file")
     pinyin = PINYIN_CHOICES[namespace.pinyin] if namespace.pinyin is not None else None

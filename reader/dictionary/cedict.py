@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import gzip
 import importlib.resources
-import os
 import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader import paths
 from reader.dictionary.entry import Classifier, CrossReference, Entry
 from reader.errors import DictionaryError
 from reader.language.notation import numbered_to_marks
@@ -26,7 +26,7 @@ from reader.language.notation import numbered_to_marks
 PARSER_VERSION = 1
 """Bump whenever parsing or the index layout changes: cached indexes are then rebuilt."""
 
-SOURCE_ENV = "READER_CEDICT"
+SOURCE_ENV = paths.CEDICT_ENV
 """Environment variable naming a user's own ``cedict_ts.u8`` (plain or gzipped)."""
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -69,13 +69,8 @@ def bundled_source() -> Path:
 
 
 def resolve_source(source: Path | None = None) -> Path:
-    """The file to read: ``source`` if given, else ``$READER_CEDICT``, else the bundled one."""
-    if source is not None:
-        return Path(source).expanduser()
-    from_env = os.environ.get(SOURCE_ENV)
-    if from_env:
-        return Path(from_env).expanduser()
-    return bundled_source()
+    """The file to read: ``paths.chosen_cedict(source)``, else the bundled one."""
+    return paths.chosen_cedict(source) or bundled_source()
 
 
 def read_source_bytes(path: Path) -> bytes:

@@ -1,12 +1,18 @@
-"""Cutting a text into sentences, for example sentences in handouts and suggestions."""
+"""The sentence around a word: vocabulary contexts, handout examples, term suggestions.
+
+One rule for all of them, so a word saved from a sentence and the same word's
+handout example are cut from the text the same way.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
 
-# A sentence ends after 。！？; (with any closing quotes) or at a line break.
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』)）]*|\n+")
+# A sentence ends after 。！？;… (with any closing quotes) or at a line break.
+_SENTENCE_END = re.compile(r"[。！？!?；;…]+[”’」』)）]*|\n+")
+SENTENCE_LIMIT = 300
+"""Most characters kept on each side of the word, for texts without punctuation."""
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -42,4 +48,8 @@ class SentenceFinder:
         if index < 0:
             return ""
         start, end = self._bounds[index]
-        return self.text[start:end] if start <= offset < end else ""
+        if not start <= offset < end:
+            return ""
+        start = max(start, offset - SENTENCE_LIMIT)
+        end = min(end, offset + SENTENCE_LIMIT)
+        return self.text[start:end].strip()

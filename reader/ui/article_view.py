@@ -46,6 +46,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 
+from reader.glossary.sentences import SentenceFinder
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.ui.fonts import article_font
 from reader.ui.hover_card import HoverCard
@@ -55,9 +56,10 @@ from reader.ui.tone_colours import palette_is_dark, syllable_colour
 from reader.ui.word_popup import WordPopup
 
 if TYPE_CHECKING:
-    # jieba and pypinyin load with reader.annotation: keep them off the
-    # start-up path so the window paints before the annotator exists.
-    from reader.annotation.annotator import Annotator, WordInfo
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QFocusEvent, QHideEvent, QResizeEvent
+
+    from reader.annotation.word_info import WordAnnotator, WordInfo
     from reader.vocab.word import VocabWord
 
 StatusLookup = Callable[[str], "str | None"]
@@ -74,8 +76,7 @@ RUBY_MEASURE_EMS = 48  # the same with pinyin above, whose characters are spaced
 DOCUMENT_MARGIN = 24
 RUBY_LINE_SPACING = 1.4  # the pinyin row and some air between it and the line above
 _WIDEST_SYLLABLE = "zhuàng"  # for the margin a syllable at a line's start may overhang
-_SENTENCE_ENDS = frozenset("。！？!?；;\n…")
-_SENTENCE_LIMIT = 300  # characters on each side, for texts without punctuation
+_EXACT_FRACTION_MAX_CHARS = 200_000  # laying out this much at once takes well under 0.1 s
 _WORD_KINDS = frozenset(
     KIND_CODES.index(kind) for kind in (TokenKind.HAN, TokenKind.LATIN, TokenKind.NUMBER)
 )
@@ -199,7 +200,8 @@ class ArticleView(QTextEdit):
         self._text = ""
         self._offsets = _OffsetMap("")
         self._segmented: SegmentedText | None = None
-        self._annotator: Annotator | None = None
+        self._annotator: WordAnnotator | None = None
+        self._sentences: SentenceFinder | None = None  # made when a sentence is first asked for
         self._point_size = DEFAULT_POINT_SIZE
         self._pinyin_mode = PinyinMode.HOVER
         self._tone_colours = True
@@ -272,7 +274,7 @@ class ArticleView(QTextEdit):
     def text(self) -> str:
         return self._text
 
-    def set_annotation(self, segmented: SegmentedText, annotator: Annotator) -> None:
+    def set_annotation(self, segmented: SegmentedText, annotator: WordAnnotator) -> None:
         """Use ``segmented`` (of the text shown) for hover, popup, find and pinyin."""
         if segmented.text != self._text:
             self.set_text(segmented.text)
@@ -289,7 +291,7 @@ class ArticleView(QTextEdit):
     def segmented(self) -> SegmentedText | None:
         return self._segmented
 
-    def annotator(self) -> Annotator | None:
+    def annotator(self) -> WordAnnotator | None:
         return self._annotator
 
     def word_info(self, index: int) -> WordInfo | None:
@@ -381,6 +383,11 @@ class ArticleView(QTextEdit):
 
     def set_scroll_fraction(self, fraction: float) -> None:
         """Scroll to a fraction of the height; ``scroll_to_offset`` is exact on long texts."""
+        document = self.document()
+        if document.characterCount() <= _EXACT_FRACTION_MAX_CHARS:
+            # Qt lays a document out in steps on a timer; until it is done the scroll
+            # range covers only part of it and a saved fraction would land too low.
+            document.documentLayout().blockBoundingRect(document.lastBlock())
         bar = self.verticalScrollBar()
         bar.setValue(round(min(1.0, max(0.0, fraction)) * bar.maximum()))
 
@@ -411,22 +418,9 @@ class ArticleView(QTextEdit):
 
     def sentence_around(self, offset: int) -> str:
         """The sentence holding ``offset``, ending punctuation included (vocabulary context)."""
-        text = self._text
-        if not text:
-            return ""
-        offset = min(max(offset, 0), len(text) - 1)
-        start = offset
-        ends = _SENTENCE_ENDS
-        while start > 0 and offset - start < _SENTENCE_LIMIT and text[start - 1] not in ends:
-            start -= 1
-        end = offset
-        while end < len(text) and end - offset < _SENTENCE_LIMIT and text[end] not in ends:
-            end += 1
-        if end < len(text) and text[end] != "\n":
-            end += 1
-            while end < len(text) and text[end] in "”’」』）)":
-                end += 1
-        return text[start:end].strip()
+        if self._sentences is None or self._sentences.text != self._text:
+            self._sentences = SentenceFinder(self._text)
+        return self._sentences.sentence_at(offset)
 
     def activate(self, index: int) -> None:
         """Open the dictionary popup on word ``index`` and emit ``word_activated``.
@@ -482,16 +476,16 @@ class ArticleView(QTextEdit):
             self._current_by_keyboard = False
             self.activate(index)
 
-    def leaveEvent(self, event) -> None:  # noqa: N802, ANN001
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
         super().leaveEvent(event)
         if not self._current_by_keyboard:
             self._set_current(None, by_keyboard=False)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802, ANN001
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusOutEvent(event)
         self._card.hide()
 
-    def hideEvent(self, event) -> None:  # noqa: N802, ANN001
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)
         self._card.hide()
 
@@ -532,13 +526,13 @@ class ArticleView(QTextEdit):
             return
         event.accept()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._apply_measure()
         self._forget_layout()
         self._forget_geometry()
 
-    def changeEvent(self, event) -> None:  # noqa: N802, ANN001
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         self.viewport().update()
 

@@ -25,7 +25,7 @@ from reader.library.progress import known_share
 from reader.library.store import Library, LibraryEntry
 from reader.textio.book import Book
 from reader.textio.reading import read_book
-from reader.ui.annotation_worker import AnnotationWorker
+from reader.ui.background_worker import BackgroundWorker
 from reader.ui.library_panel import LibraryItem, progress_label
 from reader.ui.settings import Settings
 
@@ -56,7 +56,7 @@ class BookShelf(QObject):
     chapters_prepared = Signal(str)
     """More chapters of the book at this path were read ahead and recorded."""
 
-    def __init__(self, worker: AnnotationWorker, parent: QObject | None = None) -> None:
+    def __init__(self, worker: BackgroundWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
         self._library = Library()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -10,6 +10,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from reader.find import ArticleSearch, PinyinIndex, find_characters
 from reader.ui.article_view import ArticleView
+from reader.ui.background_worker import BackgroundWorker
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QShowEvent
 
 _TYPING_PAUSE_MS = 120  # search when typing pauses, not on every key of a long word
 
@@ -23,12 +28,15 @@ class FindBar(QWidget):
 
     matches_changed = Signal(int)
     """The number of matches for the current query."""
-    pinyin_index_built = Signal(object, object)
-    """(ArticleSearch, PinyinIndex) from the indexing thread; delivered on the UI thread."""
+    indexing_failed = Signal(str)
+    """Reading the article's pinyin for a search failed (the one-line reason)."""
 
-    def __init__(self, view: ArticleView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, view: ArticleView, worker: BackgroundWorker, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._view = view
+        self._worker = worker
         self._search: ArticleSearch | None = None
         self._indexing: ArticleSearch | None = None  # the search whose index is being built
         self._matches: list[tuple[int, int]] = []
@@ -77,7 +85,6 @@ class FindBar(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         view.annotation_applied.connect(self._annotation_changed)
-        self.pinyin_index_built.connect(self._pinyin_index_arrived)
 
     # -- public ----------------------------------------------------------------
 
@@ -135,7 +142,7 @@ class FindBar(QWidget):
 
     # -- events --------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt override)
         super().showEvent(event)
         self._field.selectAll()
         self._field.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -143,7 +150,7 @@ class FindBar(QWidget):
         if self._field.text():
             self.search_now()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (
             watched is self._field
             and isinstance(event, QKeyEvent)
@@ -166,8 +173,8 @@ class FindBar(QWidget):
         if search is None:
             return find_characters(self._view.text(), query)  # pinyin needs the annotation
         if ArticleSearch.is_pinyin_query(query) and not search.has_pinyin_index():
-            # Reading every token takes a while on a long article: do it in a thread
-            # and show the literal matches meanwhile.
+            # Reading every token takes a while on a long article: do it in the
+            # worker and show the literal matches meanwhile.
             self._start_indexing()
             return find_characters(search.text, query)
         return search.find(query)
@@ -187,10 +194,19 @@ class FindBar(QWidget):
             return
         self._indexing = search
 
-        def build() -> None:
-            self.pinyin_index_built.emit(search, search.build_pinyin_index())
+        self._worker.submit(
+            search.build_pinyin_index,
+            lambda index: self._pinyin_index_arrived(search, index),
+            lambda message: self._indexing_failed(search, message),
+        )
 
-        threading.Thread(target=build, name="pinyin-index", daemon=True).start()
+    def _indexing_failed(self, search: ArticleSearch, message: str) -> None:
+        if self._indexing is search:
+            self._indexing = None
+        if search is self._search:
+            self._count.setText("Pinyin search failed")
+            self._count.setToolTip(message)
+            self.indexing_failed.emit(message)
 
     def _pinyin_index_arrived(self, search: ArticleSearch, index: PinyinIndex) -> None:
         search.set_pinyin_index(index)
@@ -231,6 +247,7 @@ class FindBar(QWidget):
         self._show_current()
 
     def _show_current(self) -> None:
+        self._count.setToolTip("")
         if not self._field.text().strip():
             self._count.setText("")
         elif not self._matches:

@@ -15,27 +15,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from reader.errors import ReaderError
-from reader.glossary.article_terms import group_by_category, occurrences_of
+from reader.glossary.article_terms import CategoryGroup, group_by_category, occurrences_of
 from reader.glossary.exchange import read_terms_file
 from reader.glossary.store import GlossarySet, GlossaryStore
-from reader.ui.dialogs.glossary_editor import Prompts
-from reader.ui.dialogs.glossary_import import IMPORT_FILTER, GlossaryImportDialog
-from reader.ui.dialogs.glossary_manager import GlossaryManagerDialog
-from reader.ui.dialogs.handout_export import HandoutExportDialog
-from reader.ui.dialogs.term_suggestions import TermSuggestionsDialog
 from reader.ui.main_window import MainWindow
-from reader.ui.settings import settings_file
+from reader.ui.prompts import Prompts
 from reader.ui.sidebar.glossary_tab import GlossaryTab
 from reader.wording import counted
 
-UNDERLINE_SETTING = "view/underline_glossary_terms"
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
+    from reader.glossary.suggest import Suggestion
+    from reader.ui.dialogs.glossary_import import GlossaryImportDialog
+    from reader.ui.dialogs.glossary_manager import GlossaryManagerDialog
+    from reader.ui.dialogs.handout_export import HandoutExportDialog
+    from reader.ui.dialogs.term_suggestions import TermSuggestionsDialog
+
 SYNC_LISTING_MAX_CHARS = 50_000
 """Longer articles are matched in the worker (about 3 ms per 10,000 characters)."""
 
@@ -60,7 +61,7 @@ class GlossaryFeatures(QObject):
         self._suggestions: TermSuggestionsDialog | None = None
         self._import: GlossaryImportDialog | None = None
         self._handout: HandoutExportDialog | None = None
-        self._settings = QSettings(settings_file(), QSettings.Format.IniFormat)
+        self._settings = window.settings()
 
         self._tab = GlossaryTab(window.sidebar())
         self._tab.setObjectName("glossaryTab")
@@ -99,14 +100,11 @@ class GlossaryFeatures(QObject):
     def import_dialog(self) -> GlossaryImportDialog | None:
         return self._import
 
-    def handout_dialog(self) -> HandoutExportDialog | None:
-        return self._handout
-
     # Underlining
 
     def set_underlined_terms(self, on: bool) -> None:
         self._window.view().set_underlined_terms(on)
-        self._settings.setValue(UNDERLINE_SETTING, "true" if on else "false")
+        self._settings.set_underline_glossary_terms(on)
         action = self._actions["underline_glossary_terms"]
         if action.isChecked() != on:
             action.setChecked(on)
@@ -115,7 +113,7 @@ class GlossaryFeatures(QObject):
         return self._actions["underline_glossary_terms"].isChecked()
 
     def _underline_setting(self) -> bool:
-        return str(self._settings.value(UNDERLINE_SETTING, "true")).lower() in ("true", "1")
+        return self._settings.underline_glossary_terms()
 
     # The Glossary tab
 
@@ -135,10 +133,10 @@ class GlossaryFeatures(QObject):
         text = view.text()
         glossaries = annotator.glossaries
 
-        def find() -> list:
+        def find() -> list[CategoryGroup]:
             return group_by_category(occurrences_of(glossaries.find_terms(text)))
 
-        def listed(groups: list) -> None:
+        def listed(groups: list[CategoryGroup]) -> None:
             if generation == self._listing_generation and self._window.view().text() == text:
                 self._tab.set_groups(groups)
                 self.terms_listed.emit()
@@ -148,7 +146,7 @@ class GlossaryFeatures(QObject):
         else:
             self._window.worker().submit(find, listed, self._tell_failure("Glossary"))
 
-    def _show_occurrences(self, ranges: list, current: int) -> None:
+    def _show_occurrences(self, ranges: list[tuple[int, int]], current: int) -> None:
         self._window.view().set_highlights(ranges, current)
 
     # Re-annotating after glossary changes
@@ -180,6 +178,8 @@ class GlossaryFeatures(QObject):
 
     def open_manager(self) -> GlossaryManagerDialog:
         if self._manager is None:
+            from reader.ui.dialogs.glossary_manager import GlossaryManagerDialog
+
             self._manager = GlossaryManagerDialog(
                 self._store, self._pinyin_of, self._prompts, self._window
             )
@@ -198,7 +198,7 @@ class GlossaryFeatures(QObject):
             )
             return False
 
-        def job() -> list:
+        def job() -> list[Suggestion]:
             from reader.glossary.suggest import suggest_terms
 
             return suggest_terms(
@@ -211,9 +211,11 @@ class GlossaryFeatures(QObject):
         self._window.worker().submit(job, self._show_suggestions, self._tell_failure("Suggest"))
         return True
 
-    def _show_suggestions(self, suggestions: list) -> None:
+    def _show_suggestions(self, suggestions: list[Suggestion]) -> None:
         if self._suggestions is not None:
             self._suggestions.close()
+        from reader.ui.dialogs.term_suggestions import TermSuggestionsDialog
+
         dialog = TermSuggestionsDialog(
             suggestions, self._store, self._pinyin_of, self._prompts, self._window
         )
@@ -223,6 +225,8 @@ class GlossaryFeatures(QObject):
         self.suggestions_shown.emit(dialog)
 
     def choose_import_file(self) -> None:
+        from reader.ui.dialogs.glossary_import import IMPORT_FILTER
+
         path = self._prompts.open_file(self._window, "Import glossary", IMPORT_FILTER)
         if path:
             self.import_file(path)
@@ -235,6 +239,8 @@ class GlossaryFeatures(QObject):
         except ReaderError as error:
             self._prompts.inform(self._window, "Import glossary", str(error))
             return None
+        from reader.ui.dialogs.glossary_import import GlossaryImportDialog
+
         dialog = GlossaryImportDialog(source, result, self._store, self._prompts, self._window)
         dialog.imported.connect(self._imported)
         self._import = dialog
@@ -255,6 +261,8 @@ class GlossaryFeatures(QObject):
             self._prompts.inform(self._window, "Export handout", str(error))
             return None
         article = self._window.current_article()
+        from reader.ui.dialogs.handout_export import HandoutExportDialog
+
         dialog = HandoutExportDialog(
             active,
             article.title if article is not None else "",
@@ -281,7 +289,7 @@ class GlossaryFeatures(QObject):
         return annotator.describe(word).pinyin if annotator is not None and word else ()
 
     def _tell_failure(self, title: str) -> Callable[[str], None]:
-        return lambda message: self._prompts.inform(self._window, title, message)
+        return lambda message: self._window.report_error(f"{title}: {message}")
 
     def _build_actions(self) -> None:
         window = self._window
@@ -307,21 +315,8 @@ class GlossaryFeatures(QObject):
         underline.toggled.connect(self.set_underlined_terms)
         self._actions[underline.objectName()] = underline
 
-        bar = window.menuBar()
-        menus = {a.text(): a for a in bar.actions() if a.menu() is not None}
-        help_action = menus.get("&Help")
-        if help_action is not None:
-            bar.insertMenu(help_action, menu)
-        else:
-            bar.addMenu(menu)
-        view_action = menus.get("&View")
-        view_menu = view_action.menu() if view_action is not None else None
-        if isinstance(view_menu, QMenu):
-            view_menu.addSeparator()
-            view_menu.addAction(underline)
-        else:
-            menu.addSeparator()
-            menu.addAction(underline)
+        window.menus().add_feature_menu(menu)
+        window.menus().add_view_option(underline)
         self._menu = menu
 
 

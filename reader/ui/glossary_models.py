@@ -80,9 +80,6 @@ class ArticleTermsModel(QAbstractItemModel):
         """The groups on show (after the filter)."""
         return list(self._shown)
 
-    def term_count(self) -> int:
-        return sum(len(group.terms) for group in self._shown)
-
     def index_of_term(self, term: str) -> QModelIndex:
         for row, group in enumerate(self._shown):
             for term_row, found in enumerate(group.terms):

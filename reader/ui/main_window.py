@@ -14,53 +14,66 @@ why in a message box and the status bar.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDockWidget,
     QFileDialog,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from reader import articles
+from reader import articles, paths
+from reader.annotation.startup import (
+    AnnotatedArticle,
+    AnnotatorStartup,
+    CachedStart,
+    StartPhase,
+    StartStep,
+    annotate_article,
+    full_annotator_for,
+    load_full_annotator,
+    save_article_annotation,
+    start_from_cache,
+)
+from reader.annotation.word_info import WordAnnotator
 from reader.errors import ReaderError
 from reader.textio.reading import decode_bytes, is_book_path, read_document
 from reader.ui import fonts
 from reader.ui.about import show_about
-from reader.ui.annotation_worker import AnnotationWorker
 from reader.ui.article_view import ArticleView
+from reader.ui.background_worker import BackgroundWorker
 from reader.ui.book_shelf import BookShelf
 from reader.ui.dock_collapse import DockCollapse
 from reader.ui.find_bar import FindBar
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.pinyin_mode import PinyinMode
+from reader.ui.prompts import Prompts
 from reader.ui.settings import Settings
 from reader.ui.sidebar import Sidebar
 from reader.ui.theme import Theme, apply_theme
-from reader.ui.tone_colours import ToneLegend
+from reader.ui.window_menus import WindowMenus
 from reader.wording import counted
+
+if TYPE_CHECKING:
+    from reader.ui.glossary_features import GlossaryFeatures
+    from reader.ui.known_level import KnownLevel
+    from reader.ui.vocabulary_features import VocabularyFeatures
 
 DEFAULT_FONT_POINT_SIZE = 16.0
 OPEN_FILTER = (
@@ -68,7 +81,6 @@ OPEN_FILTER = (
     "Books (*.epub);;Documents (*.pdf);;All files (*)"
 )
 CLIPBOARD_NAME = "clipboard.txt"
-_Choice = TypeVar("_Choice", PinyinMode, Theme)  # a setting picked from a View menu
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,82 +94,6 @@ class OpenArticle:
     """The chapter (from 0) when the text is a chapter of the book at ``path``."""
 
 
-@dataclass(frozen=True, slots=True)
-class AnnotatedArticle:
-    """What the worker hands back for one article."""
-
-    segmented: Any  # SegmentedText
-    stats: Any  # ArticleStats
-
-
-def _create_annotator(cedict_source: Path | None) -> Any:
-    # Imported here, in the worker, so that jieba and the dictionary load after
-    # the window has been painted.  The cyclic collector is paused meanwhile:
-    # loading makes a million objects and no cycles, and each collection it
-    # would set off walks all of them.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        from reader.annotation.annotator import Annotator
-
-        return Annotator.create(cedict_source)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-@dataclass(frozen=True, slots=True)
-class CachedStart:
-    """The open article annotated from the cache, before the full annotator exists."""
-
-    annotator: Any  # CachedAnnotator
-    article: AnnotatedArticle
-
-
-def _start_from_cache(cedict_source: Path | None, text: str) -> CachedStart | None:
-    from reader.annotation.cached_annotator import load_cached_annotator
-
-    try:
-        annotator = load_cached_annotator(text, cedict_source)
-    except ReaderError:
-        return None  # the full annotator meets the same problem and reports it
-    if annotator is None:
-        return None
-    return CachedStart(annotator, _annotate(annotator, text))
-
-
-def _full_annotator_for(cached: Any) -> Any:
-    """The full annotator over the cached one's dictionary and glossaries (same results)."""
-    collecting = gc.isenabled()
-    gc.disable()  # as in _create_annotator
-    try:
-        return cached.with_glossaries(cached.glossaries)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _save_annotation(annotator: Any, segmented: Any) -> None:
-    from reader.annotation.cache import save_annotation
-
-    save_annotation(annotator, segmented)
-
-
-def _annotate(annotator: Any, text: str) -> AnnotatedArticle:
-    from reader.annotation.stats import compute_article_stats
-    from reader.language.hsk import hsk_level
-
-    segmented = annotator.segment(text)
-    dictionary = annotator.dictionary
-    glossaries = annotator.glossaries
-
-    def in_dictionary(word: str) -> bool:
-        return word in dictionary or glossaries.lookup(word) is not None
-
-    stats = compute_article_stats(segmented, hsk_level=hsk_level, in_dictionary=in_dictionary)
-    return AnnotatedArticle(segmented, stats)
-
-
 class MainWindow(QMainWindow):
     """The reading window.  Call ``start()`` after ``show()`` to load the annotator."""
 
@@ -167,28 +103,25 @@ class MainWindow(QMainWindow):
     """The open article is segmented, its statistics shown and hover ready."""
     annotation_failed = Signal(str)
     annotator_ready = Signal()
-    open_failed = Signal(str)
-    """A file could not be opened (the one-line reason); the previous article stays."""
+    """A full annotator answers from now on (loaded, given, or rebuilt for new glossaries)."""
+    error_reported = Signal(str)
+    """Something went wrong and the learner was told (the one-line message)."""
 
     def __init__(
         self,
         settings: Settings | None = None,
         *,
-        annotator: Any = None,
+        annotator: WordAnnotator | None = None,
         cedict_source: Path | None = None,
+        prompts: Prompts | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings or Settings()
-        self._annotator = annotator
-        # the annotator is a CachedAnnotator until the full one has loaded
-        self._provisional = False
-        chosen = self._settings.cedict_path()
-        # --cedict and READER_CEDICT win over the setting (they are given for this run)
-        self._cedict_source = cedict_source or (
-            Path(chosen) if chosen and not os.environ.get("READER_CEDICT") else None
-        )
-        self._worker = AnnotationWorker(self)
+        self._prompts = prompts or Prompts()
+        self._startup = AnnotatorStartup(annotator)
+        self._cedict_source = paths.chosen_cedict(cedict_source, self._settings.cedict_path())
+        self._worker = BackgroundWorker(self)
         self._shelf = BookShelf(self._worker, self)
         # Progress is saved (and the library row updated) once scrolling pauses.
         self._progress_timer = QTimer(self)
@@ -202,14 +135,16 @@ class MainWindow(QMainWindow):
         self._last_error = ""
         self._pending_error = ""
         self._restore_fraction: float | None = None
-        self._started = False
+        self._glossary_features: GlossaryFeatures | None = None
+        self._vocabulary_features: VocabularyFeatures | None = None
+        self._known_level: KnownLevel | None = None
 
         self.setWindowTitle("Duzhe Reader")
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
 
         self._view = ArticleView(self)
-        self._find_bar = FindBar(self._view, self)
+        self._find_bar = FindBar(self._view, self._worker, self)
         self._find_bar.hide()
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
@@ -232,14 +167,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self._view, self._sidebar)
         self.setTabOrder(self._sidebar, self._library)
 
-        self._legend = ToneLegend(self)
-        self._pinyin_combo = QComboBox(self)
-        self._pinyin_combo.setToolTip("Pinyin display (Ctrl+P cycles)")
-        for mode in PinyinMode:
-            self._pinyin_combo.addItem(mode.label, mode.value)
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        self._menus = WindowMenus(self)
 
         self._library.article_chosen.connect(self._open_from_library)
         self._library.chapter_chosen.connect(self._open_chapter_from_library)
@@ -271,11 +199,11 @@ class MainWindow(QMainWindow):
     def settings(self) -> Settings:
         return self._settings
 
-    def worker(self) -> AnnotationWorker:
+    def worker(self) -> BackgroundWorker:
         return self._worker
 
-    def annotator(self) -> Any:
-        return self._annotator
+    def annotator(self) -> WordAnnotator | None:
+        return self._startup.annotator
 
     def current_article(self) -> OpenArticle | None:
         return self._article
@@ -284,8 +212,43 @@ class MainWindow(QMainWindow):
         """Whether the open article's annotation is in the view (hover works)."""
         return self._article is not None and self._annotated_generation == self._generation
 
+    def prompts(self) -> Prompts:
+        """How this window asks and tells; features use the same."""
+        return self._prompts
+
     def last_error(self) -> str:
         return self._last_error
+
+    def install_features(self) -> None:
+        """Add the glossary and vocabulary features (once); the window keeps them."""
+        if self._glossary_features is not None:
+            return
+        # Imported here: they are not needed for the first paint.
+        from reader.ui.glossary_features import install_glossary_features
+        from reader.ui.known_level import install_known_level
+        from reader.ui.vocabulary_features import install_vocabulary_features
+
+        self._glossary_features = install_glossary_features(self)
+        self._vocabulary_features = install_vocabulary_features(self)
+        self._known_level = install_known_level(self, self._vocabulary_features)
+
+    def features_installed(self) -> bool:
+        return self._glossary_features is not None
+
+    def offer_known_level(self) -> None:
+        """Ask once, at first start, which HSK levels the reader knows (see KnownLevel)."""
+        if self._known_level is not None:
+            self._known_level.offer_on_first_run()
+
+    def menus(self) -> WindowMenus:
+        """The menus and the places where features add their own."""
+        return self._menus
+
+    def library_dock(self) -> QDockWidget:
+        return self._library_dock
+
+    def sidebar_dock(self) -> QDockWidget:
+        return self._sidebar_dock
 
     def action(self, name: str) -> QAction:
         """One of the window's actions by object name (``open``, ``cycle_pinyin``, ...)."""
@@ -306,28 +269,29 @@ class MainWindow(QMainWindow):
         try:
             default = articles.default_article()
         except ReaderError as error:
-            self._report_error(str(error))
+            self.report_error(str(error))
             return
         self.open_path(str(default.path))
 
     def start(self) -> None:
         """Create the shared annotator in the worker (once), then annotate the open article."""
-        if self._started:
+        open_text = self._article.text if self._article is not None else None
+        step = self._startup.start(open_text)
+        if step is StartStep.ALREADY_STARTED:
             return
-        self._started = True
-        family = fonts.pick_cjk_family()
-        if family is None:
+        if fonts.pick_cjk_family() is None:
             self.statusBar().showMessage(fonts.missing_font_message(), 30000)
-        if self._annotator is not None:
-            self._annotator_created(self._annotator)
+        given = self._startup.annotator
+        if step is StartStep.USE_GIVEN and given is not None:
+            self.set_annotator(given)
             return
         self.statusBar().showMessage("Loading the dictionary…")
-        if self._article is None:
+        if step is StartStep.FULL or open_text is None:
             self._create_full_annotator()
             return
-        source, text = self._cedict_source, self._article.text
+        source = self._cedict_source
         self._worker.submit(
-            lambda: _start_from_cache(source, text),
+            lambda: start_from_cache(source, open_text),
             self._cached_start_ready,
             lambda _message: self._create_full_annotator(),
         )
@@ -335,33 +299,22 @@ class MainWindow(QMainWindow):
     def _create_full_annotator(self) -> None:
         source = self._cedict_source
         self._worker.submit(
-            lambda: _create_annotator(source), self._annotator_created, self._annotator_failed
+            lambda: load_full_annotator(source), self.set_annotator, self._annotator_failed
         )
 
     def _cached_start_ready(self, start: CachedStart | None) -> None:
-        article = self._article
-        if (
-            start is None
-            or self._annotator is not None
-            or article is None
-            or not start.annotator.covers(article.text)
-        ):
+        open_text = self._article.text if self._article is not None else None
+        if start is None or not self._startup.cached_start_arrived(start, open_text):
             self._create_full_annotator()
             return
         cached = start.annotator
-        self._annotator = cached
-        self._provisional = True
-        self._sidebar.dictionary_search().set_annotator(cached, self._worker.submit)
+        self._sidebar.dictionary_search().set_annotator(cached, self._worker)
         self._annotation_ready(self._generation, start.article)
         self._worker.submit(
-            lambda: _full_annotator_for(cached),
-            lambda full: self._full_annotator_loaded(cached, full),
+            lambda: full_annotator_for(cached),
+            lambda full: self.set_annotator(full) if self._startup.full_arrived(cached) else None,
             self._annotator_failed,
         )
-
-    def _full_annotator_loaded(self, cached: Any, full: Any) -> None:
-        if self._annotator is cached:  # else a newer annotator (glossaries, dictionary) took over
-            self.set_annotator(full)
 
     # Opening articles
 
@@ -370,13 +323,13 @@ class MainWindow(QMainWindow):
     ) -> bool:
         """Open the file at ``path`` (of a book: ``chapter``, else where the reader stopped);
         False (with a message) when the core cannot read it.  A PDF is read in the worker:
-        True then means it is being read, and ``open_failed`` says if it cannot be."""
+        True then means it is being read, and ``error_reported`` says if it cannot be."""
         if is_book_path(path):
             return self._open_book(path, chapter, scroll_fraction)
         try:
             document = read_document(path)
         except ReaderError as error:
-            self._report_error(str(error))
+            self.report_error(str(error))
             return False
         resolved = str(document.path.resolve()) if document.path is not None else path
         if scroll_fraction is None:
@@ -401,7 +354,7 @@ class MainWindow(QMainWindow):
         try:
             opened = self._shelf.open_chapter(resolved, chapter)
         except ReaderError as error:
-            self._report_error(str(error))
+            self.report_error(str(error))
             return False
         fraction = opened.fraction if scroll_fraction is None else scroll_fraction
         article = OpenArticle(opened.title, opened.text, resolved, opened.chapter)
@@ -411,7 +364,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _book_failed(self, message: str) -> None:
-        self._report_error(message)
+        self.report_error(message)
         if self._article is None:  # it was to be the first thing shown: show the bundled one
             with contextlib.suppress(ReaderError):  # nothing to show; the window says so already
                 self.open_path(str(articles.default_article().path))
@@ -431,7 +384,7 @@ class MainWindow(QMainWindow):
         try:
             document = decode_bytes(text.encode("utf-8"), name)
         except ReaderError as error:
-            self._report_error(str(error))
+            self.report_error(str(error))
             return False
         # Saved as a file of the library, so that it can be read again after a restart.
         saved = self._shelf.add_pasted(document.text, document.title)
@@ -442,7 +395,7 @@ class MainWindow(QMainWindow):
     def open_from_clipboard(self) -> bool:
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            self._report_error("The clipboard holds no text to read.")
+            self.report_error("The clipboard holds no text to read.")
             return False
         return self.open_text(text)
 
@@ -471,19 +424,19 @@ class MainWindow(QMainWindow):
         The index is built in the worker; a file that cannot be read is
         reported and the current dictionary stays.
         """
-        current = self._annotator
+        current = self._startup.annotator
         if current is None:
-            self._report_error("The dictionary is still loading; try again in a moment.")
+            self.report_error("The dictionary is still loading; try again in a moment.")
             return
         source = Path(path) if path else None
 
-        def load() -> Any:
+        def load() -> WordAnnotator:
             from reader.annotation.annotator import Annotator
             from reader.dictionary.index import CedictIndex
 
             return Annotator(CedictIndex.load(source), current.glossaries)
 
-        def loaded(annotator: Any) -> None:
+        def loaded(annotator: WordAnnotator) -> None:
             self._settings.set_cedict_path(str(source) if source else None)
             self._cedict_source = source
             self.set_annotator(annotator)
@@ -492,7 +445,7 @@ class MainWindow(QMainWindow):
 
         self.statusBar().showMessage("Loading the dictionary…")
         self._worker.submit(
-            load, loaded, lambda message: self._report_error(f"Dictionary not changed: {message}")
+            load, loaded, lambda message: self.report_error(f"Dictionary not changed: {message}")
         )
 
     def _show_article(self, article: OpenArticle, scroll_fraction: float) -> None:
@@ -517,22 +470,22 @@ class MainWindow(QMainWindow):
     def _annotate_open_article(self) -> None:
         if self._article is None:
             return
-        annotator = self._annotator
+        annotator = self._startup.annotator
         text = self._article.text
-        if annotator is None or (self._provisional and not annotator.covers(text)):
+        if annotator is None or not self._startup.can_annotate(text):
             self.statusBar().showMessage("Loading the dictionary…")
             return  # set_annotator comes back here
         self.statusBar().showMessage("Annotating…")
         generation = self._generation
-        saving = not self._provisional
+        saving = self._startup.saves_annotations()
 
         def annotated(result: AnnotatedArticle) -> None:
             if saving:  # after the text is shown: reading every token takes a moment
-                self._worker.submit(lambda: _save_annotation(annotator, result.segmented))
+                self._worker.submit(lambda: save_article_annotation(annotator, result.segmented))
             self._annotation_ready(generation, result)
 
         self._worker.submit(
-            lambda: _annotate(annotator, text),
+            lambda: annotate_article(annotator, text),
             annotated,
             lambda message: self._annotation_error(generation, message),
         )
@@ -547,7 +500,9 @@ class MainWindow(QMainWindow):
             fraction = self._view.scroll_fraction()
         self._restore_fraction = None
         self._awaiting_view_generation = generation
-        self._view.set_annotation(result.segmented, self._annotator)
+        annotator = self._startup.annotator
+        assert annotator is not None  # results come only from an annotator
+        self._view.set_annotation(result.segmented, annotator)
         self._view.set_scroll_fraction(fraction)
         if self._awaiting_view_generation == generation:
             # The view said nothing yet: it applies annotation synchronously.
@@ -567,34 +522,22 @@ class MainWindow(QMainWindow):
     def _annotation_error(self, generation: int, message: str) -> None:
         if generation != self._generation:
             return
-        self._report_error(f"Could not annotate the article: {message}")
+        self.report_error(f"Could not annotate the article: {message}")
         self.annotation_failed.emit(message)
 
-    def _annotator_created(self, annotator: Any) -> None:
-        self.set_annotator(annotator)
-
-    def set_annotator(self, annotator: Any) -> None:
+    def set_annotator(self, annotator: WordAnnotator) -> None:
         """Use ``annotator`` from now on (e.g. rebuilt for changed glossaries).
 
         The open article is annotated again at the place it is scrolled to,
-        and its statistics recomputed; but the full annotator that replaces a
-        ``CachedAnnotator`` over the same dictionary and glossaries would find
-        the same tokens and readings, so it is swapped in without a re-read.
+        and its statistics recomputed, unless ``AnnotatorStartup.use`` says
+        the new annotator would read it exactly as shown.
         """
-        provisional = self._annotator if self._provisional else None
-        self._provisional = False
-        self._annotator = annotator
-        self._sidebar.dictionary_search().set_annotator(annotator, self._worker.submit)
-        self.annotator_ready.emit()
         segmented = self._view.segmented()
-        if (
-            provisional is not None
-            and segmented is not None
-            and self.is_annotated()
-            and provisional.covers(segmented.text)
-            and annotator.dictionary is provisional.dictionary
-            and annotator.glossaries is provisional.glossaries
-        ):
+        on_screen = segmented if self.is_annotated() else None
+        replacement = self._startup.use(annotator, on_screen)
+        self._sidebar.dictionary_search().set_annotator(annotator, self._worker)
+        self.annotator_ready.emit()
+        if not replacement.reannotate and segmented is not None:
             self._view.set_annotation(segmented, annotator)
             return
         if self._article is not None:
@@ -604,33 +547,26 @@ class MainWindow(QMainWindow):
         self._annotate_open_article()
 
     def _annotator_failed(self, message: str) -> None:
-        self._report_error(f"The dictionary could not be loaded: {message}")
+        self.report_error(f"The dictionary could not be loaded: {message}")
         self.annotation_failed.emit(message)
 
-    def _report_error(self, message: str) -> None:
-        """Say what went wrong without blocking: status bar plus a window-modal box."""
+    def report_error(self, message: str) -> None:
+        """Tell the learner what went wrong: the one path for problems, from the window
+        and from every feature.  The status bar shows it, ``error_reported`` carries it,
+        and a box that does not block says it (once the window is shown)."""
         self._last_error = message
         self.statusBar().showMessage(message, 15000)
-        self.open_failed.emit(message)
+        self.error_reported.emit(message)
         if self.isVisible():
-            self._show_error_box(message)
+            self._prompts.warn(self, message)
         else:
             self._pending_error = message  # shown with the window
-
-    def _show_error_box(self, message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, "Duzhe Reader", message, QMessageBox.StandardButton.Ok, self
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("errorBox")
-        box.open()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._pending_error:
             message, self._pending_error = self._pending_error, ""
-            QTimer.singleShot(0, lambda: self._show_error_box(message))
+            QTimer.singleShot(0, lambda: self._prompts.warn(self, message))
 
     # Library and progress
 
@@ -667,8 +603,10 @@ class MainWindow(QMainWindow):
         article = self._article
         if article is None or not article.path or article.chapter is None:
             return
-        if not self._provisional and self._annotator is not None:  # a full annotator reads any text
-            self._shelf.read_ahead(article.path, article.chapter, self._annotator)
+        annotator = self._startup.annotator
+        if self._startup.phase is StartPhase.READY and annotator is not None:
+            # only a full annotator reads any text (a cached one knows the open chapter)
+            self._shelf.read_ahead(article.path, article.chapter, annotator)
 
     # Reading preferences
 
@@ -677,10 +615,10 @@ class MainWindow(QMainWindow):
         self._view.set_pinyin_mode(mode)
         if remember:
             self._settings.set_pinyin_mode(mode)
-        self._pinyin_actions[mode].setChecked(True)
-        combo_index = self._pinyin_combo.findData(mode.value)
-        if self._pinyin_combo.currentIndex() != combo_index:
-            self._pinyin_combo.setCurrentIndex(combo_index)
+        self._menus.pinyin_actions[mode].setChecked(True)
+        combo_index = self._menus.pinyin_combo.findData(mode.value)
+        if self._menus.pinyin_combo.currentIndex() != combo_index:
+            self._menus.pinyin_combo.setCurrentIndex(combo_index)
         self.statusBar().showMessage(mode.label, 2000)
 
     def cycle_pinyin_mode(self) -> None:
@@ -689,17 +627,17 @@ class MainWindow(QMainWindow):
     def set_tone_colours(self, on: bool) -> None:
         self._view.set_tone_colours(on)
         self._settings.set_tone_colours(on)
-        self._legend.setVisible(on)
-        if self._tone_action.isChecked() != on:
-            self._tone_action.setChecked(on)
+        self._menus.legend.setVisible(on)
+        if self._menus.tone_action.isChecked() != on:
+            self._menus.tone_action.setChecked(on)
 
     def set_theme(self, theme: Theme) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             dark = apply_theme(app, theme)
-            self._legend.set_dark(dark)
+            self._menus.legend.set_dark(dark)
         self._settings.set_theme(theme)
-        self._theme_actions[theme].setChecked(True)
+        self._menus.theme_actions[theme].setChecked(True)
 
     def show_dictionary_search(self, query: str) -> None:
         self._sidebar_dock.show()
@@ -709,8 +647,16 @@ class MainWindow(QMainWindow):
         self._find_bar.show()
         self._find_bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _zoom(self, how: str) -> None:
-        getattr(self._view, how)()
+    def zoom_in(self) -> None:
+        self._view.zoom_in()
+        self._settings.set_font_point_size(self._view.font_point_size())
+
+    def zoom_out(self) -> None:
+        self._view.zoom_out()
+        self._settings.set_font_point_size(self._view.font_point_size())
+
+    def reset_zoom(self) -> None:
+        self._view.reset_zoom()
         self._settings.set_font_point_size(self._view.font_point_size())
 
     def _restore_preferences(self) -> None:
@@ -750,157 +696,12 @@ class MainWindow(QMainWindow):
         )
         return dock
 
-    def _new_action(
-        self,
-        name: str,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        self.addAction(action)  # shortcuts work even when the menu bar is hidden
-        return action
-
-    def _new_choice_actions(
-        self, prefix: str, choices: type[_Choice], choose: Callable[[_Choice], None]
-    ) -> dict[_Choice, QAction]:
-        """One checkable action per choice, only one checked at a time, named ``prefix_value``."""
-        group = QActionGroup(self)
-        actions: dict[_Choice, QAction] = {}
-        choice: _Choice
-        for choice in choices:
-            action = self._new_action(f"{prefix}_{choice.value}", choice.label)
-            action.setCheckable(True)
-            action.setActionGroup(group)
-            action.triggered.connect(lambda _checked=False, c=choice: choose(c))
-            actions[choice] = action
-        return actions
-
-    def _build_actions(self) -> None:
-        self._open_action = self._new_action("open", "&Open…", QKeySequence.StandardKey.Open)
-        self._open_action.triggered.connect(self.choose_file)
-        self._clipboard_action = self._new_action(
-            "open_clipboard", "New Article from &Clipboard", "Ctrl+Shift+V"
-        )
-        self._clipboard_action.triggered.connect(self.open_from_clipboard)
-        self._quit_action = self._new_action("quit", "&Quit", QKeySequence.StandardKey.Quit)
-        self._dictionary_file_action = self._new_action("dictionary_file", "Use CC-CEDICT &File…")
-        self._dictionary_file_action.triggered.connect(self.choose_dictionary_file)
-        self._bundled_dictionary_action = self._new_action(
-            "bundled_dictionary", "Use the &Bundled CC-CEDICT"
-        )
-        self._bundled_dictionary_action.triggered.connect(lambda: self.use_dictionary_file(None))
-        self._quit_action.triggered.connect(self.close)
-
-        self._cycle_action = self._new_action("cycle_pinyin", "Cycle &Pinyin Display", "Ctrl+P")
-        self._cycle_action.triggered.connect(self.cycle_pinyin_mode)
-        self._pinyin_actions = self._new_choice_actions("pinyin", PinyinMode, self.set_pinyin_mode)
-        self._pinyin_combo.activated.connect(
-            lambda index: self.set_pinyin_mode(PinyinMode(self._pinyin_combo.itemData(index)))
-        )
-
-        self._tone_action = self._new_action("tone_colours", "&Tone Colours")
-        self._tone_action.setCheckable(True)
-        self._tone_action.toggled.connect(self.set_tone_colours)
-
-        self._zoom_in_action = self._new_action(
-            "zoom_in", "Zoom &In", QKeySequence.StandardKey.ZoomIn
-        )
-        self._zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self._zoom_in_action.triggered.connect(lambda: self._zoom("zoom_in"))
-        self._zoom_out_action = self._new_action(
-            "zoom_out", "Zoom &Out", QKeySequence.StandardKey.ZoomOut
-        )
-        self._zoom_out_action.setShortcuts([QKeySequence("Ctrl+-")])
-        self._zoom_out_action.triggered.connect(lambda: self._zoom("zoom_out"))
-        self._zoom_reset_action = self._new_action("zoom_reset", "&Reset Zoom", "Ctrl+0")
-        self._zoom_reset_action.triggered.connect(lambda: self._zoom("reset_zoom"))
-
-        self._theme_actions = self._new_choice_actions("theme", Theme, self.set_theme)
-
-        self._find_action = self._new_action("find", "&Find…", QKeySequence.StandardKey.Find)
-        self._find_action.triggered.connect(self.show_find_bar)
-        self._about_action = self._new_action("about", "&About Duzhe Reader")
-        self._about_action.triggered.connect(self._show_about)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self._open_action)
-        self._recent_menu = QMenu("Open &Recent", self)
-        self._recent_menu.setObjectName("recentMenu")
-        self._recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addMenu(self._recent_menu)
-        file_menu.addAction(self._clipboard_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._dictionary_file_action)
-        file_menu.addAction(self._bundled_dictionary_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._quit_action)
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(self._find_action)
-
-        view_menu = self.menuBar().addMenu("&View")
-        pinyin_menu = view_menu.addMenu("&Pinyin")
-        for action in self._pinyin_actions.values():
-            pinyin_menu.addAction(action)
-        pinyin_menu.addSeparator()
-        pinyin_menu.addAction(self._cycle_action)
-        view_menu.addAction(self._tone_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self._zoom_in_action)
-        view_menu.addAction(self._zoom_out_action)
-        view_menu.addAction(self._zoom_reset_action)
-        view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("T&heme")
-        for action in self._theme_actions.values():
-            theme_menu.addAction(action)
-        view_menu.addSeparator()
-        library_toggle = self._library_dock.toggleViewAction()
-        library_toggle.setText("Show &Library")
-        library_toggle.setObjectName("show_library")
-        view_menu.addAction(library_toggle)
-        sidebar_toggle = self._sidebar_dock.toggleViewAction()
-        sidebar_toggle.setText("Show &Sidebar")
-        sidebar_toggle.setObjectName("show_sidebar")
-        view_menu.addAction(sidebar_toggle)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._about_action)
-
-    def _build_toolbar(self) -> None:
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.addAction(self._open_action)
-        toolbar.addAction(self._clipboard_action)
-        toolbar.addSeparator()
-        toolbar.addWidget(self._pinyin_combo)
-        toolbar.addAction(self._tone_action)
-        toolbar.addWidget(self._legend)
-        toolbar.addSeparator()
-        toolbar.addAction(self._zoom_out_action)
-        toolbar.addAction(self._zoom_in_action)
-        toolbar.addAction(self._find_action)
-
     def recent_menu(self) -> QMenu:
-        return self._recent_menu
+        return self._menus.recent_menu()
 
-    def _fill_recent_menu(self) -> None:
-        self._recent_menu.clear()
-        recent = self._settings.recent_files()
-        for path in recent:
-            action = self._recent_menu.addAction(path)
-            action.setEnabled(os.path.isfile(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-        if not recent:
-            empty = self._recent_menu.addAction("No recent files")
-            empty.setEnabled(False)
-
-    def _show_about(self) -> None:
-        metadata = self._annotator.dictionary.metadata if self._annotator is not None else None
+    def show_about(self) -> None:
+        annotator = self._startup.annotator
+        metadata = annotator.dictionary.metadata if annotator is not None else None
         show_about(self, metadata)
 
     # Drag and drop

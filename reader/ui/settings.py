@@ -135,12 +135,6 @@ class Settings:
         records = [{"path": path, "title": title}, *others][:MAX_REMEMBERED_ARTICLES]
         self._store.setValue("articles/opened", json.dumps(records, ensure_ascii=False))
 
-    def forget_opened(self, path: str) -> None:
-        records = [
-            {"path": a.path, "title": a.title} for a in self.opened_articles() if a.path != path
-        ]
-        self._store.setValue("articles/opened", json.dumps(records, ensure_ascii=False))
-
     def recent_files(self) -> list[str]:
         return [a.path for a in self.opened_articles()[:MAX_RECENT]]
 
@@ -195,6 +189,20 @@ class Settings:
 
     def missing_font_reported(self) -> bool:
         return str(self._store.value("fonts/missing_reported", "false")).lower() == "true"
+    def colour_by_status(self) -> bool:
+        """View ▸ Colour Words by Status; off until asked for (see VocabularyFeatures)."""
+        return str(self._store.value("vocabulary/colour_by_status", "false")).lower() in (
+            "true",
+            "1",
+        )
 
-    def set_missing_font_reported(self) -> None:
-        self._store.setValue("fonts/missing_reported", "true")
+    def set_colour_by_status(self, on: bool) -> None:
+        self._store.setValue("vocabulary/colour_by_status", "true" if on else "false")
+
+    def underline_glossary_terms(self) -> bool:
+        """View ▸ Underline Glossary Terms; on by default."""
+        value = self._store.value("view/underline_glossary_terms", "true")
+        return str(value).lower() in ("true", "1")
+
+    def set_underline_glossary_terms(self, on: bool) -> None:
+        self._store.setValue("view/underline_glossary_terms", "true" if on else "false")

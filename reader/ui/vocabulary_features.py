@@ -18,46 +18,44 @@
 * the Vocabulary menu: export, import, mark the rest of the article as known
   (undoable), undo/redo, back up now, restore from a backup.
 
+The undo commands are in ``vocabulary_commands``, the Comprehension section in
+``comprehension_section`` and the colouring rule in ``status_colouring``; this
+class wires them to the window and the store.
+
 Every store error is shown as one line (status bar and a message box); the
-window keeps running.  Message boxes go through ``Prompts`` so tests can answer
-them without a blocking ``exec()``.
+window keeps running (``MainWindow.report_error``).  Questions go through
+``reader.ui.prompts.Prompts`` so tests can answer them without a blocking ``exec()``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QLockFile, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QBoxLayout,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
     QMenu,
-    QMessageBox,
     QWidget,
 )
 
 from reader import articles
 from reader.errors import VocabularyError
+from reader.language.han import has_han
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
-from reader.ui.dialogs.vocabulary_backups import VocabularyBackupsDialog
-from reader.ui.dialogs.vocabulary_export import VocabularyExportDialog
-from reader.ui.dialogs.vocabulary_import import VocabularyImportDialog
-from reader.ui.settings import settings_file
+from reader.ui.comprehension_section import ComprehensionSection
+from reader.ui.prompts import Prompts
 from reader.ui.sidebar.vocabulary_tab import VocabularyTab
+from reader.ui.status_colouring import StatusLookup, status_lookup
 from reader.ui.status_legend import StatusLegend
+from reader.ui.vocabulary_commands import MarkKnownCommand, RemoveWordsCommand, SaveWordCommand
 from reader.ui.vocabulary_model import VocabularyTableModel
 from reader.vocab.article_words import (
     STATUS_KEYS,
     context_for,
     find_context,
-    has_han,
     remaining_words,
     word_from_info,
 )
@@ -66,96 +64,19 @@ from reader.vocab.store import ImportOutcome, VocabularyStore
 from reader.vocab.word import Status, VocabWord, WordState
 from reader.wording import counted
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
     from reader.annotation.word_info import WordInfo
+    from reader.ui.dialogs.vocabulary_backups import VocabularyBackupsDialog
+    from reader.ui.dialogs.vocabulary_export import VocabularyExportDialog
+    from reader.ui.dialogs.vocabulary_import import VocabularyImportDialog
     from reader.ui.main_window import MainWindow
 
-COLOUR_SETTING = "vocabulary/colour_by_status"
 _HAN = KIND_CODES.index(TokenKind.HAN)
-_PINYIN_HIDDEN = frozenset({Status.KNOWN, Status.IGNORED})
 ANOTHER_COPY_MESSAGE = (
     "Another running copy of Duzhe Reader has the vocabulary open. Words saved in either "
     "copy are kept, but this copy's word list is not updated with the other's changes; "
     "close one copy to avoid confusion."
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Prompts:
-    """How the features talk to the learner; tests pass their own functions."""
-
-    warn: Callable[[str], None]
-    """Show a problem (non-blocking)."""
-    confirm: Callable[[str], bool]
-    """Ask a yes/no question; True means go ahead."""
-
-
-def message_box_prompts(parent: QWidget) -> Prompts:
-    """Warnings in a window-modal box that does not block; questions in a Yes/No box."""
-
-    def warn(message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Vocabulary",
-            message,
-            QMessageBox.StandardButton.Ok,
-            parent,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setObjectName("vocabularyErrorBox")
-        box.open()
-
-    def confirm(question: str) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Vocabulary",
-            question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            parent,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        return box.exec() == QMessageBox.StandardButton.Yes
-
-    return Prompts(warn, confirm)
-
-
-class _RemoveWordsCommand(QUndoCommand):
-    """Undo puts the removed words back whole (contexts, tags, note, dates)."""
-
-    def __init__(self, features: VocabularyFeatures, removed: list[VocabWord]) -> None:
-        names = ", ".join(word.simplified for word in removed[:3])
-        super().__init__(f"Delete {names}" + ("…" if len(removed) > 3 else ""))
-        self._features = features
-        self._removed = removed
-        self._first_redo = True  # the words were removed before the command was pushed
-
-    def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
-        self._features.remove_words(self._removed)
-
-    def undo(self) -> None:
-        self._features.restore_words(self._removed)
-
-
-class _MarkKnownCommand(QUndoCommand):
-    def __init__(self, features: VocabularyFeatures, words: list[str], states: list[WordState]):
-        super().__init__(f"Mark {counted(len(words), 'word')} as known")
-        self._features = features
-        self._words = words
-        self._states = states
-        self._first_redo = True
-
-    def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
-        self._states = self._features.mark_known(self._words) or []
-
-    def undo(self) -> None:
-        self._features.restore_states(self._states)
 
 
 class VocabularyFeatures(QObject):
@@ -175,8 +96,8 @@ class VocabularyFeatures(QObject):
         super().__init__(window)
         self._window = window
         self._store = store
-        self._prompts = prompts or message_box_prompts(window)
-        self._settings = QSettings(settings_file(), QSettings.Format.IniFormat)
+        self._prompts = prompts or window.prompts()
+        self._settings = window.settings()
         self._statuses: dict[str, Status] = {}
         # The open article's text and its word counts, recounted when the text changes.
         self._counts: tuple[SegmentedText, Counter[str]] | None = None
@@ -192,7 +113,9 @@ class VocabularyFeatures(QObject):
         self._tab.delete_requested.connect(self.delete_words)
         self._tab.context_requested.connect(self.show_context)
         window.sidebar().add_tab(self._tab, "Vocabulary")
-        self._comprehension_box, self._comprehension_labels = self._build_comprehension_box()
+        self._comprehension = ComprehensionSection()
+        # Under the title: the number a learner looks for.
+        window.sidebar().article_tab().add_section(self._comprehension)
 
         self._build_actions()
         self._build_menus()
@@ -249,8 +172,7 @@ class VocabularyFeatures(QObject):
 
     def comprehension_text(self) -> tuple[str, str]:
         """The two lines shown in the Article tab (running words, distinct words)."""
-        words, distinct = self._comprehension_labels
-        return words.text(), distinct.text()
+        return self._comprehension.shown_text()
 
     # -- saving words from the article -----------------------------------------------
 
@@ -262,11 +184,12 @@ class VocabularyFeatures(QObject):
         assert store is not None  # _can_save checked it
         word = word_from_info(info)
         try:
+            before = self._saved_reading(word)
             saved = store.add(word, context_for(sentence, self._article_title()))
         except VocabularyError as error:
             self.report_error(str(error))
             return None
-        self._after_save(saved)
+        self._after_save(before, saved)
         return saved
 
     def set_status_from_key(self, info: WordInfo, number: int) -> VocabWord | None:
@@ -278,16 +201,16 @@ class VocabularyFeatures(QObject):
         assert store is not None  # _can_save checked it
         word = word_from_info(info, status)
         try:
-            saved = self._saved_reading(word)
-            if saved is None:
+            before = self._saved_reading(word)
+            if before is None:
                 sentence = self._window.view().sentence_around(info.token.start)
                 saved = store.add(word, context_for(sentence, self._article_title()))
             else:
-                saved = store.set_status(saved.key, status)
+                saved = store.set_status(before.key, status)
         except VocabularyError as error:
             self.report_error(str(error))
             return None
-        self._after_save(saved)
+        self._after_save(before, saved)
         return saved
 
     def _saved_reading(self, word: VocabWord) -> VocabWord | None:
@@ -305,13 +228,29 @@ class VocabularyFeatures(QObject):
             return False
         return True
 
-    def _after_save(self, saved: VocabWord) -> None:
+    def _after_save(self, before: VocabWord | None, saved: VocabWord) -> None:
+        if before != saved:
+            self._undo_stack.push(SaveWordCommand(self, before, saved))
         self._model.put_word(saved)
         self._update_statuses([saved.simplified])
         self._window.statusBar().showMessage(
-            f"Saved {saved.simplified} ({saved.status.value})", 5000
+            f"Saved {saved.simplified} ({saved.status.value}); Edit ▸ Undo takes it back", 5000
         )
         self.word_saved.emit(saved)
+
+    def replace_word(self, old: VocabWord | None, new: VocabWord | None) -> None:
+        """Put ``new`` where ``old`` is saved (None: nothing there), whole (undo, redo)."""
+        if self._store is None:
+            return
+        try:
+            if old is not None:
+                self._store.remove(old.key)
+                self._model.drop_words([old.key])
+            if new is not None:
+                self._model.put_word(self._store.add(new))
+        except VocabularyError as error:
+            self.report_error(str(error))
+        self._update_statuses({word.simplified for word in (old, new) if word is not None})
 
     def _article_title(self) -> str:
         article = self._window.current_article()
@@ -323,7 +262,7 @@ class VocabularyFeatures(QObject):
         """Delete words (the tab's Delete key); Edit ▸ Undo puts them back."""
         removed = self.remove_words(list(words))
         if removed:
-            self._undo_stack.push(_RemoveWordsCommand(self, removed))
+            self._undo_stack.push(RemoveWordsCommand(self, removed))
             self._window.statusBar().showMessage(
                 f"Deleted {len(removed):,} word{'s' if len(removed) != 1 else ''} "
                 "(Undo brings them back)",
@@ -376,7 +315,7 @@ class VocabularyFeatures(QObject):
             f"Mark {counted(len(words), 'word')} of “{self._article_title()}” as known? Words you "
             "already saved keep their status. Edit ▸ Undo reverses this."
         )
-        if not self._prompts.confirm(question):
+        if not self._prompts.confirm(self._window, "Vocabulary", question):
             return 0
         if not self.mark_known_undoably(words):
             return 0
@@ -388,7 +327,7 @@ class VocabularyFeatures(QObject):
         states = self.mark_known(words)
         if states is None:
             return False
-        self._undo_stack.push(_MarkKnownCommand(self, words, states))
+        self._undo_stack.push(MarkKnownCommand(self, words, states))
         return True
 
     def mark_known(self, words: list[str]) -> list[WordState] | None:
@@ -463,27 +402,12 @@ class VocabularyFeatures(QObject):
         if self._colour_action.isChecked() != on:
             self._colour_action.setChecked(on)
             return  # toggled() comes back here
-        self._settings.setValue(COLOUR_SETTING, "true" if on else "false")
+        self._settings.set_colour_by_status(on)
         self._apply_lookup()
 
-    def status_lookup(self) -> Callable[[str], str | None]:
+    def status_lookup(self) -> StatusLookup:
         """The function given to the view: characters -> status name, or None."""
-        statuses = self._statuses
-        if self._colour_action.isChecked():
-
-            def coloured(word: str) -> str | None:
-                status = statuses.get(word)
-                if status is not None:
-                    return status.value
-                return Status.NEW.value if has_han(word) else None
-
-            return coloured
-
-        def pinyin_only(word: str) -> str | None:
-            status = statuses.get(word)
-            return status.value if status in _PINYIN_HIDDEN else None
-
-        return pinyin_only
+        return status_lookup(self._statuses, self._colour_action.isChecked())
 
     def _apply_lookup(self) -> None:
         self._window.view().set_word_status_lookup(self.status_lookup())
@@ -521,28 +445,11 @@ class VocabularyFeatures(QObject):
             self.report_error(str(error))
         self._refresh_statuses()
 
-    def _word_edited(self, word: VocabWord) -> None:
-        self._update_statuses([word.simplified])
+    def _word_edited(self, before: VocabWord, after: VocabWord) -> None:
+        self._undo_stack.push(SaveWordCommand(self, before, after, f"Edit {after.simplified}"))
+        self._update_statuses([after.simplified])
 
     # -- comprehension ------------------------------------------------------------------
-
-    def _build_comprehension_box(self) -> tuple[QGroupBox, tuple[QLabel, QLabel]]:
-        article_tab = self._window.sidebar().article_tab()
-        box = QGroupBox("Comprehension", article_tab)
-        box.setObjectName("comprehensionBox")
-        box.setToolTip(
-            "Share of this article's Chinese words you marked as known "
-            "(words marked ignored are left out)"
-        )
-        words = QLabel("–", box)
-        distinct = QLabel("–", box)
-        form = QFormLayout(box)
-        form.addRow("Running words known:", words)
-        form.addRow("Distinct words known:", distinct)
-        layout = article_tab.layout()
-        assert isinstance(layout, QBoxLayout)  # ArticleTab lays itself out in a column
-        layout.insertWidget(1, box)  # under the title: the number a learner looks for
-        return box, (words, distinct)
 
     def _article_counts(self) -> Counter[str] | None:
         segmented = self._window.view().segmented()
@@ -553,19 +460,7 @@ class VocabularyFeatures(QObject):
         return self._counts[1]
 
     def _update_comprehension(self) -> None:
-        words_label, distinct_label = self._comprehension_labels
-        estimate = self.comprehension()
-        if estimate is None:
-            words_label.setText("…")
-            distinct_label.setText("…")
-            return
-        words_label.setText(
-            f"{estimate.word_share:.0%} ({estimate.known_words:,} of {estimate.words:,})"
-        )
-        distinct_label.setText(
-            f"{estimate.distinct_share:.0%} "
-            f"({estimate.known_distinct_words:,} of {estimate.distinct_words:,})"
-        )
+        self._comprehension.show_estimate(self.comprehension())
 
     def _article_loaded(self, _title: str) -> None:
         self._counts = None
@@ -619,8 +514,7 @@ class VocabularyFeatures(QObject):
         self._colour_action.setCheckable(True)
         # Off until asked for: with few words saved, nearly every word is
         # "unknown" and a tinted page reads like one big highlight.
-        stored = str(self._settings.value(COLOUR_SETTING, "false")).lower()
-        self._colour_action.setChecked(stored in ("true", "1"))
+        self._colour_action.setChecked(self._settings.colour_by_status())
         self._colour_action.toggled.connect(self.set_colouring)
         self._actions.append(self._colour_action)
         self._status_legend = StatusLegend(self._window)
@@ -629,7 +523,6 @@ class VocabularyFeatures(QObject):
         self._colour_action.toggled.connect(self._status_legend.setVisible)
 
     def _build_menus(self) -> None:
-        menu_bar = self._window.menuBar()
         self._menu = QMenu("&Vocabulary", self._window)
         self._menu.setObjectName("vocabularyMenu")
         for action in (self._export_action, self._import_action, None, self._mark_action):
@@ -642,31 +535,10 @@ class VocabularyFeatures(QObject):
         self._menu.addAction(self._restore_action)
         self._menu.addSeparator()
         self._menu.addAction(self._show_action)
-        menus = {a.text().replace("&", ""): a for a in menu_bar.actions() if a.menu()}
-        help_menu = menus.get("Help")
-        if help_menu is not None:
-            menu_bar.insertMenu(help_menu, self._menu)
-        else:
-            menu_bar.addMenu(self._menu)
-        edit = menus.get("Edit")
-        if edit is not None:
-            edit_menu = edit.menu()
-            assert isinstance(edit_menu, QMenu)
-            actions = edit_menu.actions()
-            if actions:
-                edit_menu.insertAction(actions[0], self._undo_action)
-                edit_menu.insertAction(actions[0], self._redo_action)
-                edit_menu.insertSeparator(actions[0])
-            else:
-                edit_menu.addAction(self._undo_action)
-                edit_menu.addAction(self._redo_action)
-        view = menus.get("View")
-        view_menu = view.menu() if view is not None else None
-        if isinstance(view_menu, QMenu):
-            view_menu.addSeparator()
-            view_menu.addAction(self._colour_action)
-        else:
-            self._menu.addAction(self._colour_action)
+        menus = self._window.menus()
+        menus.add_feature_menu(self._menu)
+        menus.add_edit_actions_first([self._undo_action, self._redo_action])
+        menus.add_view_option(self._colour_action)
 
     def _set_enabled(self, on: bool) -> None:
         for action in (
@@ -697,6 +569,8 @@ class VocabularyFeatures(QObject):
     def open_export_dialog(self) -> VocabularyExportDialog | None:
         if self._store is None:
             return None
+        from reader.ui.dialogs.vocabulary_export import VocabularyExportDialog
+
         dialog = VocabularyExportDialog(
             self._store, self._model.tags(), self._model.articles(), self._window
         )
@@ -711,6 +585,8 @@ class VocabularyFeatures(QObject):
     def open_import_dialog(self) -> VocabularyImportDialog | None:
         if self._store is None:
             return None
+        from reader.ui.dialogs.vocabulary_import import VocabularyImportDialog
+
         dialog = VocabularyImportDialog(self._store, self._window)
         dialog.imported.connect(self._imported)
         self._keep(dialog)
@@ -736,7 +612,13 @@ class VocabularyFeatures(QObject):
     def open_backups_dialog(self) -> VocabularyBackupsDialog | None:
         if self._store is None:
             return None
-        dialog = VocabularyBackupsDialog(self._store, self._prompts.confirm, self._window)
+        from reader.ui.dialogs.vocabulary_backups import VocabularyBackupsDialog
+
+        dialog = VocabularyBackupsDialog(
+            self._store,
+            lambda question: self._prompts.confirm(self._window, "Vocabulary", question),
+            self._window,
+        )
         dialog.restored.connect(self._restored)
         self._keep(dialog)
         return dialog
@@ -749,9 +631,8 @@ class VocabularyFeatures(QObject):
     # -- errors and closing ------------------------------------------------------------
 
     def report_error(self, message: str) -> None:
-        """One line in the status bar and a message box; the window carries on."""
-        self._window.statusBar().showMessage(message, 15000)
-        self._prompts.warn(message)
+        """Through the window's one path for problems; the window carries on."""
+        self._window.report_error(message)
 
     def take_lock(self) -> bool:
         """Hold the vocabulary's lock file; False (after saying so) when another copy has it."""

@@ -45,8 +45,8 @@ from PySide6.QtCore import (
 )
 
 from reader.errors import VocabularyError
-from reader.language.notation import normalize_pinyin_query
-from reader.vocab.article_words import has_han
+from reader.language.han import has_han
+from reader.language.notation import normalize_pinyin_query, toneless_key, toneless_keys
 from reader.vocab.store import ListedWord, VocabularyStore
 from reader.vocab.word import Context, Status, VocabWord, WordKey
 
@@ -75,31 +75,6 @@ STATUS_ORDER = {Status.NEW: 0, Status.LEARNING: 1, Status.KNOWN: 2, Status.IGNOR
 CHUNK = 1000
 """Words read per step while the rest of the vocabulary loads between events (~15 ms)."""
 _PAGE_BEFORE, _PAGE_AFTER = 20, 80  # rows read around one the view asks for
-
-# Tone-marked vowels to plain letters and ü to v: the same toneless spelling that
-# ``normalize_pinyin_query`` gives a query, computed with one str.translate per word
-# (strip_tones is exact but about 8 µs a word, too slow for 50,000 words at open).
-_TONELESS = str.maketrans(
-    {
-        **dict.fromkeys("āáǎàĀÁǍÀ", "a"),
-        **dict.fromkeys("ēéěèĒÉĚÈ", "e"),
-        **dict.fromkeys("īíǐìĪÍǏÌ", "i"),
-        **dict.fromkeys("ōóǒòŌÓǑÒ", "o"),
-        **dict.fromkeys("ūúǔùŪÚǓÙ", "u"),
-        **dict.fromkeys("üǖǘǚǜÜǕǗǙǛ", "v"),
-        **dict.fromkeys("ńňǹŃŇǸ", "n"),
-        **dict.fromkeys("ḿḾ", "m"),
-        " ": None,
-        "'": None,
-        "-": None,
-        "·": None,
-    }
-)
-
-
-def toneless_key(pinyin: str) -> str:
-    """``"hé zhǎng zhì"`` -> ``"hezhangzhi"``, ``"nǚ"`` -> ``"nv"`` (as queries are keyed)."""
-    return pinyin.lower().replace("u:", "v").translate(_TONELESS)
 
 
 def parse_tags(text: str) -> list[str]:
@@ -169,12 +144,7 @@ def _search_texts(rows: Sequence[ListedWord], keys: list[str]) -> list[str]:
 
 
 def _toneless_keys(rows: Sequence[ListedWord]) -> list[str]:
-    """``toneless_key`` of many rows' pinyin: one translate over them all joined by newlines."""
-    pinyin = [row.pinyin for row in rows]
-    keys = toneless_key("\n".join(pinyin)).split("\n")
-    if len(keys) != len(pinyin):  # a reading with a newline in it (never saved so, but)
-        keys = [toneless_key(text) for text in pinyin]
-    return keys
+    return toneless_keys([row.pinyin for row in rows])
 
 
 def _added(created: str) -> str:
@@ -225,8 +195,8 @@ class VocabularyTableModel(QAbstractTableModel):
 
     edit_failed = Signal(str)
     """An edit was refused by the store (the one-line reason); nothing changed."""
-    word_edited = Signal(object)
-    """A word was changed in place (the new ``VocabWord``)."""
+    word_edited = Signal(object, object)
+    """A word was changed in place (the ``VocabWord`` before, and after)."""
     words_replaced = Signal()
     """The model was given new words (not sent when only the query changes)."""
 
@@ -625,6 +595,7 @@ class VocabularyTableModel(QAbstractTableModel):
         column = Column(index.column())
         text = str(value) if value is not None else ""
         try:
+            before = self._store.get(key.simplified, key.pinyin)
             if column is Column.STATUS:
                 try:
                     status = Status(text.strip().lower())
@@ -652,7 +623,8 @@ class VocabularyTableModel(QAbstractTableModel):
         left = self.index(index.row(), 0)
         right = self.index(index.row(), len(Column) - 1)
         self.dataChanged.emit(left, right, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
-        self.word_edited.emit(changed)
+        if before is not None and before != changed:
+            self.word_edited.emit(before, changed)
         return True
 
 

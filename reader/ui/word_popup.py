@@ -25,16 +25,15 @@ from PySide6.QtWidgets import (
 
 from reader.dictionary.characters import characters_in_word
 from reader.dictionary.entry import Entry
+from reader.dictionary.entry_html import entry_html
+from reader.language.hsk import hsk_label
 from reader.ui.placement import beside_word
 from reader.ui.tone_colours import palette_is_dark, pinyin_rich_text
 
 if TYPE_CHECKING:
-    # jieba and pypinyin load with reader.annotation: keep them off the
-    # start-up path so the window paints before the annotator exists.
-    from reader.annotation.annotator import Annotator, WordInfo
+    from reader.annotation.word_info import WordAnnotator, WordInfo
 
 _LINK_SCHEME = "word"
-_HSK_NAMES = {7: "HSK 7-9"}
 
 
 def word_link(word: str) -> str:
@@ -90,7 +89,7 @@ class WordPopup(QFrame):
         layout.addWidget(self._browser, 1)
         layout.addLayout(buttons)
 
-        self._annotator: Annotator | None = None
+        self._annotator: WordAnnotator | None = None
         self._info: WordInfo | None = None
         self._sentence = ""
         self._tone_colours = True
@@ -103,7 +102,7 @@ class WordPopup(QFrame):
     def show_word(
         self,
         info: WordInfo,
-        annotator: Annotator,
+        annotator: WordAnnotator,
         sentence: str,
         anchor: QRect,
         tone_colours: bool = True,
@@ -194,7 +193,7 @@ class WordPopup(QFrame):
                 '<p style="margin:2px 0; font-size:large">'
                 f"{pinyin_rich_text(info.pinyin, self._tone_colours, dark)}</p>"
             )
-        level = _HSK_NAMES.get(info.hsk, f"HSK {info.hsk}") if info.hsk else "Not in HSK 3.0"
+        level = hsk_label(info.hsk)
         parts.append(f'<p style="margin:2px 0; color:gray">{_e(level)}</p>')
         if info.glossary is not None:
             parts.append(self._glossary_html(info))
@@ -229,24 +228,8 @@ class WordPopup(QFrame):
         return "".join(rows)
 
     def _entry_html(self, entry: Entry, dark: bool) -> str:
-        headword = _e(entry.simplified)
-        if entry.traditional != entry.simplified:
-            headword += f" [{_e(entry.traditional)}]"
         pinyin = pinyin_rich_text(entry.syllables, self._tone_colours, dark)
-        rows = [f'<p style="margin:6px 0 2px 0"><b>{headword}</b> {pinyin}</p><ol>']
-        rows.extend(f"<li>{_e(sense)}</li>" for sense in entry.senses)
-        rows.append("</ol>")
-        if entry.classifiers:
-            measure_words = "; ".join(
-                f"{self._link(c.simplified, c.simplified)} {_e(c.pinyin)}"
-                for c in entry.classifiers
-            )
-            rows.append(f"<p>Measure word: {measure_words}</p>")
-        for reference in entry.references:
-            target = reference.simplified or reference.traditional
-            label = target + (f" {reference.pinyin}" if reference.pinyin else "")
-            rows.append(f"<p>{_e(reference.relation.capitalize())} {self._link(target, label)}</p>")
-        return "".join(rows)
+        return entry_html(entry, pinyin, self._link)
 
     def _breakdown_html(self, info: WordInfo, dark: bool) -> str:
         word = info.token.text

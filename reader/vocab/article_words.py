@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from reader.language.han import has_han
 from reader.vocab.word import Context, Status, VocabWord
 
 if TYPE_CHECKING:
@@ -23,13 +24,6 @@ STATUS_KEYS: dict[int, Status] = {
     4: Status.IGNORED,
 }
 """The number keys of the reading window and the status each one sets."""
-
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-
-
-def has_han(word: str) -> bool:
-    """Whether ``word`` contains a Chinese character (only such words are learned)."""
-    return _HAN.search(word) is not None
 
 
 def word_from_info(info: WordInfo, status: Status = Status.NEW) -> VocabWord:

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from reader.annotation.annotator import Annotator
-from reader.ui.dialogs.glossary_editor import Prompts
 from reader.ui.glossary_features import GlossaryFeatures, install_glossary_features
 from reader.ui.main_window import MainWindow
+from reader.ui.prompts import Prompts
 
 ANNOTATION_TIMEOUT_MS = 60_000
 

@@ -131,7 +131,7 @@ def test_a_hostile_chapter_is_refused_and_the_open_article_stays(
     path = write_epub(tmp_path / "bomb.epub", members)
     before = window.current_article()
 
-    with qtbot.waitSignal(window.open_failed) as failed:
+    with qtbot.waitSignal(window.error_reported) as failed:
         assert not window.open_path(str(path))
 
     assert "zip bomb" in failed.args[0]
@@ -206,13 +206,13 @@ def test_a_chapter_read_before_opens_from_its_saved_annotation_at_start_up(
     window.close()
     # The full annotator waits until the end of the test: what is shown comes from the cache.
     gate = threading.Event()
-    load_full = main_window._full_annotator_for
+    load_full = main_window.full_annotator_for
 
     def full_annotator_after_the_gate(cached: object) -> object:
         gate.wait(ANNOTATION_TIMEOUT_MS / 1000)
         return load_full(cached)
 
-    monkeypatch.setattr(main_window, "_full_annotator_for", full_annotator_after_the_gate)
+    monkeypatch.setattr(main_window, "full_annotator_for", full_annotator_after_the_gate)
 
     restarted = MainWindow()
     qtbot.addWidget(restarted)
@@ -255,7 +255,7 @@ def test_a_pdf_opens_and_a_scan_says_why_not(qtbot, window: MainWindow, tmp_path
     open_and_wait(qtbot, window, document)
     assert window.view().text() == "".join(lines)
 
-    with qtbot.waitSignal(window.open_failed, timeout=ANNOTATION_TIMEOUT_MS) as failed:
+    with qtbot.waitSignal(window.error_reported, timeout=ANNOTATION_TIMEOUT_MS) as failed:
         window.open_path(str(scan))
     assert "has no text layer" in failed.args[0]
     assert window.view().text() == "".join(lines)

@@ -129,8 +129,7 @@ def test_last_article_and_its_scroll_position_come_back(
     first.close()
 
     assert Settings().last_article() == (str(path.resolve()), pytest.approx(fraction, abs=1e-3))
-    second = open_window()
-    second.resize(800, 500)
+    second = open_window()  # at the size the first one closed at (its saved geometry)
     assert second.current_article().path == str(path.resolve())
     assert second.view().scroll_fraction() == pytest.approx(fraction, abs=0.05)
 
@@ -262,7 +261,7 @@ def test_an_unreadable_cc_cedict_file_keeps_the_current_dictionary(
     broken = tmp_path / "broken.u8"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n not a dictionary")
     before = window.annotator()
-    with qtbot.waitSignal(window.open_failed, timeout=ANNOTATION_TIMEOUT_MS) as failure:
+    with qtbot.waitSignal(window.error_reported, timeout=ANNOTATION_TIMEOUT_MS) as failure:
         window.use_dictionary_file(str(broken))
     assert failure.args[0].startswith("Dictionary not changed:")
     assert "\n" not in failure.args[0]

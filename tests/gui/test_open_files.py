@@ -70,7 +70,7 @@ def test_a_file_the_core_cannot_read_leaves_the_article_open(
     before_text = window.view().text()
     before = window.current_article()
 
-    with qtbot.waitSignal(window.open_failed) as failure:
+    with qtbot.waitSignal(window.error_reported) as failure:
         assert not window.open_path(str(path))
 
     message = failure.args[0]
@@ -190,7 +190,7 @@ def test_an_empty_clipboard_is_reported(qtbot, window: MainWindow) -> None:
     QGuiApplication.clipboard().setText("   ")
     before = window.current_article()
 
-    with qtbot.waitSignal(window.open_failed):
+    with qtbot.waitSignal(window.error_reported):
         window.action("open_clipboard").trigger()
 
     assert window.current_article() == before

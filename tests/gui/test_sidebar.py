@@ -10,16 +10,11 @@ from PySide6.QtWidgets import QLabel
 
 from reader.annotation.annotator import Annotator
 from reader.annotation.stats import compute_article_stats
+from reader.dictionary.search import QueryKind, detect_query_kind, search
 from reader.language.hsk import hsk_level
 from reader.ui.main_window import MainWindow
 from reader.ui.sidebar import Sidebar
-from reader.ui.sidebar.dictionary_search import (
-    QueryKind,
-    SearchResultsModel,
-    detect_query_kind,
-    entry_details_html,
-    search_dictionary,
-)
+from reader.ui.sidebar.dictionary_search import SearchResultsModel, entry_details_html
 
 ANNOTATION_TIMEOUT_MS = 60_000
 
@@ -32,7 +27,7 @@ def sidebar(qtbot, annotator: Annotator) -> Sidebar:
     return sidebar
 
 
-def search(qtbot, sidebar: Sidebar, query: str) -> list:
+def search_in_tab(qtbot, sidebar: Sidebar, query: str) -> list:
     panel = sidebar.dictionary_search()
     with qtbot.waitSignal(panel.results_shown, timeout=10_000):
         sidebar.show_dictionary_search(query)
@@ -76,7 +71,7 @@ def test_the_article_tab_shows_the_articles_numbers(
 
 
 def test_search_by_characters_finds_the_word_and_longer_ones(qtbot, sidebar: Sidebar) -> None:
-    found = search(qtbot, sidebar, "城市")
+    found = search_in_tab(qtbot, sidebar, "城市")
 
     assert found[0].simplified == "城市"
     assert any(e.simplified.startswith("城市") and len(e.simplified) > 2 for e in found)
@@ -85,13 +80,13 @@ def test_search_by_characters_finds_the_word_and_longer_ones(qtbot, sidebar: Sid
 
 @pytest.mark.parametrize("query", ["cheng2 shi4", "chéng shì", "chengshi"])
 def test_search_by_pinyin_in_any_notation(qtbot, sidebar: Sidebar, query: str) -> None:
-    found = search(qtbot, sidebar, query)
+    found = search_in_tab(qtbot, sidebar, query)
 
     assert "城市" in [e.simplified for e in found[:5]]
 
 
 def test_search_by_english(qtbot, sidebar: Sidebar) -> None:
-    found = search(qtbot, sidebar, "river")
+    found = search_in_tab(qtbot, sidebar, "river")
 
     assert "河" in [e.simplified for e in found[:10]]
     assert "English" in sidebar.dictionary_search().status_text()
@@ -100,13 +95,13 @@ def test_search_by_english(qtbot, sidebar: Sidebar) -> None:
 def test_forcing_english_skips_pinyin_readings(qtbot, sidebar: Sidebar) -> None:
     panel = sidebar.dictionary_search()
     panel.set_query_kind(QueryKind.ENGLISH)
-    found = search(qtbot, sidebar, "he")
+    found = search_in_tab(qtbot, sidebar, "he")
 
     assert found and all("he" in " ".join(e.senses).lower() for e in found)
 
 
 def test_details_show_every_reading_and_follow_links(qtbot, sidebar: Sidebar) -> None:
-    search(qtbot, sidebar, "行")
+    search_in_tab(qtbot, sidebar, "行")
     details = sidebar.dictionary_search().details_text()
 
     assert "xíng" in details and "háng" in details
@@ -136,7 +131,8 @@ def test_dictionary_strings_are_escaped(annotator: Annotator) -> None:
 
 def test_search_results_model_passes_the_model_tester(qtmodeltester, annotator) -> None:
     model = SearchResultsModel()
-    model.set_entries(search_dictionary(annotator.dictionary, "河", QueryKind.AUTO))
+    model.set_results(search(annotator.dictionary, annotator.glossaries, "河"))
+    assert model.terms() and model.entries()  # both kinds of row
 
     assert model.rowCount() > 1
     qtmodeltester.check(model)
@@ -157,3 +153,18 @@ def test_other_features_can_add_tabs(qtbot) -> None:
 
     assert index == 2
     assert sidebar.tabText(index) == "Vocabulary"
+
+
+@pytest.mark.parametrize("query", ["河长制", "hezhangzhi", "he2 zhang3 zhi4", "river chief"])
+def test_glossary_terms_are_found_by_characters_pinyin_and_english(
+    qtbot, sidebar: Sidebar, query: str
+) -> None:
+    panel = sidebar.dictionary_search()
+    with qtbot.waitSignal(panel.results_shown, timeout=10_000):
+        sidebar.show_dictionary_search(query)
+
+    model = panel.results_model()
+    assert "河长制" in [term.term for term in model.terms()]
+    row = next(i for i, item in enumerate(model.items()) if getattr(item, "term", "") == "河长制")
+    panel.results_view().setCurrentIndex(model.index(row, 0))
+    assert "河长制" in panel.details_text() and "Glossary" in panel.details_text()

@@ -13,9 +13,9 @@ from reader.articles import default_article
 from reader.errors import VocabularyError
 from reader.ui.main_window import MainWindow
 from reader.ui.pinyin_mode import PinyinMode
+from reader.ui.prompts import Prompts
 from reader.ui.vocabulary_features import (
     ANOTHER_COPY_MESSAGE,
-    Prompts,
     VocabularyFeatures,
     install_vocabulary_features,
 )
@@ -36,7 +36,10 @@ class FakePrompts:
         self.questions: list[str] = []
 
     def prompts(self) -> Prompts:
-        return Prompts(self.warnings.append, self._confirm)
+        return Prompts(
+            warn=lambda _parent, message: self.warnings.append(message),
+            confirm=lambda _parent, _title, question: self._confirm(question),
+        )
 
     def _confirm(self, question: str) -> bool:
         self.questions.append(question)
@@ -107,7 +110,7 @@ def test_pressing_a_on_a_hovered_word_saves_it_with_its_sentence_and_article(
     assert "河长制" in context.sentence and context.sentence in " ".join(
         window.view().text().split()
     )
-    assert window.statusBar().currentMessage() == "Saved 河长制 (new)"
+    assert window.statusBar().currentMessage() == "Saved 河长制 (new); Edit ▸ Undo takes it back"
     assert features.model().row_of(saved.key) is not None
 
 
@@ -125,9 +128,82 @@ def test_number_keys_set_the_status_saving_the_word_first(
         qtbot.keyClick(window.view(), key)
         saved = store.get("城市")
         assert saved is not None and saved.status is status
-        assert window.statusBar().currentMessage() == f"Saved 城市 ({status.value})"
+        assert window.statusBar().currentMessage() == (
+            f"Saved 城市 ({status.value}); Edit ▸ Undo takes it back"
+        )
     assert len(store.get("城市").contexts) == 1
     assert store.count() == 1
+
+
+def test_undo_takes_back_a_save_with_a_then_a_status_key(
+    qtbot, window: MainWindow, features: VocabularyFeatures, store: VocabularyStore
+) -> None:
+    hover(qtbot, window, "河长制")
+    qtbot.keyClick(window.view(), Qt.Key.Key_A)
+    qtbot.keyClick(window.view(), Qt.Key.Key_3)
+    assert store.get("河长制").status is Status.KNOWN
+    assert features.undo_stack().count() == 1  # one action: saved as known
+
+    window.action("vocabulary_undo").trigger()
+    assert store.get("河长制") is None  # the word left the vocabulary
+    assert features.model().rowCount() == 0
+    assert "河长制" not in features.statuses()
+
+    window.action("vocabulary_redo").trigger()
+    saved = store.get("河长制")
+    assert saved is not None and saved.status is Status.KNOWN and len(saved.contexts) == 1
+
+
+def test_a_status_key_alone_says_what_it_did_and_undo_reverses_it(
+    qtbot, window: MainWindow, features: VocabularyFeatures, store: VocabularyStore
+) -> None:
+    store.add(VocabWord("城市", "chéng shì", status=Status.LEARNING))
+    features.model().reload()
+    hover(qtbot, window, "城市")
+    qtbot.keyClick(window.view(), Qt.Key.Key_3)
+    assert "Undo" in window.statusBar().currentMessage()
+    hover(qtbot, window, "河长制")
+    qtbot.keyClick(window.view(), Qt.Key.Key_2)  # not saved before: saved by the key
+
+    features.undo_stack().undo()
+    assert store.get("河长制") is None
+    features.undo_stack().undo()
+    assert store.get("城市").status is Status.LEARNING  # back to what it was, still saved
+
+
+def test_a_new_action_clears_redo(
+    qtbot, window: MainWindow, features: VocabularyFeatures, store: VocabularyStore
+) -> None:
+    hover(qtbot, window, "河长制")
+    qtbot.keyClick(window.view(), Qt.Key.Key_A)
+    features.undo_stack().undo()
+    assert features.undo_stack().canRedo()
+
+    hover(qtbot, window, "城市")
+    qtbot.keyClick(window.view(), Qt.Key.Key_A)
+    assert not features.undo_stack().canRedo()
+    assert store.get("河长制") is None  # redo cannot bring back what the learner took back
+
+
+def test_an_edit_in_the_table_is_undone_and_clears_redo(
+    features: VocabularyFeatures, store: VocabularyStore
+) -> None:
+    original = store.add(VocabWord("治理", "zhì lǐ", definition="to govern"))
+    store.add(VocabWord("城市", "chéng shì"))
+    features.model().reload()
+    features.undo_stack().clear()
+    model = features.model()
+    row = model.row_of(original.key)
+    assert model.setData(model.index(row, Column.NOTE), "from the article")
+    assert store.get("治理").note == "from the article"
+
+    features.undo_stack().undo()
+    assert store.get("治理") == original
+    features.undo_stack().redo()
+    features.undo_stack().undo()
+    city = model.row_of(store.get("城市").key)
+    assert model.setData(model.index(city, Column.NOTE), "new")
+    assert not features.undo_stack().canRedo()
 
 
 def test_the_tab_lists_saved_words_and_filters_by_status_text_and_pinyin(
@@ -403,7 +479,7 @@ def test_a_store_error_is_shown_and_the_window_keeps_running(
 
     view.add_word_requested.emit(info, view.sentence_around(info.token.start))
 
-    assert answers.warnings == ["Could not save 河长制: the disk is full"]
+    assert window.last_error() == "Could not save 河长制: the disk is full"
     assert window.statusBar().currentMessage() == "Could not save 河长制: the disk is full"
     assert window.isVisible()
     qtbot.keyClick(window.view(), Qt.Key.Key_Right)
@@ -423,11 +499,12 @@ def test_a_second_copy_is_told_the_vocabulary_is_in_use(
     qtbot, window: MainWindow, store: VocabularyStore, annotator: Annotator, answers: FakePrompts
 ) -> None:
     install_vocabulary_features(window, store, answers.prompts())
-    other_window = MainWindow(annotator=annotator)
-    qtbot.addWidget(other_window)
     other = FakePrompts()
+    other_window = MainWindow(annotator=annotator, prompts=other.prompts())
+    qtbot.addWidget(other_window)
+    other_window.show()
 
-    install_vocabulary_features(other_window, VocabularyStore.open(), other.prompts())
+    install_vocabulary_features(other_window, VocabularyStore.open())
 
     assert other.warnings == [ANOTHER_COPY_MESSAGE]
-    assert answers.warnings == []
+    assert window.last_error() == ""

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from reader.language.notation import toneless_key
 from reader.ui.sidebar.vocabulary_tab import VocabularyTab
 from reader.ui.vocabulary_model import (
     WORD_ROLE,
     Column,
     VocabularyQuery,
     VocabularyTableModel,
-    toneless_key,
 )
 from reader.vocab.store import VocabularyStore
 from reader.vocab.word import Context, Status, VocabWord

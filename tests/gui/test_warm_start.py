@@ -67,13 +67,13 @@ def offset_of_token(annotator: Annotator, text: str, word: str) -> int:
 def full_annotator_gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Set it to let the full annotator load: until then the cached one stays in use."""
     gate = threading.Event()
-    load_full = main_window._full_annotator_for
+    load_full = main_window.full_annotator_for
 
     def full_annotator_after_the_gate(cached: object) -> object:
         gate.wait(ANNOTATION_TIMEOUT_MS / 1000)
         return load_full(cached)
 
-    monkeypatch.setattr(main_window, "_full_annotator_for", full_annotator_after_the_gate)
+    monkeypatch.setattr(main_window, "full_annotator_for", full_annotator_after_the_gate)
     return gate
 
 

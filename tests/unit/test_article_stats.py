@@ -96,3 +96,21 @@ def test_text_without_chinese_words_has_zero_words(segmenter, dictionary) -> Non
     assert stats.distinct_words == 0
     assert stats.characters == len("2024,OK!")
     assert stats.not_in_dictionary == ()
+
+
+def test_json_output_counts_what_the_article_tab_counts() -> None:
+    from reader.annotation.annotator import Annotator
+    from reader.annotation.output import annotation_stats
+    from reader.annotation.stats import annotator_article_stats
+
+    annotator = Annotator.create()
+    annotation = annotator.annotate(read_document(default_article().path).text)
+    window = annotator_article_stats(annotator, annotation.segmented)
+    shown = annotation_stats(annotation)
+
+    assert shown["characters"] == window.characters
+    assert shown["han_characters"] == window.han_characters
+    assert shown["words"] == window.words
+    assert shown["distinct_words"] == window.distinct_words
+    assert list(shown["hsk_levels"].values()) == [count for _, count in window.hsk_levels]
+    assert shown["not_in_dictionary"] == list(window.not_in_dictionary)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
@@ -23,14 +22,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -43,57 +39,12 @@ from reader.glossary.store import GlossaryStore, TermChange
 from reader.glossary.term import GlossaryTerm
 from reader.glossary.validate import CATEGORIES, stored_pinyin, term_problems
 from reader.ui.glossary_models import GlossaryTermsModel
+from reader.ui.prompts import Prompts
 
 PinyinOf = Callable[[str], tuple[str, ...]]
 """The pinyin the core reads for a word on its own (one syllable per Han character)."""
 
 _RELATED_SEPARATORS = re.compile(r"[|,，、;；\s]+")
-
-
-def _show_information(parent: QWidget | None, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
-
-
-def _ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
-
-
-def _ask_for_text(parent: QWidget | None, title: str, label: str, initial: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, initial)
-    return text if ok else None
-
-
-def _choose_file_to_open(parent: QWidget | None, title: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-    return path or None
-
-
-def _choose_file_to_save(
-    parent: QWidget | None, title: str, suggested: str, filters: str
-) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path or None
-
-
-@dataclass(frozen=True, slots=True)
-class Prompts:
-    """How the glossary dialogs ask and tell the user (modal boxes); tests pass their own."""
-
-    inform: Callable[[QWidget | None, str, str], None] = field(default=_show_information)
-    confirm: Callable[[QWidget | None, str, str], bool] = field(default=_ask_yes_no)
-    ask_text: Callable[[QWidget | None, str, str, str], str | None] = field(default=_ask_for_text)
-    open_file: Callable[[QWidget | None, str, str], str | None] = field(
-        default=_choose_file_to_open
-    )
-    save_file: Callable[[QWidget | None, str, str, str], str | None] = field(
-        default=_choose_file_to_save
-    )
 
 
 class TermFormDialog(QDialog):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from reader.errors import GlossaryError
 from reader.glossary.exchange import ImportResult
 from reader.glossary.store import GlossaryStore, check_glossary_name
-from reader.ui.dialogs.glossary_editor import Prompts
+from reader.ui.prompts import Prompts
 from reader.wording import counted
 
 IMPORT_FILTER = "Glossary files (*.csv *.tsv *.json *.txt);;All files (*)"
@@ -103,9 +103,6 @@ class GlossaryImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self._buttons)
         self._describe_target(default)
-
-    def result_preview(self) -> ImportResult:
-        return self._result
 
     def summary_text(self) -> str:
         return self._summary.text()

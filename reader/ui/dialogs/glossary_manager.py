@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from reader.errors import GlossaryError
 from reader.glossary.store import BUNDLED_NAME, GlossaryStore
-from reader.ui.dialogs.glossary_editor import GlossaryEditorDialog, PinyinOf, Prompts
+from reader.ui.dialogs.glossary_editor import GlossaryEditorDialog, PinyinOf
+from reader.ui.prompts import Prompts
 from reader.wording import counted
 
 _NAME_ROLE = Qt.ItemDataRole.UserRole + 1

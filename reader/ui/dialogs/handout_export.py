@@ -33,9 +33,9 @@ from reader.glossary.handout_choices import (
     handout_date,
 )
 from reader.glossary.store import GlossarySet
-from reader.ui.annotation_worker import AnnotationWorker
-from reader.ui.dialogs.glossary_editor import Prompts
+from reader.ui.background_worker import BackgroundWorker
 from reader.ui.dialogs.remembered_choices import RememberedChoices
+from reader.ui.prompts import Prompts
 
 HTML, PDF = "html", "pdf"
 _FILTERS = {HTML: "Web page (*.html)", PDF: "PDF document (*.pdf)"}
@@ -57,7 +57,7 @@ class HandoutExportDialog(QDialog):
         active: GlossarySet,
         article_title: str,
         article_text: str | None,
-        worker: AnnotationWorker,
+        worker: BackgroundWorker,
         prompts: Prompts | None = None,
         parent: QWidget | None = None,
         *,

@@ -28,8 +28,9 @@ from reader.errors import GlossaryError
 from reader.glossary.store import GlossaryStore, check_glossary_name
 from reader.glossary.suggest import Suggestion
 from reader.glossary.term import GlossaryTerm
-from reader.ui.dialogs.glossary_editor import PinyinOf, Prompts, TermFormDialog
+from reader.ui.dialogs.glossary_editor import PinyinOf, TermFormDialog
 from reader.ui.glossary_models import SuggestionsModel
+from reader.ui.prompts import Prompts
 
 DEFAULT_NEW_GLOSSARY = "my-terms"
 ADD_NOTE = (

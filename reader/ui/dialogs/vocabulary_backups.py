@@ -82,11 +82,6 @@ class VocabularyBackupsDialog(QDialog):
             self._message.setText(self._message.text() or "There are no backups yet.")
         self._restore_button.setEnabled(self._list.count() > 0)
 
-    def backup_paths(self) -> list[str]:
-        return [
-            self._list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self._list.count())
-        ]
-
     def select(self, row: int) -> None:
         self._list.setCurrentRow(row)
 

@@ -11,12 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.annotation.stats import ArticleStats
-
-
-def hsk_label(level: int | None) -> str:
-    if level is None:
-        return "Not in HSK"
-    return "HSK 7-9" if level == 7 else f"HSK {level}"
+from reader.language.hsk import hsk_label
 
 
 class ArticleTab(QWidget):
@@ -47,6 +42,8 @@ class ArticleTab(QWidget):
         self._unknown.setToolTip("Words of this article that neither CC-CEDICT nor a glossary has")
 
         layout = QVBoxLayout(self)
+        self._layout = layout
+        self._sections: list[QWidget] = []
         layout.addWidget(self._title)
         layout.addLayout(counts)
         layout.addWidget(QLabel("Distinct words by HSK 3.0 level", self))
@@ -54,6 +51,15 @@ class ArticleTab(QWidget):
         layout.addWidget(self._unknown_heading)
         layout.addWidget(self._unknown, 1)
         self._stats: ArticleStats | None = None
+
+    def add_section(self, section: QWidget) -> None:
+        """Show a feature's section (a group box) under the title, above the counts.
+
+        Sections stay in the order they were added; the tab takes ownership.
+        """
+        section.setParent(self)
+        self._layout.insertWidget(1 + len(self._sections), section)
+        self._sections.append(section)
 
     def set_title(self, title: str) -> None:
         self._title.setText(title)

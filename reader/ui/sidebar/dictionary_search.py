@@ -1,5 +1,6 @@
-"""The sidebar's Dictionary tab: search CC-CEDICT by characters, pinyin or English.
+"""The sidebar's Dictionary tab: search CC-CEDICT and the glossaries.
 
+The search itself is ``reader.dictionary.search`` (the command line's too).
 The kind of query is detected (characters when it has any Chinese
 character; pinyin when it has tone marks or numbers, or when it splits into
 pinyin syllables; English otherwise) and can be forced with the combo box.
@@ -10,10 +11,7 @@ pinyin matches first, then the English ones.
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Callable
-from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -37,58 +35,25 @@ from PySide6.QtWidgets import (
 )
 
 from reader.dictionary.entry import Entry
-from reader.language.notation import split_syllables, strip_tones
+from reader.dictionary.entry_html import entry_html
+from reader.dictionary.search import QueryKind, SearchResults, detect_query_kind, search
+from reader.glossary.term import GlossaryTerm
+from reader.language.hsk import hsk_label
+from reader.ui.word_popup import word_from_link, word_link
+
+if TYPE_CHECKING:
+    from reader.annotation.word_info import WordAnnotator
+    from reader.ui.background_worker import BackgroundWorker
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-RESULT_LIMIT = 50
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_TONE_MARKS = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", re.IGNORECASE)
-_NUMBERED = re.compile(r"[a-zü:]+[1-5]", re.IGNORECASE)
-
-BackgroundRunner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[str], None]], int]
+Found = GlossaryTerm | Entry
+"""One row of the results: a glossary term or a CC-CEDICT entry."""
 
 
-class QueryKind(StrEnum):
-    AUTO = "auto"
-    CHARACTERS = "characters"
-    PINYIN = "pinyin"
-    ENGLISH = "english"
-    PINYIN_OR_ENGLISH = "pinyin_or_english"
-
-
-def detect_query_kind(query: str) -> QueryKind:
-    """How an automatic search reads ``query``."""
-    text = query.strip()
-    if _HAN.search(text):
-        return QueryKind.CHARACTERS
-    if _TONE_MARKS.search(text) or _NUMBERED.search(text):
-        return QueryKind.PINYIN
-    letters = re.sub(r"[\s']+", "", strip_tones(text))
-    if letters.isascii() and letters.isalpha() and split_syllables(letters):
-        return QueryKind.PINYIN_OR_ENGLISH
-    return QueryKind.ENGLISH
-
-
-def search_dictionary(dictionary: Any, query: str, kind: QueryKind) -> tuple[Entry, ...]:
-    """Entries matching ``query`` read as ``kind`` (AUTO detects), best first, no repeats."""
-    if kind is QueryKind.AUTO:
-        kind = detect_query_kind(query)
-    text = query.strip()
-    if not text:
-        return ()
-    found: list[Entry] = []
-    if kind is QueryKind.CHARACTERS:
-        found.extend(dictionary.lookup(text))
-        found.extend(dictionary.prefix_search(text, limit=RESULT_LIMIT))
-    if kind in (QueryKind.PINYIN, QueryKind.PINYIN_OR_ENGLISH):
-        found.extend(dictionary.search_pinyin(text, limit=RESULT_LIMIT))
-    if kind in (QueryKind.ENGLISH, QueryKind.PINYIN_OR_ENGLISH):
-        found.extend(dictionary.search_english(text, limit=RESULT_LIMIT))
-    return tuple(dict.fromkeys(found))[:RESULT_LIMIT]
-
-
-def entry_summary(entry: Entry) -> str:
+def entry_summary(entry: Found) -> str:
     """One line for the results list: characters, pinyin and the first senses."""
+    if isinstance(entry, GlossaryTerm):
+        return f"{entry.term}  {entry.pinyin}  —  {entry.english}  (glossary)"
     characters = entry.simplified
     if entry.traditional != entry.simplified:
         characters += f" [{entry.traditional}]"
@@ -97,21 +62,30 @@ def entry_summary(entry: Entry) -> str:
 
 
 class SearchResultsModel(QAbstractListModel):
-    """Dictionary entries as rows; the Entry itself under ``EntryRole``."""
+    """Glossary terms and dictionary entries as rows; the item itself under ``EntryRole``."""
 
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._entries: tuple[Entry, ...] = ()
+        self._entries: tuple[Found, ...] = ()
 
-    def set_entries(self, entries: tuple[Entry, ...]) -> None:
+    def set_results(self, results: SearchResults) -> None:
         self.beginResetModel()
-        self._entries = entries
+        self._entries = results.found
         self.endResetModel()
 
-    def entries(self) -> tuple[Entry, ...]:
+    def items(self) -> tuple[Found, ...]:
+        """Every row, best match first."""
         return self._entries
+
+    def entries(self) -> tuple[Entry, ...]:
+        """The CC-CEDICT rows."""
+        return tuple(item for item in self._entries if isinstance(item, Entry))
+
+    def terms(self) -> tuple[GlossaryTerm, ...]:
+        """The glossary rows."""
+        return tuple(item for item in self._entries if isinstance(item, GlossaryTerm))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008  (Qt's signature)
         return 0 if parent.isValid() else len(self._entries)
@@ -123,14 +97,16 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry_summary(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if isinstance(entry, GlossaryTerm):
+                return entry.explanation or entry.english
             return "\n".join(entry.senses)
         if role == self.EntryRole:
             return entry
         return None
 
 
-def entry_details_html(word: str, annotator: Any) -> str:
-    """Rich text for the details pane: every entry, the glossary term, HSK level.
+def entry_details_html(word: str, annotator: WordAnnotator) -> str:
+    """Rich text for the details pane: the glossary term, HSK level, every entry.
 
     Everything from the data is escaped; cross-references and classifiers are
     ``word:`` links that search for that word.
@@ -139,7 +115,7 @@ def entry_details_html(word: str, annotator: Any) -> str:
     entries: tuple[Entry, ...] = info.entries or annotator.dictionary.lookup(word)
     parts = [f"<h2>{html.escape(word)}</h2>"]
     if info.hsk is not None:
-        parts.append(f"<p>{'HSK 7-9' if info.hsk == 7 else f'HSK {info.hsk}'}</p>")
+        parts.append(f"<p>{hsk_label(info.hsk)}</p>")
     if info.glossary is not None:
         term = info.glossary
         parts.append(
@@ -147,29 +123,14 @@ def entry_details_html(word: str, annotator: Any) -> str:
         )
         if term.explanation:
             parts.append(f"<p>{html.escape(term.explanation)}</p>")
-    for entry in entries:
-        heading = html.escape(entry.simplified)
-        if entry.traditional != entry.simplified:
-            heading += f" [{html.escape(entry.traditional)}]"
-        parts.append(f"<h3>{heading} {html.escape(entry.pinyin)}</h3><ol>")
-        parts.extend(f"<li>{html.escape(sense)}</li>" for sense in entry.senses)
-        parts.append("</ol>")
-        if entry.classifiers:
-            links = ", ".join(
-                f'<a href="word:{html.escape(c.simplified, quote=True)}">'
-                f"{html.escape(c.simplified)}</a> {html.escape(c.pinyin)}"
-                for c in entry.classifiers
-            )
-            parts.append(f"<p>Measure words: {links}</p>")
-        for reference in entry.references:
-            parts.append(
-                f"<p>{html.escape(reference.relation)} "
-                f'<a href="word:{html.escape(reference.simplified, quote=True)}">'
-                f"{html.escape(reference.simplified)}</a> {html.escape(reference.pinyin)}</p>"
-            )
+    parts.extend(entry_html(entry, html.escape(entry.pinyin), _link) for entry in entries)
     if not entries and info.glossary is None:
         parts.append("<p>Not in CC-CEDICT.</p>")
     return "".join(parts)
+
+
+def _link(word: str, label: str) -> str:
+    return f'<a href="{html.escape(word_link(word), quote=True)}">{html.escape(label)}</a>'
 
 
 class DictionarySearch(QWidget):
@@ -188,8 +149,8 @@ class DictionarySearch(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._annotator: Any = None
-        self._run_in_background: BackgroundRunner | None = None
+        self._annotator: WordAnnotator | None = None
+        self._worker: BackgroundWorker | None = None
         self._generation = 0
 
         self._query = QLineEdit(self)
@@ -236,11 +197,11 @@ class DictionarySearch(QWidget):
         self.setFocusProxy(self._query)
 
     def set_annotator(
-        self, annotator: Any, run_in_background: BackgroundRunner | None = None
+        self, annotator: WordAnnotator, worker: BackgroundWorker | None = None
     ) -> None:
-        """Enable searching; ``run_in_background`` keeps slow first searches off the UI thread."""
+        """Enable searching; the ``worker`` keeps slow first searches off the UI thread."""
         self._annotator = annotator
-        self._run_in_background = run_in_background
+        self._worker = worker
         self._query.setEnabled(True)
         self._query.setPlaceholderText("Search: 河长制, hezhangzhi, river…")
         if self._query.text().strip():
@@ -279,31 +240,31 @@ class DictionarySearch(QWidget):
         self._generation += 1
         generation = self._generation
         kind = QueryKind(self._kind.currentData())
-        dictionary = self._annotator.dictionary
+        dictionary, glossaries = self._annotator.dictionary, self._annotator.glossaries
 
-        def job() -> tuple[Entry, ...]:
-            return search_dictionary(dictionary, query, kind)
+        def job() -> SearchResults:
+            return search(dictionary, glossaries, query, kind)
 
-        def shown(entries: tuple[Entry, ...]) -> None:
+        def shown(results: SearchResults) -> None:
             if generation == self._generation:
-                self._show_results(query, kind, entries)
+                self._show_results(query, kind, results)
 
         def failed(message: str) -> None:
             if generation == self._generation:
                 self._status.setText(message)
                 self.search_failed.emit(message)
 
-        if self._run_in_background is None:
+        if self._worker is None:
             try:
                 shown(job())
             except Exception as error:  # a search must never take the window down
                 failed(f"Search failed: {error}")
         else:
             self._status.setText("Searching…")
-            self._run_in_background(job, shown, failed)
+            self._worker.submit(job, shown, failed)
 
-    def _show_results(self, query: str, kind: QueryKind, entries: tuple[Entry, ...]) -> None:
-        self._model.set_entries(entries)
+    def _show_results(self, query: str, kind: QueryKind, results: SearchResults) -> None:
+        self._model.set_results(results)
         read_as = detect_query_kind(query) if kind is QueryKind.AUTO else kind
         how = {
             QueryKind.CHARACTERS: "characters",
@@ -311,9 +272,9 @@ class DictionarySearch(QWidget):
             QueryKind.ENGLISH: "English",
             QueryKind.PINYIN_OR_ENGLISH: "pinyin or English",
         }[read_as]
-        count = len(entries)
+        count = len(results.found)
         self._status.setText(f"{count} result{'s' if count != 1 else ''} ({how})")
-        if entries:
+        if results:
             self._results.setCurrentIndex(self._model.index(0, 0))
         else:
             self._details.clear()
@@ -321,10 +282,14 @@ class DictionarySearch(QWidget):
 
     def _show_details(self, index: QModelIndex) -> None:
         entry = index.data(SearchResultsModel.EntryRole) if index.isValid() else None
-        if isinstance(entry, Entry) and self._annotator is not None:
+        if self._annotator is None:
+            return
+        if isinstance(entry, Entry):
             self._details.setHtml(entry_details_html(entry.simplified, self._annotator))
+        elif isinstance(entry, GlossaryTerm):
+            self._details.setHtml(entry_details_html(entry.term, self._annotator))
 
     def _follow_link(self, url: QUrl) -> None:
-        target = url.toString()
-        if target.startswith("word:"):
-            self.search_for(target.removeprefix("word:"))
+        word = word_from_link(url)
+        if word:
+            self.search_for(word)

@@ -100,9 +100,6 @@ class GlossaryTab(QWidget):
     def model(self) -> ArticleTermsModel:
         return self._model
 
-    def tree(self) -> QTreeView:
-        return self._tree
-
     def filter_box(self) -> QLineEdit:
         return self._filter
 
@@ -124,9 +121,6 @@ class GlossaryTab(QWidget):
 
     def selected(self) -> TermOccurrences | None:
         return self._selected
-
-    def current_occurrence(self) -> int:
-        return self._current
 
     def next_occurrence(self) -> None:
         self._step(1)

@@ -153,9 +153,6 @@ class VocabularyTab(QWidget):
     def search_box(self) -> QLineEdit:
         return self._search
 
-    def status_filter(self) -> QComboBox:
-        return self._status
-
     def tag_filter(self) -> QComboBox:
         return self._tag
 

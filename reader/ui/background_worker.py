@@ -1,10 +1,13 @@
-"""Running core jobs off the UI thread.
+"""Running core jobs off the UI thread: the one way the window does background work.
 
 One worker thread runs jobs one after another, in the order submitted: the
-annotator is created first (about a second), then each article is segmented.
-A job is a plain function that calls only the core; its result or its
-exception comes back to the UI thread through a queued signal, where the
-callbacks given to ``submit`` run.  Jobs never touch widgets.
+annotator is created first (about a second), then each article is segmented,
+searched, its glossary terms listed...  A job is a plain function that calls
+only the core; its result or its exception comes back to the UI thread
+through a queued signal, where the callbacks given to ``submit`` run.  Jobs
+never touch widgets.  A failure always has somewhere to go: the caller's
+``on_failure``, else the worker's ``job_failed`` signal, which the window
+turns into a message.
 """
 
 from __future__ import annotations
@@ -14,21 +17,20 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from reader.errors import ReaderError
 
-Job = Callable[[], Any]
-SuccessCallback = Callable[[Any], None]
+Result = TypeVar("Result")
 FailureCallback = Callable[[str], None]
 
 
 @dataclass(frozen=True, slots=True)
 class _Submitted:
     job_id: int
-    job: Job
+    job: Callable[[], object]
 
 
 def failure_message(error: BaseException) -> str:
@@ -61,7 +63,7 @@ class _WorkerThread(QThread):
                 self.job_finished.emit(submitted.job_id, result)
 
 
-class AnnotationWorker(QObject):
+class BackgroundWorker(QObject):
     """Submit functions to run in the background; get their results on the UI thread."""
 
     job_finished = Signal(int, object)
@@ -71,7 +73,7 @@ class AnnotationWorker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._callbacks: dict[int, tuple[SuccessCallback | None, FailureCallback | None]] = {}
+        self._callbacks: dict[int, tuple[Callable[[Any], None] | None, FailureCallback | None]] = {}
         self._next_id = 1
         self._thread = _WorkerThread()
         self._thread.job_finished.connect(self._deliver_result)
@@ -80,8 +82,8 @@ class AnnotationWorker(QObject):
 
     def submit(
         self,
-        job: Job,
-        on_success: SuccessCallback | None = None,
+        job: Callable[[], Result],
+        on_success: Callable[[Result], None] | None = None,
         on_failure: FailureCallback | None = None,
     ) -> int:
         """Queue ``job``; returns its id.  Callbacks run later on the UI thread."""

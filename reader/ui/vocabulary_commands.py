@@ -1,0 +1,114 @@
+"""The vocabulary's undo commands: what Edit ▸ Undo and Redo do to saved words.
+
+Each command is pushed after its action is done (the first ``redo`` does
+nothing) and calls back into ``VocabularyFeatures``, which owns the store and
+keeps the table, colours and counts in step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from reader.vocab.word import VocabWord, WordState
+from reader.wording import counted
+
+if TYPE_CHECKING:
+    from reader.ui.vocabulary_features import VocabularyFeatures
+
+
+class SaveWordCommand(QUndoCommand):
+    """Saving a word from the article (A, or a status key 1-4): undo puts back what was
+    there before, so a word that was not saved leaves the vocabulary again.
+
+    A status key pressed right after A on the same word merges into the one
+    command: Undo then takes the whole save back.
+    """
+
+    MERGE_ID = 1
+
+    def __init__(
+        self,
+        features: VocabularyFeatures,
+        before: VocabWord | None,
+        after: VocabWord,
+        text: str = "",
+    ) -> None:
+        super().__init__(text)
+        self._features = features
+        self._before = before
+        self._after = after
+        self._first_redo = True  # the word was saved before the command was pushed
+        self._from_article = not text  # a save from the article (A or a status key)
+        if not text:
+            self._name()
+
+    def _name(self) -> None:
+        word = self._after.simplified
+        if self._before is None:
+            self.setText(f"Save {word} ({self._after.status.value})")
+        else:
+            self.setText(f"Mark {word} as {self._after.status.value}")
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802  (Qt's name)
+        """A status key on the word just saved with A: one save, one undo."""
+        if not (isinstance(other, SaveWordCommand) and self._from_article):
+            return False
+        if not other._from_article or other._before is None:
+            return False
+        if self._before is not None or other._before.key != self._after.key:
+            return False
+        self._after = other._after
+        self._name()
+        return True
+
+    def redo(self) -> None:
+        if self._first_redo:
+            self._first_redo = False
+            return
+        self._features.replace_word(self._before, self._after)
+
+    def undo(self) -> None:
+        self._features.replace_word(self._after, self._before)
+
+
+class RemoveWordsCommand(QUndoCommand):
+    """Undo puts the removed words back whole (contexts, tags, note, dates)."""
+
+    def __init__(self, features: VocabularyFeatures, removed: list[VocabWord]) -> None:
+        names = ", ".join(word.simplified for word in removed[:3])
+        super().__init__(f"Delete {names}" + ("…" if len(removed) > 3 else ""))
+        self._features = features
+        self._removed = removed
+        self._first_redo = True  # the words were removed before the command was pushed
+
+    def redo(self) -> None:
+        if self._first_redo:
+            self._first_redo = False
+            return
+        self._features.remove_words(self._removed)
+
+    def undo(self) -> None:
+        self._features.restore_words(self._removed)
+
+
+class MarkKnownCommand(QUndoCommand):
+    def __init__(self, features: VocabularyFeatures, words: list[str], states: list[WordState]):
+        super().__init__(f"Mark {counted(len(words), 'word')} as known")
+        self._features = features
+        self._words = words
+        self._states = states
+        self._first_redo = True
+
+    def redo(self) -> None:
+        if self._first_redo:
+            self._first_redo = False
+            return
+        self._states = self._features.mark_known(self._words) or []
+
+    def undo(self) -> None:
+        self._features.restore_states(self._states)
