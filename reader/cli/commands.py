@@ -10,6 +10,7 @@ COMMAND_MODULES = {
     "lookup": "reader.cli.lookup_command",
     "glossary": "reader.cli.glossary_commands",
     "vocab": "reader.cli.vocab_commands",
+    "speak": "reader.cli.speak_command",
 }
 
 

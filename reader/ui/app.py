@@ -105,11 +105,13 @@ def install_features(window: MainWindow) -> None:
         return
     window.setProperty("featuresInstalled", True)
     from reader.ui.glossary_features import install_glossary_features
+    from reader.ui.speech_features import install_speech_features
     from reader.ui.vocabulary_features import install_vocabulary_features
 
     # Kept on the window so they live as long as it does.
     window.glossary_features = install_glossary_features(window)  # type: ignore[attr-defined]
     window.vocabulary_features = install_vocabulary_features(window)  # type: ignore[attr-defined]
+    window.speech_features = install_speech_features(window)  # type: ignore[attr-defined]
 
 
 def run(options: WindowOptions) -> int:
