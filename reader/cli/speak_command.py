@@ -8,6 +8,7 @@ No engine, or no Chinese voice when none was named, is one line and status 2.
 from __future__ import annotations
 
 import argparse
+from types import ModuleType
 
 from reader.cli.shared import read_input, text_argument
 from reader.errors import ReaderError
@@ -42,9 +43,7 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.list_voices:
         if arguments.text is not None or arguments.file is not None:
             raise ReaderError("speak: --list-voices takes no TEXT or --file")
-        from reader.ui.speech_cli import list_voices
-
-        return list_voices(preferences.engine, arguments.format)
+        return _speech_cli().list_voices(preferences.engine, arguments.format)
     return _speak(arguments, preferences)
 
 
@@ -62,6 +61,13 @@ def _speak(arguments: argparse.Namespace, preferences: SpeechPreferences) -> int
             f"speak: the text has {len(text):,} characters; open it in the window to hear "
             f"more than {MAX_CHARACTERS:,}"
         )
-    from reader.ui.speech_cli import speak
+    return _speech_cli().speak(text, preferences)
 
-    return speak(text, preferences)
+
+def _speech_cli() -> ModuleType:
+    """``reader.ui.speech_cli``, or a ReaderError when Qt's speech module cannot load."""
+    try:
+        import reader.ui.speech_cli as speech_cli
+    except ImportError as error:  # e.g. libpulse.so.0, which Qt's speech module links to
+        raise ReaderError(f"speak: Qt's speech module cannot load ({error})") from error
+    return speech_cli

@@ -44,6 +44,7 @@ class SpeechFeatures(QObject):
         self._window = window
         self._speaker: Speaker | None = None
         self._unavailable_reported = False
+        self._load_error = ""
         self._highlight: tuple[int, int] | None = None
         self._dialog: SpeechSettingsDialog | None = None
         self._build_actions()
@@ -115,7 +116,12 @@ class SpeechFeatures(QObject):
 
     def open_settings(self) -> None:
         from reader.ui.dialogs.speech_settings import SpeechSettingsDialog
-        from reader.ui.speech import available_engines, voices_of
+
+        try:
+            from reader.ui.speech import available_engines, voices_of
+        except ImportError as error:
+            self._report_unavailable(_load_failure(error))
+            return
 
         if self._dialog is not None:
             self._dialog.close()
@@ -137,6 +143,9 @@ class SpeechFeatures(QObject):
 
     def _speak(self, utterances: list[Utterance]) -> None:
         speaker = self._ensure_speaker()
+        if speaker is None:
+            self._report_unavailable(self._load_error)
+            return
         reason = speaker.unavailable_reason()
         if reason is not None:
             self._report_unavailable(reason)
@@ -146,10 +155,13 @@ class SpeechFeatures(QObject):
             self._report_missing_voice()
         speaker.speak(utterances)
 
-    def _ensure_speaker(self) -> Speaker:
+    def _ensure_speaker(self) -> Speaker | None:
         if self._speaker is None:
-            from reader.ui.speech import Speaker
-
+            try:
+                from reader.ui.speech import Speaker
+            except ImportError as error:  # e.g. libpulse.so.0, which Qt's speech module needs
+                self._load_error = _load_failure(error)
+                return None
             speaker = Speaker(self._window.settings().speech_preferences(), self)
             speaker.utterance_started.connect(self._utterance_started)
             speaker.word_spoken.connect(self._word_spoken)
@@ -302,6 +314,10 @@ class SpeechFeatures(QObject):
             menu_bar.insertMenu(help_menu, self._menu)
         else:
             menu_bar.addMenu(self._menu)
+
+
+def _load_failure(error: ImportError) -> str:
+    return f"Speech is not available: Qt's speech module cannot load ({error})."
 
 
 def install_speech_features(window: MainWindow) -> SpeechFeatures:

@@ -1,0 +1,285 @@
+"""Hearing the article in the window, with Qt's ``mock`` speech engine.
+
+The mock engine speaks without sound: it takes about 100 ms a word, reports
+each run of Latin letters or digits as a word (not Chinese characters), can
+pause and resume, and has English, Norwegian and Finnish voices but no
+Chinese one, which is how the missing-voice message is met.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+pytest.importorskip(
+    "PySide6.QtTextToSpeech", reason="Qt's speech module cannot load (libpulse0 missing?)"
+)
+
+from reader.speech.preferences import SpeechPreferences  # noqa: E402
+from reader.speech.voices import missing_voice_message  # noqa: E402
+from reader.ui.main_window import MainWindow  # noqa: E402
+from reader.ui.settings import Settings  # noqa: E402
+from reader.ui.speech import SpeechState, available_engines  # noqa: E402
+from reader.ui.speech_features import (  # noqa: E402
+    HOVER_HINT,
+    SpeechFeatures,
+    install_speech_features,
+)
+
+if "mock" not in available_engines():
+    pytest.skip("Qt's mock speech engine is not installed", allow_module_level=True)
+
+SPEECH_TIMEOUT_MS = 10_000
+MOCK = SpeechPreferences(engine="mock", voice="", rate=1.0)
+
+
+@pytest.fixture
+def speech(window: MainWindow) -> SpeechFeatures:
+    window.settings().set_speech_preferences(MOCK)
+    return install_speech_features(window)
+
+
+def speech_boxes(window: MainWindow) -> list[QMessageBox]:
+    return [box for box in window.findChildren(QMessageBox, "speechMessageBox") if box.isVisible()]
+
+
+def select_word(qtbot, window: MainWindow, word: str) -> int:
+    """Make ``word``'s first occurrence the current word (as a click then Esc would)."""
+    view = window.view()
+    index = next(i for i, token in enumerate(view.segmented()) if token.text == word)
+    view.activate(index)
+    popup = view.popup()
+    assert popup is not None
+    popup.close()
+    view.setFocus()
+    qtbot.waitUntil(lambda: view.current_index() == index)
+    return index
+
+
+def test_the_speech_module_loads_on_first_use_only(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    assert speech.speaker() is None
+    window.view().setFocus()
+    qtbot.keyClick(window.view(), Qt.Key.Key_Right)
+    qtbot.keyClick(window.view(), Qt.Key.Key_S)
+    assert speech.speaker() is not None
+
+
+def test_s_says_the_current_word_and_the_card_names_the_key(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    view = window.view()
+    index = select_word(qtbot, window, "河长制")
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: view.hover_card().isVisible())
+    assert view.hover_card().hint_text() == HOVER_HINT
+
+    qtbot.keyClick(view, Qt.Key.Key_S)
+
+    speaker = speech.speaker()
+    assert speaker is not None
+    assert speaker.state() is SpeechState.SPEAKING
+    said = speaker.current()
+    assert said is not None and said.text == "河长制"
+    assert said.start == view.segmented().token(index).start
+    assert view.highlights() == [(said.start, said.end)]
+    with qtbot.waitSignal(speaker.reading_finished, timeout=SPEECH_TIMEOUT_MS):
+        pass
+    assert view.highlights() == []
+
+
+def test_shift_s_says_the_sentence_around_the_current_word(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    view = window.view()
+    index = select_word(qtbot, window, "河长制")
+
+    qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
+
+    speaker = speech.speaker()
+    assert speaker is not None and speaker.state() is SpeechState.SPEAKING
+    said = speaker.current()
+    assert said is not None
+    start = view.segmented().token(index).start
+    assert said.start <= start < said.end and "河长制" in said.text
+    assert said.text == view.text()[said.start : said.end]
+    assert said.text[-1] in "。！？；\n" or said.end == len(view.text().rstrip())
+
+
+def test_the_popups_hear_button_and_s_say_its_word(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    view = window.view()
+    index = next(i for i, token in enumerate(view.segmented()) if token.text == "河长制")
+    view.activate(index)
+    popup = view.popup()
+    assert popup is not None and popup.speak_button().isVisible()
+
+    qtbot.mouseClick(popup.speak_button(), Qt.MouseButton.LeftButton)
+    speaker = speech.speaker()
+    assert speaker is not None and speaker.state() is SpeechState.SPEAKING
+    assert speaker.current() is not None and speaker.current().text == "河长制"
+
+    speaker.stop()
+    qtbot.keyClick(popup.browser(), Qt.Key.Key_S)
+    assert speaker.state() is SpeechState.SPEAKING
+    assert speaker.current() is not None and speaker.current().text == "河长制"
+
+
+def test_no_chinese_voice_is_said_once_and_speech_goes_on(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    view = window.view()
+    select_word(qtbot, window, "河长制")
+
+    qtbot.keyClick(view, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: len(speech_boxes(window)) == 1)
+    box = speech_boxes(window)[0]
+    assert box.text() == missing_voice_message()
+    assert "espeak-ng" in box.text() or "voice" in box.text()
+    assert Settings().missing_voice_reported()
+    speaker = speech.speaker()
+    assert speaker is not None and speaker.state() is SpeechState.SPEAKING
+    box.close()
+    qtbot.waitUntil(lambda: not speech_boxes(window))
+
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_S)
+    assert speaker.state() is SpeechState.SPEAKING
+    assert speech_boxes(window) == []
+
+
+def test_a_missing_engine_is_explained_never_silent(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    window.settings().set_speech_preferences(SpeechPreferences(engine="no-such-engine"))
+    view = window.view()
+    select_word(qtbot, window, "河长制")
+
+    qtbot.keyClick(view, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: len(speech_boxes(window)) == 1)
+    assert "no-such-engine" in window.statusBar().currentMessage()
+    speech_boxes(window)[0].close()
+    qtbot.waitUntil(lambda: not speech_boxes(window))
+
+    window.statusBar().clearMessage()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
+    assert "no-such-engine" in window.statusBar().currentMessage()
+    assert speech_boxes(window) == []  # the box once; the status bar every time
+
+
+def test_s_with_no_current_word_says_what_to_do(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    view = window.view()
+    view.setFocus()
+    assert view.current_index() is None
+    qtbot.keyClick(view, Qt.Key.Key_S)
+    assert "Point at a word" in window.statusBar().currentMessage()
+
+
+def test_typing_s_in_the_find_bar_does_not_speak(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    window.show_find_bar()
+    line = window.find_bar().focusWidget() or window.find_bar()
+    qtbot.keyClick(line, Qt.Key.Key_S)
+    assert speech.speaker() is None
+
+
+LONG_TEXT = (
+    "开头 Alpha 一句。\n"
+    + "".join(f"第{n}段只是填充的中文句子。\n" for n in range(60))
+    + "最后 Omega 一句。\n"
+)
+
+
+def test_reading_aloud_follows_the_spoken_word_and_scrolls(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    with qtbot.waitSignal(window.annotation_finished, timeout=60_000):
+        window.open_text(LONG_TEXT)
+    view = window.view()
+    view.set_scroll_fraction(0.0)
+    omega = LONG_TEXT.index("Omega")
+    alpha = LONG_TEXT.index("Alpha")
+    seen: dict[tuple[int, int], tuple[list[tuple[int, int]], int]] = {}
+
+    def word_spoken(start: int, end: int) -> None:
+        # Connected after the features: the view already shows this word.
+        seen[(start, end)] = (view.highlights(), view.verticalScrollBar().value())
+
+    speech.action("read_aloud").trigger()
+    speaker = speech.speaker()
+    assert speaker is not None
+    speaker.word_spoken.connect(word_spoken)
+    with qtbot.waitSignal(speaker.reading_finished, timeout=30_000):
+        pass
+
+    assert seen[(alpha, alpha + 5)] == ([(alpha, alpha + 5)], 0)
+    highlighted, scrolled_to = seen[(omega, omega + 5)]
+    assert highlighted == [(omega, omega + 5)]
+    assert scrolled_to > 0  # the view followed the reading down the page
+    assert view.highlights() == []
+
+
+def test_pause_resume_and_stop_reading(qtbot, window: MainWindow, speech: SpeechFeatures) -> None:
+    with qtbot.waitSignal(window.annotation_finished, timeout=60_000):
+        window.open_text(LONG_TEXT)
+    speech.action("read_aloud").trigger()
+    speaker = speech.speaker()
+    assert speaker is not None
+    pause = speech.action("pause_speech")
+    assert pause.isEnabled()
+
+    with qtbot.waitSignal(speaker.state_changed, timeout=SPEECH_TIMEOUT_MS):
+        pause.trigger()
+    qtbot.waitUntil(lambda: speaker.state() is SpeechState.PAUSED, timeout=SPEECH_TIMEOUT_MS)
+    paused_at = speaker.current()
+    assert pause.text().replace("&", "") == "Resume Reading"
+
+    pause.trigger()
+    qtbot.waitUntil(lambda: speaker.state() is SpeechState.SPEAKING, timeout=SPEECH_TIMEOUT_MS)
+    assert speaker.current() == paused_at  # resumed where it paused
+
+    with qtbot.waitSignal(speaker.reading_finished, timeout=SPEECH_TIMEOUT_MS):
+        speech.action("stop_speech").trigger()
+    assert speaker.state() is SpeechState.READY
+    assert speaker.current() is None
+    assert window.view().highlights() == []
+    assert not speech.action("stop_speech").isEnabled()
+
+
+def test_settings_choose_engine_voice_rate_and_pitch_and_are_remembered(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    speech.open_settings()
+    dialog = speech.settings_dialog()
+    assert dialog is not None
+    engine = dialog.engine_box()
+    engine.setCurrentIndex(engine.findData("mock"))
+    voices = [dialog.voice_box().itemData(i) for i in range(dialog.voice_box().count())]
+    assert voices[0] == "" and "Anne" in voices  # "best Chinese voice", then the engine's
+    dialog.voice_box().setCurrentIndex(dialog.voice_box().findData("Anne"))
+    dialog.rate_slider().setValue(5)
+    dialog.pitch_slider().setValue(-3)
+    dialog.accept()
+
+    stored = Settings().speech_preferences()
+    assert stored == SpeechPreferences(engine="mock", voice="Anne", rate=0.5, pitch=-0.3)
+
+    select_word(qtbot, window, "河长制")
+    qtbot.keyClick(window.view(), Qt.Key.Key_S)
+    speaker = speech.speaker()
+    assert speaker is not None and speaker.state() is SpeechState.SPEAKING
+    assert speaker.voice_choice().voice is not None
+    assert speaker.voice_choice().voice.name == "Anne"
+
+    speech.open_settings()
+    again = speech.settings_dialog()
+    assert again is not None
+    assert again.preferences() == stored
