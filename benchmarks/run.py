@@ -240,6 +240,17 @@ def vocabulary(scratch: Path, quick: bool) -> None:
             row(name, ms(figure), "—" if target.startswith("none") else target)
 
 
+def speech(scratch: Path) -> None:
+    import bench_speech
+
+    report = bench_speech.measure(scratch / "speech")
+    loaded = report["speech_loaded_at_startup"] or report["qt_speech_loaded_at_startup"]
+    row("speech module loaded at start-up", "yes" if loaded else "no", "no")
+    bare = f"bare QTextToSpeech('mock').say() {ms(float(report['bare_say_s']))}"
+    for name, key in (("first press", "first_press_s"), ("later presses", "later_press_s")):
+        row(f"S key to speaking state, {name}", ms(float(report[key])), "≤ 150 ms", bare)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip the slowest rows")
@@ -260,6 +271,7 @@ def main() -> None:
         section("window start-up", lambda s: window(s, arguments.quick), scratch)
         section("article view", lambda s: view(s, arguments.quick), scratch)
         section("vocabulary", lambda s: vocabulary(s, arguments.quick), scratch)
+        section("speech", speech, scratch)
     print()
     print("| measure | this run | target | anchor, same run |")
     print("|---|---|---|---|")

@@ -8,6 +8,11 @@ Chinese one, which is how the missing-voice message is met.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -283,3 +288,37 @@ def test_settings_choose_engine_voice_rate_and_pitch_and_are_remembered(
     again = speech.settings_dialog()
     assert again is not None
     assert again.preferences() == stored
+
+
+STARTUP_CHILD = r"""
+import sys
+from PySide6.QtGui import QAction
+from reader.ui.app import create_application, install_features
+from reader.ui.main_window import MainWindow
+
+app = create_application()
+window = MainWindow()
+window.open_initial(None)
+window.show()
+window.start()
+install_features(window)
+window.annotation_finished.connect(app.quit)
+window.annotation_failed.connect(lambda _message: app.exit(3))
+app.exec()
+speech_modules = sorted(m for m in sys.modules if "TextToSpeech" in m or m == "reader.ui.speech")
+print(speech_modules, window.findChild(QAction, "speak_word") is not None)
+window.close()
+"""
+
+
+def test_start_up_installs_the_actions_without_loading_speech(data_dir: Path) -> None:
+    finished = subprocess.run(
+        [sys.executable, "-c", STARTUP_CHILD],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "READER_DATA_DIR": str(data_dir)},
+        timeout=180,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.strip().splitlines()[-1] == "[] True"
