@@ -2,7 +2,10 @@
 
 Engines name locales the Qt way (``zh_CN``, ``zh_TW``, ``en_GB``).  A Chinese
 voice is one whose language is ``zh``; mainland Mandarin (``zh_CN``) is
-preferred because the pinyin the reader shows is mainland pinyin.
+preferred because the pinyin the reader shows is mainland pinyin.  Qt's
+speech-dispatcher engine reports espeak-ng's Mandarin (language ``cmn``, which
+QLocale does not know) with the unknown locale ``C``: such a voice counts as
+Chinese when its name says Mandarin ("Chinese (Mandarin, latin as Pinyin)").
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 PREFERRED_LOCALE = "zh_CN"
+UNKNOWN_LOCALE = "C"  # what QLocale makes of a language it does not know
 
 # What to install, by platform, when no Chinese voice exists (also in the README).
 _HOW_TO_GET_A_VOICE = {
@@ -21,7 +25,7 @@ _HOW_TO_GET_A_VOICE = {
 }
 _HOW_ON_LINUX = (
     "install speech-dispatcher and espeak-ng (Debian/Ubuntu: "
-    "sudo apt install speech-dispatcher espeak-ng) and restart the reader"
+    "sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng) and restart the reader"
 )
 
 
@@ -34,6 +38,8 @@ class Voice:
 
     @property
     def is_chinese(self) -> bool:
+        if self.locale == UNKNOWN_LOCALE:
+            return "mandarin" in self.name.lower()
         return is_chinese_locale(self.locale)
 
     def label(self) -> str:
@@ -61,7 +67,8 @@ def choose_voice(voices: Sequence[Voice], wanted: str | None = None) -> VoiceCho
     chinese = [v for v in voices if v.is_chinese]
     named = [v for v in voices if wanted and v.name == wanted]
     mainland = [v for v in chinese if v.locale.replace("-", "_") == PREFERRED_LOCALE]
-    for candidates in (named, mainland, chinese, list(voices)):
+    by_locale = [v for v in chinese if v.locale != UNKNOWN_LOCALE]
+    for candidates in (named, mainland, by_locale, chinese, list(voices)):
         if candidates:
             return VoiceChoice(candidates[0], bool(chinese))
     return VoiceChoice(None, False)

@@ -27,6 +27,16 @@ def test_any_chinese_voice_before_another_language() -> None:
     assert choice.voice == TAIWAN and choice.chinese_available
 
 
+def test_espeak_mandarin_through_speech_dispatcher_counts_as_chinese() -> None:
+    # What Qt's speechd engine reports for espeak-ng: language "cmn" becomes locale "C".
+    mandarin = Voice("Chinese (Mandarin, latin as Pinyin)", "C")
+    voices = [Voice("Klingon", "C"), Voice("Chinese (Cantonese)", "yue_HK"), ENGLISH, mandarin]
+    choice = choose_voice(voices)
+    assert choice.voice == mandarin and choice.chinese_available
+    assert choose_voice([mandarin, TAIWAN]).voice == TAIWAN  # a real zh locale first
+    assert not Voice("Klingon", "C").is_chinese
+
+
 def test_the_learners_choice_wins_even_when_not_chinese() -> None:
     choice = choose_voice([ENGLISH, MAINLAND], wanted="Anne")
     assert choice.voice == ENGLISH and choice.chinese_available
