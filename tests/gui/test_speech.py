@@ -182,6 +182,7 @@ def test_s_with_no_current_word_says_what_to_do(
 ) -> None:
     view = window.view()
     view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # the mouse may rest on a word from earlier tests
     assert view.current_index() is None
     qtbot.keyClick(view, Qt.Key.Key_S)
     assert "Point at a word" in window.statusBar().currentMessage()
@@ -210,6 +211,9 @@ def test_reading_aloud_follows_the_spoken_word_and_scrolls(
         window.open_text(LONG_TEXT)
     view = window.view()
     view.set_scroll_fraction(0.0)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # read from the top, not from a hovered word
+    assert view.current_index() is None
     omega = LONG_TEXT.index("Omega")
     alpha = LONG_TEXT.index("Alpha")
     seen: dict[tuple[int, int], tuple[list[tuple[int, int]], int]] = {}
