@@ -24,8 +24,8 @@ _HOW_TO_GET_A_VOICE = {
     "Spoken Content > System Voice > Manage Voices",
 }
 _HOW_ON_LINUX = (
-    "install speech-dispatcher and espeak-ng (Debian/Ubuntu: "
-    "sudo apt install speech-dispatcher speech-dispatcher-espeak-ng espeak-ng) and restart the reader"
+    "install speech-dispatcher and espeak-ng (Debian/Ubuntu: sudo apt install "
+    "speech-dispatcher speech-dispatcher-espeak-ng espeak-ng) and restart the reader"
 )
 
 

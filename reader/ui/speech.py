@@ -12,6 +12,7 @@ known by their offsets in the article.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import QLoggingCategory, QObject, Signal
@@ -207,12 +208,29 @@ class Speaker(QObject):
         self.failed.emit(message or "the speech engine reported an error")
 
 
-def voices_of(engine_name: str) -> list[Voice]:
-    """The voices an engine offers ("" for the default one); [] when it does not start."""
-    engine = QTextToSpeech(engine_name) if engine_name else QTextToSpeech()
-    try:
-        if engine.state() == QTextToSpeech.State.Error:
-            return []
-        return [_voice(v) for v in _all_voices(engine)]
-    finally:
-        engine.deleteLater()
+@dataclass(frozen=True, slots=True)
+class EngineReport:
+    """What starting an engine showed: its voices, or why it does not work."""
+
+    engine: str
+    voices: tuple[Voice, ...]
+    problem: str | None
+
+
+def probe_engine(name: str) -> EngineReport:
+    """Start the engine ``name`` ("" for the platform's default) once and report on it.
+
+    Safe to run in the worker thread, and meant to: starting an engine can take
+    seconds (speech-dispatcher is spawned on first use, and without a sound
+    device it gives up only after several), and once it has started, the
+    ``Speaker`` made on the UI thread connects at once.  The engine is deleted
+    here, in the thread that made it.
+    """
+    engine = QTextToSpeech(name) if name else QTextToSpeech()
+    if engine.state() == QTextToSpeech.State.Error:
+        detail = engine.errorString() or "it could not start"
+        problem = (
+            f"The speech engine {engine.engine() or name or '(none)'} is not working: {detail}."
+        )
+        return EngineReport(engine.engine(), (), problem)
+    return EngineReport(engine.engine(), tuple(_voice(v) for v in _all_voices(engine)), None)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from reader.speech.preferences import SpeechPreferences
 from reader.speech.reading import utterances_from
 from reader.speech.voices import Voice, how_to_get_a_chinese_voice
-from reader.ui.speech import Speaker, SpeechState, available_engines, voices_of
+from reader.ui.speech import Speaker, SpeechState, available_engines, probe_engine
 
 EXIT_OK = 0
 EXIT_FAILED = 2
@@ -45,7 +45,7 @@ def list_voices(engine: str, output_format: str) -> int:
         return _fail(f"no speech engine called {engine!r} (engines: {_engine_names()})")
     found: list[tuple[str, Voice]] = []
     for name in engines:
-        voices = voices_of(name)
+        voices = probe_engine(name).voices
         found += [(name, v) for v in sorted(voices, key=lambda v: (not v.is_chinese, v.locale))]
     if not found:
         return _fail(f"no speech engine here offers a voice; {how_to_get_a_chinese_voice()}")

@@ -18,19 +18,21 @@ one, then speaks with the voice it has.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from reader.errors import ReaderError
 from reader.speech.reading import Utterance, sentence_utterance, utterances_from
-from reader.speech.voices import missing_voice_message
+from reader.speech.voices import Voice, missing_voice_message
 
 if TYPE_CHECKING:
     from reader.ui.dialogs.speech_settings import SpeechSettingsDialog
     from reader.ui.main_window import MainWindow
-    from reader.ui.speech import Speaker, SpeechState
+    from reader.ui.speech import EngineReport, Speaker, SpeechState
 
 HOVER_HINT = "🔊 S: hear it · Shift+S: the sentence"
 _MESSAGE_MS = 6000
@@ -39,12 +41,18 @@ _MESSAGE_MS = 6000
 class SpeechFeatures(QObject):
     """The speech actions, menu and highlighting of one window (see the module docstring)."""
 
+    speaker_ready = Signal()
+    """The engine has started (in the worker) and the speaker exists."""
+    speech_started = Signal(object)
+    """The speaker was given these utterances (a list of Utterance) and began the first."""
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
         self._speaker: Speaker | None = None
         self._unavailable_reported = False
-        self._load_error = ""
+        self._starting = False
+        self._waiting: list[Utterance] = []
         self._highlight: tuple[int, int] | None = None
         self._dialog: SpeechSettingsDialog | None = None
         self._build_actions()
@@ -118,7 +126,7 @@ class SpeechFeatures(QObject):
         from reader.ui.dialogs.speech_settings import SpeechSettingsDialog
 
         try:
-            from reader.ui.speech import available_engines, voices_of
+            from reader.ui.speech import available_engines
         except ImportError as error:
             self._report_unavailable(_load_failure(error))
             return
@@ -128,7 +136,7 @@ class SpeechFeatures(QObject):
         self._dialog = SpeechSettingsDialog(
             self._window.settings().speech_preferences(),
             available_engines(),
-            voices_of,
+            self._request_voices,
             self._window,
         )
         self._dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -142,9 +150,18 @@ class SpeechFeatures(QObject):
     # -- speaking ----------------------------------------------------------------
 
     def _speak(self, utterances: list[Utterance]) -> None:
-        speaker = self._ensure_speaker()
+        speaker = self._speaker
         if speaker is None:
-            self._report_unavailable(self._load_error)
+            # The engine starts in the worker first (see _probe); this request
+            # is said once it is ready, a newer one instead of it.
+            self._waiting = utterances
+            if not self._starting:
+                self._starting = True
+                self._status("Starting the speech engine…")
+                engine = self._window.settings().speech_preferences().engine
+                self._window.worker().submit(
+                    lambda: _probe(engine), self._engine_probed, self._engine_failed
+                )
             return
         reason = speaker.unavailable_reason()
         if reason is not None:
@@ -154,22 +171,41 @@ class SpeechFeatures(QObject):
         if choice.voice is not None and not choice.chinese_available:
             self._report_missing_voice()
         speaker.speak(utterances)
+        self.speech_started.emit(utterances)
 
-    def _ensure_speaker(self) -> Speaker | None:
-        if self._speaker is None:
-            try:
-                from reader.ui.speech import Speaker
-            except ImportError as error:  # e.g. libpulse.so.0, which Qt's speech module needs
-                self._load_error = _load_failure(error)
-                return None
-            speaker = Speaker(self._window.settings().speech_preferences(), self)
-            speaker.utterance_started.connect(self._utterance_started)
-            speaker.word_spoken.connect(self._word_spoken)
-            speaker.reading_finished.connect(self._clear_highlight)
-            speaker.state_changed.connect(self._state_changed)
-            speaker.failed.connect(lambda message: self._status(f"Speech failed: {message}"))
-            self._speaker = speaker
-        return self._speaker
+    def _engine_probed(self, report: EngineReport) -> None:
+        self._starting = False
+        if report.problem is not None:
+            # Not made here: making it again would block the window as long.
+            self._engine_failed(report.problem)
+            return
+        from reader.ui.speech import Speaker
+
+        speaker = Speaker(self._window.settings().speech_preferences(), self)
+        speaker.utterance_started.connect(self._utterance_started)
+        speaker.word_spoken.connect(self._word_spoken)
+        speaker.reading_finished.connect(self._clear_highlight)
+        speaker.state_changed.connect(self._state_changed)
+        speaker.failed.connect(lambda message: self._status(f"Speech failed: {message}"))
+        self._speaker = speaker
+        self.speaker_ready.emit()
+        waiting, self._waiting = self._waiting, []
+        if waiting:
+            self._speak(waiting)
+
+    def _engine_failed(self, message: str) -> None:
+        self._starting = False
+        self._waiting = []
+        self._report_unavailable(message)
+
+    def _request_voices(self, engine: str, deliver: Callable[[list[Voice]], None]) -> None:
+        def failed(message: str) -> None:
+            self._status(message)
+            deliver([])
+
+        self._window.worker().submit(
+            lambda: _probe(engine), lambda report: deliver(list(report.voices)), failed
+        )
 
     def _reading_offset(self) -> int:
         view = self._window.view()
@@ -248,10 +284,17 @@ class SpeechFeatures(QObject):
         from reader.speech.preferences import SpeechPreferences
 
         assert isinstance(preferences, SpeechPreferences)
+        before = self._window.settings().speech_preferences()
         self._window.settings().set_speech_preferences(preferences)
-        if self._speaker is not None:
+        self._unavailable_reported = False
+        if self._speaker is None:
+            return
+        if preferences.engine == before.engine:
             self._speaker.set_preferences(preferences)
-            self._unavailable_reported = False
+        else:  # the new engine starts in the worker on the next request
+            self._speaker.stop()
+            self._speaker.deleteLater()
+            self._speaker = None
 
     def _dialog_closed(self) -> None:
         self._dialog = None
@@ -318,6 +361,15 @@ class SpeechFeatures(QObject):
 
 def _load_failure(error: ImportError) -> str:
     return f"Speech is not available: Qt's speech module cannot load ({error})."
+
+
+def _probe(engine: str) -> EngineReport:
+    """In the worker: load Qt's speech module (a third of a second) and start ``engine``."""
+    try:
+        from reader.ui.speech import probe_engine
+    except ImportError as error:  # e.g. libpulse.so.0, which Qt's speech module needs
+        raise ReaderError(_load_failure(error)) from error
+    return probe_engine(engine)
 
 
 def install_speech_features(window: MainWindow) -> SpeechFeatures:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ pytest.importorskip(
 )
 
 from reader.speech.preferences import SpeechPreferences  # noqa: E402
+from reader.speech.reading import Utterance  # noqa: E402
 from reader.speech.voices import missing_voice_message  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.settings import Settings  # noqa: E402
@@ -49,6 +52,40 @@ def speech_boxes(window: MainWindow) -> list[QMessageBox]:
     return [box for box in window.findChildren(QMessageBox, "speechMessageBox") if box.isVisible()]
 
 
+@dataclass(frozen=True)
+class Heard:
+    """What the window looked like as the speaker began (the mock says a word in 50 ms)."""
+
+    utterances: list[Utterance]
+    state: SpeechState
+    highlights: list[tuple[int, int]]
+
+
+def hear(qtbot, window: MainWindow, speech: SpeechFeatures, act: Callable[[], None]) -> Heard:
+    """Do ``act`` and wait until the speaker begins what it asked for."""
+    seen: list[Heard] = []
+
+    def record(utterances: list[Utterance]) -> None:
+        speaker = speech.speaker()
+        assert speaker is not None
+        seen.append(Heard(list(utterances), speaker.state(), window.view().highlights()))
+
+    speech.speech_started.connect(record)
+    try:
+        with qtbot.waitSignal(speech.speech_started, timeout=SPEECH_TIMEOUT_MS):
+            act()
+    finally:
+        speech.speech_started.disconnect(record)
+    return seen[-1]
+
+
+def focus_article(qtbot, window: MainWindow) -> None:
+    """Give the article the keyboard again, in the active window (as after closing a box)."""
+    window.activateWindow()
+    window.view().setFocus()
+    qtbot.waitUntil(lambda: window.isActiveWindow() and window.view().hasFocus())
+
+
 def select_word(qtbot, window: MainWindow, word: str) -> int:
     """Make ``word``'s first occurrence the current word (as a click then Esc would)."""
     view = window.view()
@@ -57,7 +94,7 @@ def select_word(qtbot, window: MainWindow, word: str) -> int:
     popup = view.popup()
     assert popup is not None
     popup.close()
-    view.setFocus()
+    focus_article(qtbot, window)
     qtbot.waitUntil(lambda: view.current_index() == index)
     return index
 
@@ -68,8 +105,13 @@ def test_the_speech_module_loads_on_first_use_only(
     assert speech.speaker() is None
     window.view().setFocus()
     qtbot.keyClick(window.view(), Qt.Key.Key_Right)
-    qtbot.keyClick(window.view(), Qt.Key.Key_S)
-    assert speech.speaker() is not None
+
+    def press_s() -> None:
+        qtbot.keyClick(window.view(), Qt.Key.Key_S)
+        assert speech.speaker() is None  # the engine starts in the worker, not here
+
+    heard = hear(qtbot, window, speech, press_s)
+    assert heard.state is SpeechState.SPEAKING and heard.utterances
 
 
 def test_s_says_the_current_word_and_the_card_names_the_key(
@@ -82,18 +124,13 @@ def test_s_says_the_current_word_and_the_card_names_the_key(
     qtbot.waitUntil(lambda: view.hover_card().isVisible())
     assert view.hover_card().hint_text() == HOVER_HINT
 
-    qtbot.keyClick(view, Qt.Key.Key_S)
+    heard = hear(qtbot, window, speech, lambda: qtbot.keyClick(view, Qt.Key.Key_S))
 
-    speaker = speech.speaker()
-    assert speaker is not None
-    assert speaker.state() is SpeechState.SPEAKING
-    said = speaker.current()
-    assert said is not None and said.text == "河长制"
-    assert said.start == view.segmented().token(index).start
-    assert view.highlights() == [(said.start, said.end)]
-    with qtbot.waitSignal(speaker.reading_finished, timeout=SPEECH_TIMEOUT_MS):
-        pass
-    assert view.highlights() == []
+    assert heard.state is SpeechState.SPEAKING
+    [said] = heard.utterances
+    assert said.text == "河长制" and said.start == view.segmented().token(index).start
+    assert heard.highlights == [(said.start, said.end)]
+    qtbot.waitUntil(lambda: view.highlights() == [], timeout=SPEECH_TIMEOUT_MS)
 
 
 def test_shift_s_says_the_sentence_around_the_current_word(
@@ -102,12 +139,15 @@ def test_shift_s_says_the_sentence_around_the_current_word(
     view = window.view()
     index = select_word(qtbot, window, "河长制")
 
-    qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
+    heard = hear(
+        qtbot,
+        window,
+        speech,
+        lambda: qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier),
+    )
 
-    speaker = speech.speaker()
-    assert speaker is not None and speaker.state() is SpeechState.SPEAKING
-    said = speaker.current()
-    assert said is not None
+    [said] = heard.utterances
+    assert heard.highlights == [(said.start, said.end)]
     start = view.segmented().token(index).start
     assert said.start <= start < said.end and "河长制" in said.text
     assert said.text == view.text()[said.start : said.end]
@@ -123,15 +163,18 @@ def test_the_popups_hear_button_and_s_say_its_word(
     popup = view.popup()
     assert popup is not None and popup.speak_button().isVisible()
 
-    qtbot.mouseClick(popup.speak_button(), Qt.MouseButton.LeftButton)
-    speaker = speech.speaker()
-    assert speaker is not None and speaker.state() is SpeechState.SPEAKING
-    assert speaker.current() is not None and speaker.current().text == "河长制"
+    clicked = hear(
+        qtbot,
+        window,
+        speech,
+        lambda: qtbot.mouseClick(popup.speak_button(), Qt.MouseButton.LeftButton),
+    )
+    assert clicked.state is SpeechState.SPEAKING
+    assert [u.text for u in clicked.utterances] == ["河长制"]
 
-    speaker.stop()
-    qtbot.keyClick(popup.browser(), Qt.Key.Key_S)
-    assert speaker.state() is SpeechState.SPEAKING
-    assert speaker.current() is not None and speaker.current().text == "河长制"
+    pressed = hear(qtbot, window, speech, lambda: qtbot.keyClick(popup.browser(), Qt.Key.Key_S))
+    assert pressed.state is SpeechState.SPEAKING
+    assert [u.text for u in pressed.utterances] == ["河长制"]
 
 
 def test_no_chinese_voice_is_said_once_and_speech_goes_on(
@@ -140,20 +183,17 @@ def test_no_chinese_voice_is_said_once_and_speech_goes_on(
     view = window.view()
     select_word(qtbot, window, "河长制")
 
-    qtbot.keyClick(view, Qt.Key.Key_S)
-    qtbot.waitUntil(lambda: len(speech_boxes(window)) == 1)
-    box = speech_boxes(window)[0]
+    first = hear(qtbot, window, speech, lambda: qtbot.keyClick(view, Qt.Key.Key_S))
+    assert first.state is SpeechState.SPEAKING  # spoken all the same, with another voice
+    [box] = speech_boxes(window)
     assert box.text() == missing_voice_message()
-    assert "espeak-ng" in box.text() or "voice" in box.text()
     assert Settings().missing_voice_reported()
-    speaker = speech.speaker()
-    assert speaker is not None and speaker.state() is SpeechState.SPEAKING
     box.close()
     qtbot.waitUntil(lambda: not speech_boxes(window))
 
-    view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_S)
-    assert speaker.state() is SpeechState.SPEAKING
+    focus_article(qtbot, window)
+    again = hear(qtbot, window, speech, lambda: qtbot.keyClick(view, Qt.Key.Key_S))
+    assert again.state is SpeechState.SPEAKING
     assert speech_boxes(window) == []
 
 
@@ -165,15 +205,18 @@ def test_a_missing_engine_is_explained_never_silent(
     select_word(qtbot, window, "河长制")
 
     qtbot.keyClick(view, Qt.Key.Key_S)
-    qtbot.waitUntil(lambda: len(speech_boxes(window)) == 1)
+    qtbot.waitUntil(lambda: len(speech_boxes(window)) == 1, timeout=SPEECH_TIMEOUT_MS)
     assert "no-such-engine" in window.statusBar().currentMessage()
     speech_boxes(window)[0].close()
     qtbot.waitUntil(lambda: not speech_boxes(window))
 
     window.statusBar().clearMessage()
-    view.setFocus()
+    focus_article(qtbot, window)
     qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
-    assert "no-such-engine" in window.statusBar().currentMessage()
+    qtbot.waitUntil(
+        lambda: "no-such-engine" in window.statusBar().currentMessage(), timeout=SPEECH_TIMEOUT_MS
+    )
+    assert speech.speaker() is None
     assert speech_boxes(window) == []  # the box once; the status bar every time
 
 
@@ -222,7 +265,8 @@ def test_reading_aloud_follows_the_spoken_word_and_scrolls(
         # Connected after the features: the view already shows this word.
         seen[(start, end)] = (view.highlights(), view.verticalScrollBar().value())
 
-    speech.action("read_aloud").trigger()
+    with qtbot.waitSignal(speech.speaker_ready, timeout=SPEECH_TIMEOUT_MS):
+        speech.action("read_aloud").trigger()
     speaker = speech.speaker()
     assert speaker is not None
     speaker.word_spoken.connect(word_spoken)
@@ -239,7 +283,7 @@ def test_reading_aloud_follows_the_spoken_word_and_scrolls(
 def test_pause_resume_and_stop_reading(qtbot, window: MainWindow, speech: SpeechFeatures) -> None:
     with qtbot.waitSignal(window.annotation_finished, timeout=60_000):
         window.open_text(LONG_TEXT)
-    speech.action("read_aloud").trigger()
+    hear(qtbot, window, speech, speech.action("read_aloud").trigger)
     speaker = speech.speaker()
     assert speaker is not None
     pause = speech.action("pause_speech")
@@ -271,6 +315,7 @@ def test_settings_choose_engine_voice_rate_and_pitch_and_are_remembered(
     assert dialog is not None
     engine = dialog.engine_box()
     engine.setCurrentIndex(engine.findData("mock"))
+    qtbot.waitUntil(dialog.voices_loaded, timeout=SPEECH_TIMEOUT_MS)
     voices = [dialog.voice_box().itemData(i) for i in range(dialog.voice_box().count())]
     assert voices[0] == "" and "Anne" in voices  # "best Chinese voice", then the engine's
     dialog.voice_box().setCurrentIndex(dialog.voice_box().findData("Anne"))
@@ -282,15 +327,15 @@ def test_settings_choose_engine_voice_rate_and_pitch_and_are_remembered(
     assert stored == SpeechPreferences(engine="mock", voice="Anne", rate=0.5, pitch=-0.3)
 
     select_word(qtbot, window, "河长制")
-    qtbot.keyClick(window.view(), Qt.Key.Key_S)
+    hear(qtbot, window, speech, lambda: qtbot.keyClick(window.view(), Qt.Key.Key_S))
     speaker = speech.speaker()
-    assert speaker is not None and speaker.state() is SpeechState.SPEAKING
-    assert speaker.voice_choice().voice is not None
+    assert speaker is not None and speaker.voice_choice().voice is not None
     assert speaker.voice_choice().voice.name == "Anne"
 
     speech.open_settings()
     again = speech.settings_dialog()
     assert again is not None
+    qtbot.waitUntil(again.voices_loaded, timeout=SPEECH_TIMEOUT_MS)
     assert again.preferences() == stored
 
 

@@ -2,7 +2,9 @@
 
 Shown non-modally (``show()``); ``preferences_chosen`` carries the result when
 the learner presses OK.  Chinese voices are listed first, and the first entry
-("Best Chinese voice") lets the reader pick one itself.
+("Best Chinese voice") lets the reader pick one itself.  An engine's voices
+are asked for with ``request_voices(engine, deliver)``, which may answer later
+(starting an engine can take seconds, so the window asks its worker).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from reader.speech.voices import Voice
 _STEPS = 10  # slider steps per unit of Qt's -1..1 scale
 DEFAULT_ENGINE_LABEL = "System default"
 BEST_VOICE_LABEL = "Best Chinese voice"
+LOADING_LABEL = "Loading the voices…"
+VoiceRequest = Callable[[str, Callable[[list[Voice]], None]], None]
 
 
 class SpeechSettingsDialog(QDialog):
@@ -36,13 +40,14 @@ class SpeechSettingsDialog(QDialog):
         self,
         preferences: SpeechPreferences,
         engines: Sequence[str],
-        voices_of: Callable[[str], list[Voice]],
+        request_voices: VoiceRequest,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("speechSettingsDialog")
         self.setWindowTitle("Speech Settings")
-        self._voices_of = voices_of
+        self._request_voices = request_voices
+        self._wanted_voice = preferences.voice
 
         self._engine = QComboBox(self)
         self._engine.addItem(DEFAULT_ENGINE_LABEL, "")
@@ -68,8 +73,9 @@ class SpeechSettingsDialog(QDialog):
 
         engine_index = self._engine.findData(preferences.engine)
         self._engine.setCurrentIndex(max(0, engine_index))
-        self._fill_voices(preferences.voice)
-        self._engine.currentIndexChanged.connect(lambda _index: self._fill_voices(""))
+        self._voice.currentIndexChanged.connect(self._voice_chosen)
+        self._ask_for_voices()
+        self._engine.currentIndexChanged.connect(lambda _index: self._ask_for_voices())
 
     def engine_box(self) -> QComboBox:
         return self._engine
@@ -82,6 +88,9 @@ class SpeechSettingsDialog(QDialog):
 
     def pitch_slider(self) -> QSlider:
         return self._pitch
+
+    def voices_loaded(self) -> bool:
+        return self._voice.isEnabled()
 
     def preferences(self) -> SpeechPreferences:
         return SpeechPreferences(
@@ -101,10 +110,24 @@ class SpeechSettingsDialog(QDialog):
         slider.setValue(round(value * _STEPS))
         return slider
 
-    def _fill_voices(self, wanted: str) -> None:
+    def _ask_for_voices(self) -> None:
+        engine = str(self._engine.currentData() or "")
+        self._voice.setEnabled(False)  # before clearing: no "choice" is recorded meanwhile
         self._voice.clear()
+        self._voice.addItem(LOADING_LABEL, self._wanted_voice)
+        self._request_voices(engine, lambda voices: self._fill_voices(engine, voices))
+
+    def _fill_voices(self, engine: str, voices: list[Voice]) -> None:
+        if engine != str(self._engine.currentData() or ""):
+            return  # the learner chose another engine meanwhile
+        wanted = self._wanted_voice
+        self._voice.clear()  # still disabled
         self._voice.addItem(BEST_VOICE_LABEL, "")
-        voices = self._voices_of(str(self._engine.currentData() or ""))
         for voice in sorted(voices, key=lambda v: (not v.is_chinese, v.locale, v.name)):
             self._voice.addItem(voice.label(), voice.name)
         self._voice.setCurrentIndex(max(0, self._voice.findData(wanted)))
+        self._voice.setEnabled(True)
+
+    def _voice_chosen(self, _index: int) -> None:
+        if self._voice.isEnabled():
+            self._wanted_voice = str(self._voice.currentData() or "")
