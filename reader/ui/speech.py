@@ -1,8 +1,9 @@
 """One text-to-speech engine, speaking a word, a sentence or a whole article.
 
-This module imports ``QtTextToSpeech`` (which loads Qt Multimedia, more than
-half a second): nothing imports it until the learner first asks to hear
-something (``reader/ui/speech_features.py`` creates the ``Speaker`` then).
+This module imports ``QtTextToSpeech`` (which loads Qt Multimedia, about a
+third of a second): nothing imports it until the learner first asks to hear
+something, and then the window's worker does (``probe_engine``, called from
+``reader/ui/speech_features.py``), before the ``Speaker`` is made.
 
 Engines speak in the background and report by signal; nothing here waits for
 them.  An article is given to the engine one sentence at a time, so that the
@@ -53,6 +54,15 @@ def _voice(voice: QVoice) -> Voice:
     return Voice(voice.name(), voice.locale().name())
 
 
+def _engine_problem(engine: QTextToSpeech, asked_for: str) -> str | None:
+    """Why ``engine`` does not work (one line), None when it does."""
+    if engine.state() != QTextToSpeech.State.Error:
+        return None
+    detail = engine.errorString() or "it could not start"
+    name = engine.engine() or asked_for or "(none)"
+    return f"The speech engine {name} is not working: {detail}."
+
+
 def _all_voices(engine: QTextToSpeech) -> list[QVoice]:
     # A null locale asks for the voices of every language (PySide6's stubs omit it).
     return list(engine.allVoices(None))  # type: ignore[arg-type]
@@ -88,9 +98,9 @@ class Speaker(QObject):
 
     def unavailable_reason(self) -> str | None:
         """Why nothing can be spoken (one line), or None when the engine works."""
-        if self._engine.state() == QTextToSpeech.State.Error:
-            detail = self._engine.errorString() or "it could not start"
-            return f"The speech engine {self.engine_name() or '(none)'} is not working: {detail}."
+        problem = _engine_problem(self._engine, self._preferences.engine)
+        if problem is not None:
+            return problem
         if self._engine.state() == QTextToSpeech.State.Ready and self._choice.voice is None:
             return f"The speech engine {self.engine_name()} offers no voice."
         return None
@@ -115,11 +125,7 @@ class Speaker(QObject):
     # -- settings ------------------------------------------------------------
 
     def set_preferences(self, preferences: SpeechPreferences) -> None:
-        """Use ``preferences`` from the next utterance on (a new engine if it changed)."""
-        if preferences.engine != self._preferences.engine:
-            self.stop()
-            self._engine.deleteLater()
-            self._engine = self._create_engine(preferences.engine)
+        """Use another voice, rate or pitch from the next utterance on (the same engine)."""
         self._preferences = preferences
         self._apply_preferences()
 

@@ -10,10 +10,13 @@
 * Speech ▸ Speech Settings… chooses the engine, voice, rate and pitch (kept in
   the settings file).
 
-The speech engine (and ``QtTextToSpeech``, slow to load) is created on the
-first request.  With no engine every request says why in the status bar (and
-once in a message box); with no Chinese voice the reader says once how to get
-one, then speaks with the voice it has.
+The speech engine is started on the first request, in the window's worker:
+loading ``QtTextToSpeech`` takes a third of a second and starting an engine
+can take seconds (speech-dispatcher is spawned on first use), and the window
+must not wait for either.  The request is said once the engine is ready.
+With no engine every request says why in the status bar (and once in a
+message box); with no Chinese voice the reader says once how to get one, then
+speaks with the voice it has.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from reader.errors import ReaderError
 from reader.speech.reading import Utterance, sentence_utterance, utterances_from
-from reader.speech.voices import Voice, missing_voice_message
+from reader.speech.voices import Voice, how_to_get_a_chinese_voice, missing_voice_message
 
 if TYPE_CHECKING:
     from reader.ui.dialogs.speech_settings import SpeechSettingsDialog
@@ -254,7 +257,7 @@ class SpeechFeatures(QObject):
         self._status(reason)
         if not self._unavailable_reported:
             self._unavailable_reported = True
-            self._message_box(f"{reason} {missing_voice_message()}")
+            self._message_box(f"{reason} To hear Chinese, {how_to_get_a_chinese_voice()}.")
 
     def _report_missing_voice(self) -> None:
         settings = self._window.settings()

@@ -337,6 +337,10 @@ def test_settings_choose_engine_voice_rate_and_pitch_and_are_remembered(
     assert again is not None
     qtbot.waitUntil(again.voices_loaded, timeout=SPEECH_TIMEOUT_MS)
     assert again.preferences() == stored
+    again.voice_box().setCurrentIndex(again.voice_box().findData("Bob"))
+    again.accept()  # the same engine: the speaker takes the new voice at once
+    voice = speaker.voice_choice().voice
+    assert speech.speaker() is speaker and voice is not None and voice.name == "Bob"
 
 
 STARTUP_CHILD = r"""
