@@ -13,14 +13,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from reader.errors import ReaderError
+from reader.errors import SpeechError
 
 MANDARIN_VOICE = "cmn"
 _TIMEOUT_S = 30
-
-
-class SpeechError(ReaderError):
-    """Speech could not be made; the message says why in one line."""
 
 
 class EspeakSynthesizer:

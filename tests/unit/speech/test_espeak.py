@@ -8,7 +8,8 @@ import wave
 
 import pytest
 
-from reader.speech.espeak import EspeakSynthesizer, SpeechError
+from reader.errors import SpeechError
+from reader.speech.espeak import EspeakSynthesizer
 
 needs_espeak = pytest.mark.skipif(
     shutil.which("espeak-ng") is None, reason="espeak-ng is not installed"
