@@ -77,8 +77,14 @@ class SpeechFeatures(QObject):
         return self._menu
 
     def speak_word(self) -> None:
-        """Say the selected text, else the current word."""
+        """Say the word the popup shows, else the selected text, else the current word."""
         view = self._window.view()
+        popup = view.popup()
+        # The popup is the view's child, so S may reach this action from there;
+        # it may show a cross-referenced word rather than the article's.
+        if popup is not None and popup.isVisible() and popup.current_word():
+            self.say_text(popup.current_word())
+            return
         selected = view.textCursor().selectedText().replace("\u2029", "\n").strip()
         if selected:
             self.say_text(selected)

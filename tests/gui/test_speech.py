@@ -176,6 +176,10 @@ def test_the_popups_hear_button_and_s_say_its_word(
     assert pressed.state is SpeechState.SPEAKING
     assert [u.text for u in pressed.utterances] == ["河长制"]
 
+    popup.show_linked_word("治理")  # a cross-reference: S says the word shown
+    linked = hear(qtbot, window, speech, lambda: qtbot.keyClick(popup.browser(), Qt.Key.Key_S))
+    assert [u.text for u in linked.utterances] == ["治理"]
+
 
 def test_no_chinese_voice_is_said_once_and_speech_goes_on(
     qtbot, window: MainWindow, speech: SpeechFeatures
