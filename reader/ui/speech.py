@@ -87,6 +87,8 @@ class Speaker(QObject):
         self._preferences = preferences
         self._pending: list[Utterance] = []
         self._current: Utterance | None = None
+        self._pause_requested = False
+        self._held = False  # paused between two utterances (see pause)
         self._engine = self._create_engine(preferences.engine)
         self._choice = VoiceChoice(None, False)
         self._apply_preferences()
@@ -116,6 +118,8 @@ class Speaker(QObject):
         return bool(self._engine.engineCapabilities() & QTextToSpeech.Capability.WordByWordProgress)
 
     def state(self) -> SpeechState:
+        if self._held:
+            return SpeechState.PAUSED
         return _STATES.get(self._engine.state(), SpeechState.UNAVAILABLE)
 
     def current(self) -> Utterance | None:
@@ -135,6 +139,7 @@ class Speaker(QObject):
         """Say ``utterances`` in order, instead of anything being said now."""
         self._pending = [u for u in utterances if u.text.strip()]
         self._current = None
+        self._held = self._pause_requested = False
         if self._engine.state() in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Paused):
             # Stopping reports Ready, which starts the next utterance (the first one).
             self._engine.stop()
@@ -143,17 +148,24 @@ class Speaker(QObject):
         self._say_next()
 
     def pause(self) -> None:
+        """Pause as soon as the engine can: mid-sentence, or else where the sentence ends."""
         if self._engine.state() == QTextToSpeech.State.Speaking:
+            self._pause_requested = True
             self._engine.pause()
 
     def resume(self) -> None:
-        if self._engine.state() == QTextToSpeech.State.Paused:
+        if self._held:  # paused between two sentences
+            self._held = False
+            self._say_next()
+            self.state_changed.emit(self.state())
+        elif self._engine.state() == QTextToSpeech.State.Paused:
             self._engine.resume()
 
     def stop(self) -> None:
         had_work = self._current is not None or bool(self._pending)
         self._pending = []
         self._current = None
+        self._held = self._pause_requested = False
         self._engine.stop()
         if had_work:
             self.reading_finished.emit()
@@ -193,10 +205,17 @@ class Speaker(QObject):
         self._engine.say(self._current.text)
 
     def _engine_state_changed(self, state: QTextToSpeech.State) -> None:
-        if state == QTextToSpeech.State.Ready:
+        if state == QTextToSpeech.State.Paused:
+            self._pause_requested = False
+        elif state == QTextToSpeech.State.Ready:
             if not self._choice.voice:
                 self._apply_preferences()  # an engine that starts in the background
-            self._say_next()
+            # Engines pause at a word's end; one that finished the sentence
+            # first (e.g. a sentence it takes as one word) holds before the next.
+            self._held = self._pause_requested and bool(self._pending)
+            self._pause_requested = False
+            if not self._held:
+                self._say_next()
         elif state == QTextToSpeech.State.Error:
             self._pending = []
             self._current = None

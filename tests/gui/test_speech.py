@@ -311,6 +311,34 @@ def test_pause_resume_and_stop_reading(qtbot, window: MainWindow, speech: Speech
     assert not speech.action("stop_speech").isEnabled()
 
 
+def test_pausing_in_a_sentence_said_as_one_word_holds_before_the_next(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    # The mock engine takes a run of Chinese characters as one word and pauses
+    # only at a word's end: here, where the sentence ends.
+    text = "第一句话。第二句话。第三句话。"
+    with qtbot.waitSignal(window.annotation_finished, timeout=60_000):
+        window.open_text(text)
+    focus_article(qtbot, window)
+    qtbot.keyClick(window.view(), Qt.Key.Key_Escape)
+    heard = hear(qtbot, window, speech, speech.action("read_aloud").trigger)
+    assert [u.text for u in heard.utterances] == ["第一句话。", "第二句话。", "第三句话。"]
+    speaker = speech.speaker()
+    assert speaker is not None
+
+    speech.action("pause_speech").trigger()
+    qtbot.waitUntil(lambda: speaker.state() is SpeechState.PAUSED, timeout=SPEECH_TIMEOUT_MS)
+    held = speaker.current()
+    assert held is not None and held.text == "第一句话。"  # not on to the second
+    assert speech.action("pause_speech").text().replace("&", "") == "Resume Reading"
+
+    with qtbot.waitSignal(speaker.utterance_started, timeout=SPEECH_TIMEOUT_MS) as started:
+        speech.action("pause_speech").trigger()
+    assert started.args == [text.index("第二"), text.index("第三")]
+    with qtbot.waitSignal(speaker.reading_finished, timeout=SPEECH_TIMEOUT_MS):
+        pass
+
+
 def test_settings_choose_engine_voice_rate_and_pitch_and_are_remembered(
     qtbot, window: MainWindow, speech: SpeechFeatures
 ) -> None:
