@@ -321,6 +321,15 @@ def books(scratch: Path) -> None:
         seconds(figures["read_ahead"]),
         "—",
     )
+def speech(scratch: Path) -> None:
+    import bench_speech
+
+    report = bench_speech.measure(scratch / "speech")
+    loaded = report["speech_loaded_at_startup"] or report["qt_speech_loaded_at_startup"]
+    row("speech module loaded at start-up", "yes" if loaded else "no", "no")
+    bare = f"bare QTextToSpeech('mock').say() {float(report['bare_say_s']) * 1000:.3f} ms"
+    for name, key in (("first press", "first_press_s"), ("later presses", "later_press_s")):
+        row(f"S key to speaking state, {name}", ms(float(report[key])), "≤ 150 ms", bare)
 
 
 def main() -> None:
@@ -345,6 +354,7 @@ def main() -> None:
         section("article view", lambda s: view(s, arguments.quick), scratch)
         section("vocabulary", lambda s: vocabulary(s, arguments.quick), scratch)
         section("books", books, scratch)
+        section("speech", speech, scratch)
     print()
     print("| measure | this run | target | anchor, same run |")
     print("|---|---|---|---|")

@@ -24,3 +24,7 @@ class GlossaryError(ReaderError):
 
 class VocabularyError(ReaderError):
     """The vocabulary store cannot do what was asked; nothing saved was lost."""
+
+
+class SpeechError(ReaderError):
+    """Speech or a sound file could not be made (no engine, no voice, a failing program)."""

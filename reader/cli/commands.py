@@ -11,6 +11,7 @@ COMMAND_MODULES = {
     "glossary": "reader.cli.glossary_commands",
     "vocab": "reader.cli.vocab_commands",
     "library": "reader.cli.library_commands",
+    "speak": "reader.cli.speak_command",
 }
 
 

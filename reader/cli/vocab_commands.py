@@ -21,6 +21,7 @@ from reader.cli.shared import check_output_path, text_argument
 from reader.errors import VocabularyError
 from reader.glossary.validate import is_tone_marked_syllable
 from reader.language.han import han_characters, is_han
+from reader.speech.espeak import EspeakSynthesizer
 from reader.vocab.export import ExportFormat, export_words, format_for
 from reader.vocab.importing import parse_import
 from reader.vocab.pinyin_tones import from_numbered
@@ -71,6 +72,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     _add_filter_arguments(export)
     export.add_argument("-o", "--output", required=True, metavar="FILE")
+    export.add_argument(
+        "--audio",
+        action="store_true",
+        help="apkg: a sound file per word, read by espeak-ng's Mandarin voice where installed",
+    )
     export.set_defaults(handler=_export)
 
     importing = commands.add_parser("import", help="merge words from a file")
@@ -263,9 +269,30 @@ def _export(namespace: argparse.Namespace) -> int:
     word_filter = _word_filter(namespace)
     with _open() as store:
         words = store.words(word_filter)
-    count = export_words(words, output, chosen)
-    print(f"exported {count} words to {output} ({chosen.value})")
+    audio = _word_audio(chosen) if namespace.audio else None
+    count = export_words(words, output, chosen, audio)
+    with_audio = " with audio" if audio is not None else ""
+    print(f"exported {count} words to {output} ({chosen.value}){with_audio}")
     return EXIT_OK
+
+
+def _word_audio(chosen: ExportFormat) -> EspeakSynthesizer | None:
+    """The sound maker for ``--audio``, or None after one line saying why there is none."""
+    if chosen is not ExportFormat.APKG:
+        print(
+            f"reader: --audio: {chosen.value} files hold no audio; exporting without",
+            file=sys.stderr,
+        )
+        return None
+    synthesizer = EspeakSynthesizer()
+    if not synthesizer.available():
+        print(
+            "reader: --audio: no speech engine here can write sound files (Qt's synthesize "
+            "is not available from Python; install espeak-ng); exporting without audio",
+            file=sys.stderr,
+        )
+        return None
+    return synthesizer
 
 
 def _import(namespace: argparse.Namespace) -> int:

@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = _WindowParser(
         prog="reader",
         description="Open the reading window (on the bundled article when no PATH is given). "
-        "Commands: annotate, lookup, glossary, vocab (see 'reader COMMAND --help').",
+        "Commands: annotate, lookup, glossary, vocab, speak (see 'reader COMMAND --help').",
     )
     parser.add_argument("path", nargs="?", metavar="PATH", help="a .txt, .md or .html article")
     parser.add_argument(

@@ -62,6 +62,11 @@ class HoverCard(QFrame):
         layout.addWidget(self._pinyin)
         layout.addWidget(self._word)
         layout.addWidget(self._gloss)
+        self._hint = QLabel(self)
+        self._hint.setTextFormat(Qt.TextFormat.PlainText)
+        self._hint.setEnabled(False)  # drawn greyed: a reminder, not content
+        self._hint.hide()
+        layout.addWidget(self._hint)
 
         self._syllables: tuple[str, ...] = ()
         self._word_text = ""
@@ -82,6 +87,17 @@ class HoverCard(QFrame):
         self.move(beside_word(word_rect, self.size()))
         if not self.isVisible():
             self.show()
+
+    def set_hint(self, text: str) -> None:
+        """A line of key hints under the gloss (e.g. the key that speaks the word); "" hides it.
+
+        The card lets the mouse through to the article, so its hints name keys.
+        """
+        self._hint.setText(text)
+        self._hint.setVisible(bool(text))
+
+    def hint_text(self) -> str:
+        return self._hint.text() if self._hint.isVisibleTo(self) else ""
 
     def pinyin_text(self) -> str:
         """The pinyin shown, syllables separated by spaces, without colours."""

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader import paths
+from reader.speech.preferences import DEFAULT_RATE, SpeechPreferences, clamp_level
 from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.theme import Theme
 
@@ -206,3 +207,29 @@ class Settings:
 
     def set_underline_glossary_terms(self, on: bool) -> None:
         self._store.setValue("view/underline_glossary_terms", "true" if on else "false")
+    def set_missing_font_reported(self) -> None:
+        self._store.setValue("fonts/missing_reported", "true")
+
+    # Speech
+
+    def speech_preferences(self) -> SpeechPreferences:
+        engine = self._store.value("speech/engine", "")
+        voice = self._store.value("speech/voice", "")
+        return SpeechPreferences(
+            engine=engine if isinstance(engine, str) else "",
+            voice=voice if isinstance(voice, str) else "",
+            rate=clamp_level(self._store.value("speech/rate", DEFAULT_RATE), DEFAULT_RATE),
+            pitch=clamp_level(self._store.value("speech/pitch", 0.0), 0.0),
+        )
+
+    def set_speech_preferences(self, preferences: SpeechPreferences) -> None:
+        self._store.setValue("speech/engine", preferences.engine)
+        self._store.setValue("speech/voice", preferences.voice)
+        self._store.setValue("speech/rate", float(preferences.rate))
+        self._store.setValue("speech/pitch", float(preferences.pitch))
+
+    def missing_voice_reported(self) -> bool:
+        return str(self._store.value("speech/missing_voice_reported", "false")).lower() == "true"
+
+    def set_missing_voice_reported(self) -> None:
+        self._store.setValue("speech/missing_voice_reported", "true")

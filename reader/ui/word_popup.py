@@ -58,6 +58,8 @@ class WordPopup(QFrame):
     """(WordInfo, context sentence) the user wants in the vocabulary."""
     dictionary_search_requested = Signal(str)
     word_copied = Signal(str)
+    speak_requested = Signal(str)
+    """The Hear button or S: say this word."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Popup)
@@ -75,12 +77,16 @@ class WordPopup(QFrame):
         self._copy_button.clicked.connect(self._copy_clicked)
         self._search_button = QPushButton("&Search dictionary", self)
         self._search_button.clicked.connect(self._search_clicked)
+        self._speak_button = QPushButton("🔊 &Hear", self)
+        self._speak_button.setToolTip("Hear the word (S)")
+        self._speak_button.clicked.connect(self._speak_clicked)
         self._back_button = QPushButton("&Back", self)
         self._back_button.clicked.connect(self._go_back)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self._back_button)
         buttons.addStretch(1)
+        buttons.addWidget(self._speak_button)
         buttons.addWidget(self._add_button)
         buttons.addWidget(self._copy_button)
         buttons.addWidget(self._search_button)
@@ -144,6 +150,9 @@ class WordPopup(QFrame):
     def add_button(self) -> QPushButton:
         return self._add_button
 
+    def speak_button(self) -> QPushButton:
+        return self._speak_button
+
     def copy_button(self) -> QPushButton:
         return self._copy_button
 
@@ -163,6 +172,10 @@ class WordPopup(QFrame):
             return
         if event.key() == Qt.Key.Key_Backspace and self._history:
             self._go_back()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_S and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self._speak_clicked()
             event.accept()
             return
         super().keyPressEvent(event)
@@ -284,6 +297,11 @@ class WordPopup(QFrame):
     def _add_clicked(self) -> None:
         if self._info is not None:
             self.add_word_requested.emit(self._info, self._sentence)
+
+    def _speak_clicked(self) -> None:
+        word = self.current_word()
+        if word:
+            self.speak_requested.emit(word)
 
     def _copy_clicked(self) -> None:
         word = self.current_word()

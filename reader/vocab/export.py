@@ -7,6 +7,8 @@ file (and never damages an earlier export of the same name).
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -38,6 +40,10 @@ _BACK_DETAILS = (
 )
 
 
+WordAudio = Callable[[str], bytes]
+"""The sound of a word's characters as a WAV file's bytes (``apkg`` with audio)."""
+
+
 class ExportFormat(StrEnum):
     APKG = "apkg"
     ANKI_TEXT = "anki-txt"
@@ -67,11 +73,21 @@ def format_for(path: Path, explicit: str | None = None) -> ExportFormat:
     )
 
 
-def export_words(words: Iterable[VocabWord], path: Path, export_format: ExportFormat) -> int:
-    """Write ``words`` to ``path`` in the format; returns how many were written."""
+def export_words(
+    words: Iterable[VocabWord],
+    path: Path,
+    export_format: ExportFormat,
+    audio: WordAudio | None = None,
+) -> int:
+    """Write ``words`` to ``path`` in the format; returns how many were written.
+
+    With ``audio`` an Anki package carries a sound file per word, named by
+    ``sound_file_name`` and played with the pinyin; an error ``audio`` raises
+    stops the export before anything is written.  Other formats have no audio.
+    """
     chosen = list(words)
     if export_format is ExportFormat.APKG:
-        _write_atomically(path, lambda temporary: _write_apkg(chosen, temporary))
+        _write_atomically(path, lambda temporary: _write_apkg(chosen, temporary, audio))
     else:
         renderers: dict[ExportFormat, Callable[[Iterable[VocabWord]], str]] = {
             ExportFormat.ANKI_TEXT: text_formats.render_anki_text,
@@ -119,20 +135,47 @@ def anki_model() -> object:
     )
 
 
-def _write_apkg(words: list[VocabWord], target: Path) -> None:
+def sound_file_name(simplified: str) -> str:
+    """The deck's file name for a word's sound: the same on every export, so that
+    re-importing replaces the sound instead of adding a copy."""
+    digest = hashlib.sha1(simplified.encode("utf-8")).hexdigest()[:16]
+    return f"duzhe-reader-{digest}.wav"
+
+
+def _write_apkg(words: list[VocabWord], target: Path, audio: WordAudio | None) -> None:
+    with tempfile.TemporaryDirectory(prefix="reader-anki-media-") as media_folder:
+        sounds: dict[str, Path] = {}
+        if audio is not None:
+            for word in words:
+                name = sound_file_name(word.simplified)
+                if name not in sounds:
+                    sounds[name] = Path(media_folder) / name
+                    sounds[name].write_bytes(audio(word.simplified))
+        _write_deck(words, target, sounds)
+
+
+def _write_deck(words: list[VocabWord], target: Path, sounds: dict[str, Path]) -> None:
     import genanki
 
     model = anki_model()
     deck = genanki.Deck(ANKI_DECK_ID, text_formats.ANKI_DECK)
     for word in words:
+        fields = text_formats.anki_note_fields(word)
+        sound = sound_file_name(word.simplified)
+        if sound in sounds:
+            # With the pinyin, so the sound plays on the answer side of both cards
+            # and the note type (which Anki matches by its fields) stays the same.
+            fields[text_formats.ANKI_FIELDS.index("Pinyin")] += f" [sound:{sound}]"
         deck.add_note(
             genanki.Note(
                 model=model,
-                fields=text_formats.anki_note_fields(word),
+                fields=fields,
                 # From the word's identity only, so editing a definition and exporting
                 # again updates the card instead of adding a duplicate.
                 guid=genanki.guid_for(word.simplified, word.pinyin),
                 tags=text_formats.anki_tags(word).split(),
             )
         )
-    genanki.Package(deck).write_to_file(str(target))
+    genanki.Package(deck, media_files=[str(path) for path in sounds.values()]).write_to_file(
+        str(target)
+    )

@@ -101,7 +101,7 @@ def test_an_interrupted_export_leaves_the_previous_file_intact(saved_words, tmp_
     export_words(saved_words, target, ExportFormat.APKG)
     before = target.read_bytes()
 
-    def interrupted(words, path):
+    def interrupted(words, path, audio):
         path.write_bytes(b"half a zip")
         raise OSError(28, "No space left on device")
 
