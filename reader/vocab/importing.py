@@ -13,9 +13,8 @@ from pathlib import Path
 from reader.errors import VocabularyError
 from reader.vocab import text_formats
 from reader.vocab.export import ExportFormat, format_for
-from reader.vocab.store import merge_words
 from reader.vocab.text_formats import BadLine
-from reader.vocab.word import VocabWord, WordKey
+from reader.vocab.word import VocabWord, WordKey, merge_words
 
 IMPORTABLE = (ExportFormat.CSV, ExportFormat.JSON, ExportFormat.PLECO, ExportFormat.ANKI_TEXT)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
@@ -123,3 +123,22 @@ class WordFilter:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def merge_words(saved: VocabWord, incoming: VocabWord) -> VocabWord:
+    """The saved word with what ``incoming`` adds; the learner's own text is never replaced."""
+    articles = {c.article_title for c in saved.contexts}
+    created_times = [t for t in (saved.created, incoming.created) if t is not None]
+    return replace(
+        saved,
+        pinyin=saved.pinyin or incoming.pinyin,
+        traditional=saved.traditional or incoming.traditional,
+        definition=saved.definition or incoming.definition,
+        note=saved.note or incoming.note,
+        hsk=saved.hsk if saved.hsk is not None else incoming.hsk,
+        status=incoming.status if incoming.status is not Status.NEW else saved.status,
+        tags=clean_tags(saved.tags + incoming.tags),
+        contexts=saved.contexts
+        + tuple(c for c in incoming.contexts if c.article_title not in articles),
+        created=min(created_times) if created_times else None,
+    )
