@@ -130,10 +130,13 @@ class VocabularyStore:
         except OSError as error:
             raise store_file.storage_error(error, "open the vocabulary", db_path) from error
         recovery = None
+        problem = None
         if db_path.exists():
             problem = store_file.health_problem(db_path, busy_timeout_s)
-            if problem is not None:
-                recovery = store_file.recover(db_path, problem)
+        if problem is None:
+            problem = store_file.lost_words_problem(db_path)
+        if problem is not None:
+            recovery = store_file.recover(db_path, problem)
         connection = store_file.connect(db_path, busy_timeout_s)
         try:
             store_file.migrate(connection, db_path)

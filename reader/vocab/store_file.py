@@ -33,7 +33,7 @@ from reader.vocab.word import utc_now
 class RecoveryReport:
     """What happened when the vocabulary file was found damaged on open."""
 
-    damaged_path: Path  # where the damaged file was moved; it is kept for inspection
+    damaged_path: Path | None  # where the damaged file was kept for inspection (None: missing)
     restored_from: Path | None  # the backup now in use, or None when none was intact
     reason: str
 
@@ -43,6 +43,8 @@ class RecoveryReport:
             outcome = f"the backup {self.restored_from.name} was restored"
         else:
             outcome = "no intact backup was found, so an empty vocabulary was started"
+        if self.damaged_path is None:
+            return f"The vocabulary file was damaged ({self.reason}); {outcome}"
         return (
             f"The vocabulary file was damaged ({self.reason}); it was moved to "
             f"{self.damaged_path} and {outcome}"
@@ -143,72 +145,103 @@ def health_problem(path: Path, busy_timeout_s: float) -> str | None:
     """
     _refuse_newer_by_header(path)
     try:
-        connection = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_s
-        )
+        return _problem_seen_by(f"{path.resolve().as_uri()}?mode=ro", path, busy_timeout_s)
+    except sqlite3.Error as error:
+        # A read-only look is not always possible (a crashed writer's WAL must be
+        # recovered first); a normal connection does that without changing content.
+        if not _error_name(error).startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
+            raise storage_error(error, "open the vocabulary", path) from error
+    try:
+        return _problem_seen_by(str(path), path, busy_timeout_s)
     except sqlite3.Error as error:
         raise storage_error(error, "open the vocabulary", path) from error
+
+
+def _error_name(error: sqlite3.Error) -> str:
+    return getattr(error, "sqlite_errorname", "") or ""
+
+
+def _problem_seen_by(database: str, path: Path, busy_timeout_s: float) -> str | None:
+    """``health_problem`` through one connection; raises sqlite3.Error other than damage."""
+    connection = sqlite3.connect(database, uri=database.startswith("file:"), timeout=busy_timeout_s)
     try:
         version = schema.schema_version(connection)
         if version > schema.LATEST_VERSION:
             raise newer_error(path, version)
         rows = connection.execute("PRAGMA quick_check").fetchall()
-    except NewerVocabularyError:
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+    except sqlite3.Error as error:
+        if _error_name(error).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            return str(error)
         raise
-    except sqlite3.Error as error:
-        name = getattr(error, "sqlite_errorname", "") or ""
-        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-            return str(error)
-        if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
-            # A read-only look is not always possible (a crashed writer's WAL must be
-            # recovered first); a normal connection does that without changing content.
-            return _health_problem_writable(path, busy_timeout_s)
-        raise storage_error(error, "open the vocabulary", path) from error
     finally:
         connection.close()
     if rows != [("ok",)]:
         return "; ".join(str(row[0]) for row in rows[:3])
+    # Migrating another program's database would mix our tables into it (or fail on a
+    # table of the same name, for every later command): it is not this vocabulary.
+    if version == 0 and tables:
+        return "it is another program's database, not a vocabulary"
+    if version > 0 and "words" not in tables:
+        return "its table of words is missing"
     return None
 
 
-def _health_problem_writable(path: Path, busy_timeout_s: float) -> str | None:
+def lost_words_problem(path: Path) -> str | None:
+    """Why a missing or empty vocabulary file is a loss rather than a first start, or None.
+
+    SQLite takes a 0-byte file for a valid empty database, so an emptied file would
+    otherwise pass every check and start an empty vocabulary; it is a loss (a sync
+    tool or a full disk did it) when a backup shows the learner once had words.
+    """
+    if path.exists():
+        if path.stat().st_size > 0 and _has_any_tables(path):
+            return None
+        state = "empty"
+    else:
+        state = "missing"
+    if not any(backups.holds_words(b.path) for b in backups.list_backups(backups_dir_for(path))):
+        return None
+    return f"the file was {state} although the backups hold words"
+
+
+def _has_any_tables(path: Path) -> bool:
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        connection = sqlite3.connect(path, timeout=busy_timeout_s)
-    except sqlite3.Error as error:
-        raise storage_error(error, "open the vocabulary", path) from error
-    try:
-        version = schema.schema_version(connection)
-        if version > schema.LATEST_VERSION:
-            raise newer_error(path, version)
-        rows = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.Error as error:
-        name = getattr(error, "sqlite_errorname", "") or ""
-        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-            return str(error)
-        raise storage_error(error, "open the vocabulary", path) from error
+        return schema.has_any_tables(connection)
+    except sqlite3.Error:
+        return True  # unreadable: health_problem decides what it is
     finally:
         connection.close()
-    if rows != [("ok",)]:
-        return "; ".join(str(row[0]) for row in rows[:3])
-    return None
 
 
 def recover(path: Path, reason: str) -> RecoveryReport:
-    """Move the damaged file (and its -wal/-shm) aside and put the newest intact backup back."""
+    """Move the damaged file (and its -wal/-shm) aside and put the newest good backup back.
+
+    The newest intact backup that holds words is preferred over a newer empty one: an
+    empty backup is more likely the product of the damage than the learner's choice.
+    """
     damaged_dir = path.parent / "damaged"
     stamp = utc_now().strftime("%Y%m%dT%H%M%S%fZ")
-    damaged = damaged_dir / f"{path.stem}-damaged-{stamp}{path.suffix}"
+    damaged: Path | None = damaged_dir / f"{path.stem}-damaged-{stamp}{path.suffix}"
     backups_dir = backups_dir_for(path)
     try:
-        damaged_dir.mkdir(parents=True, exist_ok=True)
-        os.replace(path, damaged)
-        for suffix in ("-wal", "-shm"):
-            companion = Path(f"{path}{suffix}")
-            if companion.exists():
-                os.replace(companion, Path(f"{damaged}{suffix}"))
-        for backup in backups.list_backups(backups_dir):
-            if not backups.is_intact(backup.path):
-                continue
+        if path.exists():
+            assert damaged is not None
+            damaged_dir.mkdir(parents=True, exist_ok=True)
+            os.replace(path, damaged)
+            for suffix in ("-wal", "-shm"):
+                companion = Path(f"{path}{suffix}")
+                if companion.exists():
+                    os.replace(companion, Path(f"{damaged}{suffix}"))
+        else:
+            damaged = None
+        intact = [b for b in backups.list_backups(backups_dir) if backups.is_intact(b.path)]
+        intact.sort(key=lambda backup: not backups.holds_words(backup.path))  # stable
+        for backup in intact:
             partial = path.parent / f".{path.name}.{os.getpid()}.restoring"
             source = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)
             try:
