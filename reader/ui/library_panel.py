@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.plain_text import as_rich_text
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -80,7 +82,7 @@ class LibraryModel(QAbstractListModel):
             return _progress_label(item.progress)
         if role == Qt.ItemDataRole.ToolTipRole:
             origin = "Bundled article" if item.bundled else item.path
-            return f"{item.title}\n{origin}\n{_progress_label(item.progress)}"
+            return as_rich_text(f"{item.title}\n{origin}\n{_progress_label(item.progress)}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.title}, {_progress_label(item.progress)}"
         if role == Qt.ItemDataRole.FontRole and item.path == self._current_path:

@@ -43,6 +43,7 @@ from reader.glossary.store import GlossaryStore, TermChange
 from reader.glossary.term import GlossaryTerm
 from reader.glossary.validate import CATEGORIES, term_problems
 from reader.ui.glossary_models import GlossaryTermsModel
+from reader.ui.plain_text import as_rich_text
 
 PinyinOf = Callable[[str], tuple[str, ...]]
 """The pinyin the core reads for a word on its own (one syllable per Han character)."""
@@ -65,7 +66,9 @@ def _ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
 
 
 def _ask_for_text(parent: QWidget | None, title: str, label: str, initial: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, initial)
+    text, ok = QInputDialog.getText(
+        parent, title, as_rich_text(label), QLineEdit.EchoMode.Normal, initial
+    )
     return text if ok else None
 
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from reader.dictionary.entry import Entry
 from reader.language.notation import split_syllables, strip_tones
+from reader.ui.plain_text import as_rich_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RESULT_LIMIT = 50
@@ -123,7 +124,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry_summary(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(entry.senses)
+            return as_rich_text("\n".join(entry.senses))
         if role == self.EntryRole:
             return entry
         return None
@@ -201,6 +202,7 @@ class DictionarySearch(QWidget):
             self._kind.addItem(label, kind.value)
         self._kind.setToolTip("Read the query as characters, pinyin or English")
         self._status = QLabel("", self)
+        self._status.setTextFormat(Qt.TextFormat.PlainText)
         self._model = SearchResultsModel(self)
         self._results = QListView(self)
         self._results.setModel(self._model)
