@@ -13,8 +13,8 @@ from pathlib import Path
 from reader.errors import VocabularyError
 from reader.vocab import text_formats
 from reader.vocab.export import ExportFormat, format_for
-from reader.vocab.text_formats import BadLine
-from reader.vocab.word import VocabWord, WordKey, merge_words
+from reader.vocab.text_formats import BadLine, shown_text
+from reader.vocab.word import VocabWord, WordKey, merge_words, word_problem
 
 IMPORTABLE = (ExportFormat.CSV, ExportFormat.JSON, ExportFormat.PLECO, ExportFormat.ANKI_TEXT)
 
@@ -59,8 +59,15 @@ def parse_import(path: str | Path, import_format: str | None = None) -> ImportPl
         ExportFormat.ANKI_TEXT: text_formats.parse_anki_text,
     }
     parsed = parsers[chosen](text)
+    bad = list(parsed.bad)
     merged: dict[WordKey, VocabWord] = {}
-    for _, word in parsed.good:
+    for line, word in parsed.good:
+        problem = word_problem(word)
+        if problem is not None:
+            bad.append(BadLine(line, problem, shown_text(word.simplified)))
+            continue
         earlier = merged.get(word.key)
         merged[word.key] = word if earlier is None else merge_words(earlier, word)
-    return ImportPlan(source, chosen, tuple(merged.values()), tuple(parsed.bad))
+    return ImportPlan(
+        source, chosen, tuple(merged.values()), tuple(sorted(bad, key=lambda b: b.line))
+    )

@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from reader import paths
-from reader.vocab import backups, schema, store_file
+from reader.vocab import backups, store_file
 from reader.vocab.backups import Backup, BackupKind
 from reader.vocab.errors import (
     AmbiguousWordError,
-    NewerVocabularyError,
+    InvalidWordError,
     UnknownWordError,
     VocabularyStorageError,
 )
@@ -43,6 +43,7 @@ from reader.vocab.word import (
     merge_words,
     one_line,
     utc_now,
+    word_problem,
 )
 
 if TYPE_CHECKING:
@@ -494,36 +495,41 @@ class VocabularyStore:
         can itself be undone.  Returns the backup restored.
         """
         if backup_path is None:
-            candidates = [b.path for b in self.list_backups() if backups.is_intact(b.path)]
+            candidates = [b.path for b in self.list_backups()]
             if not candidates:
-                raise VocabularyStorageError(f"There is no intact backup in {self.backups_dir}")
-            source_path = candidates[0]
+                raise VocabularyStorageError(f"There is no backup in {self.backups_dir}")
         else:
-            source_path = Path(backup_path)
-            if not source_path.is_file():
-                raise VocabularyStorageError(f"There is no backup file {source_path}")
-            if not backups.is_intact(source_path):
-                raise VocabularyStorageError(
-                    f"{source_path} is not an intact vocabulary backup; nothing was changed"
-                )
-        source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True)
+            candidates = [Path(backup_path)]
+            if not candidates[0].is_file():
+                raise VocabularyStorageError(f"There is no backup file {candidates[0]}")
+        checked, source_path = self._first_restorable(candidates)
         try:
-            version = schema.schema_version(source)
-            if version > schema.LATEST_VERSION:
-                raise NewerVocabularyError(
-                    f"{source_path.name} was made by a newer version of the reader; "
-                    "update the reader to restore it"
-                )
             backups.write_backup(self._connection, self.backups_dir, BackupKind.BEFORE_RESTORE)
+            source = sqlite3.connect(f"{checked.resolve().as_uri()}?mode=ro", uri=True)
             try:
                 source.backup(self._connection)
             except sqlite3.Error as error:
                 raise store_file.storage_error(error, "restore the backup", self.path) from error
+            finally:
+                source.close()
         finally:
-            source.close()
+            checked.unlink(missing_ok=True)
         store_file.migrate(self._connection, self.path)
         self._changed = True
         return source_path
+
+    def _first_restorable(self, candidates: list[Path]) -> tuple[Path, Path]:
+        """(checked copy, its source) for the first candidate that passes every check.
+
+        When none passes, the reason the first one was refused is raised.
+        """
+        refusals: list[VocabularyStorageError] = []
+        for candidate in candidates:
+            try:
+                return store_file.checked_restore_copy(candidate, self.path.parent), candidate
+            except VocabularyStorageError as error:
+                refusals.append(error)
+        raise refusals[0]
 
     # ----------------------------------------------------------------- internals
 
@@ -766,7 +772,7 @@ def _normalised(word: VocabWord, context: Context | None) -> VocabWord:
             seen.add(tidy.article_title)
             contexts.append(tidy)
     traditional = one_line(word.traditional)
-    return replace(
+    normalised = replace(
         word,
         simplified=simplified,
         pinyin=one_line(word.pinyin),
@@ -777,6 +783,10 @@ def _normalised(word: VocabWord, context: Context | None) -> VocabWord:
         contexts=tuple(contexts),
         status=Status(word.status),
     )
+    problem = word_problem(normalised)
+    if problem is not None:
+        raise InvalidWordError(f"{problem}; nothing was saved")
+    return normalised
 
 
 def _ambiguous(simplified: str, readings: list[str]) -> AmbiguousWordError:

@@ -12,9 +12,11 @@ Durability choices (the word store in ``store`` relies on them):
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from reader import paths
@@ -26,7 +28,7 @@ from reader.vocab.errors import (
     VocabularyLockedError,
     VocabularyStorageError,
 )
-from reader.vocab.word import utc_now
+from reader.vocab.word import Status, utc_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,3 +274,106 @@ def migrate(connection: sqlite3.Connection, path: Path) -> None:
             schema.apply_migration(connection, migration)
     except sqlite3.Error as error:
         raise storage_error(error, "update the vocabulary file", path) from error
+
+
+def checked_restore_copy(source: Path, folder: Path) -> Path:
+    """A copy of the backup ``source`` in ``folder``, brought up to date and checked whole.
+
+    The copy is what gets restored, so nothing reaches the live file unchecked: the
+    header, ``integrity_check``, the schema version, every table and column against
+    what this version's migrations build, and every word's status and dates.  Raises
+    VocabularyStorageError (or NewerVocabularyError) saying why the candidate was
+    refused; the copy is then deleted and nothing else is touched.
+    """
+    if not backups.is_intact(source):
+        raise VocabularyStorageError(
+            f"{source} is not an intact vocabulary backup; nothing was changed"
+        )
+    copy = folder / f".restore-candidate-{os.getpid()}.sqlite3"
+    try:
+        reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            backups.copy_database(reader, copy)
+        finally:
+            reader.close()
+        connection = sqlite3.connect(copy, isolation_level=None)
+        try:
+            problem = _restore_problem(connection, source)
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        copy.unlink(missing_ok=True)
+        problem = f"it cannot be read ({error})"
+    except BaseException:
+        copy.unlink(missing_ok=True)
+        raise
+    if problem is not None:
+        copy.unlink(missing_ok=True)
+        raise VocabularyStorageError(
+            f"{source.name} cannot be restored: {problem}; nothing was changed"
+        )
+    return copy
+
+
+def _restore_problem(connection: sqlite3.Connection, source: Path) -> str | None:
+    version = schema.schema_version(connection)
+    if version > schema.LATEST_VERSION:
+        raise NewerVocabularyError(
+            f"{source.name} was made by a newer version of the reader; "
+            "update the reader to restore it"
+        )
+    if version == 0:
+        return "it has no vocabulary schema version (another program's file, or an edited one)"
+    for migration in schema.pending_migrations(connection):
+        schema.apply_migration(connection, migration)
+    if _columns(connection) != _expected_columns():
+        return "its tables are not those of a vocabulary"
+    statuses = {status.value for status in Status}
+    for simplified, status, created, updated in connection.execute(
+        "SELECT simplified, status, created, updated FROM words"
+    ):
+        if not isinstance(simplified, str) or not simplified.strip():
+            return "a word has no characters"
+        if status not in statuses:
+            return f"the word {simplified} has an unknown status {status!r}"
+        for moment in (created, updated):
+            if not _is_utc_time(moment):
+                return f"the word {simplified} has an unreadable date {str(moment)[:40]!r}"
+    return None
+
+
+def _is_utc_time(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return moment.tzinfo is not None
+
+
+def _columns(connection: sqlite3.Connection) -> dict[str, list[tuple[str, str]]]:
+    tables = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        table: [
+            (row[1], row[2].upper()) for row in connection.execute(f"PRAGMA table_info('{table}')")
+        ]
+        for table in tables
+    }
+
+
+@functools.cache
+def _expected_columns() -> dict[str, list[tuple[str, str]]]:
+    """Every table and column this version's migrations build, in a scratch database."""
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for migration in schema.available_migrations():
+            schema.apply_migration(connection, migration)
+        return _columns(connection)
+    finally:
+        connection.close()
