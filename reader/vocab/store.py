@@ -6,6 +6,7 @@ Durability choices of the word store:
 * One transaction per user action (``BEGIN IMMEDIATE`` … ``COMMIT``): an action is
   saved whole or not at all, and a second running copy waits for the first
   (``busy_timeout``) instead of interleaving half-done changes.
+* A checkpoint after every action: the WAL never holds the only copy of a word.
 * ``VocabularyStore.recovery`` says what happened when a damaged file was replaced.
 * Automatic backups on open (when the file changed since the last one) and on
   close (when this session changed something); a backup before every restore.
@@ -551,6 +552,13 @@ class VocabularyStore:
                 raise store_file.storage_error(error, action, self.path) from error
             raise
         self._changed = True
+        # Copy the action into the main file and empty the WAL, so the WAL never holds
+        # the only copy of an acknowledged word: a damaged or deleted WAL (a crash, a
+        # sync tool) then loses nothing.  If another copy of the reader is reading, the
+        # checkpoint waits up to the busy timeout and may stay partial; the action is
+        # still committed and durable in the WAL, as it was before this step.
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def _read(self, action: str, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple]:
         try:
