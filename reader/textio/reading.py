@@ -27,6 +27,7 @@ from pathlib import Path
 
 from reader import articles
 from reader.errors import InputFileError
+from reader.input_files import megabytes, read_regular_file
 from reader.textio.decoding import decode_text
 from reader.textio.html_text import html_to_text
 from reader.textio.markdown_text import markdown_to_text
@@ -93,7 +94,7 @@ def read_stdin() -> Document:
         reason = error.strerror or error.__class__.__name__
         raise InputFileError(f"{STDIN_NAME}: cannot be read ({reason})") from None
     if len(data) > MAX_FILE_BYTES:
-        raise InputFileError(f"{STDIN_NAME}: is larger than {_megabytes(MAX_FILE_BYTES)}")
+        raise InputFileError(f"{STDIN_NAME}: is larger than {megabytes(MAX_FILE_BYTES)}")
     return decode_bytes(data, STDIN_NAME)
 
 
@@ -103,25 +104,7 @@ def decode_bytes(data: bytes, name: str) -> Document:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputFileError(f"{path}: is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputFileError(
-                f"{path}: is {_megabytes(size)}, larger than the {_megabytes(MAX_FILE_BYTES)} "
-                "this reader opens"
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputFileError(f"{path}: permission denied, the file cannot be read") from None
-    except IsADirectoryError:
-        raise InputFileError(f"{path}: is a folder, not a file") from None
-    except OSError as error:
-        reason = error.strerror or error.__class__.__name__
-        raise InputFileError(f"{path}: cannot be read ({reason})") from None
+    return read_regular_file(path, MAX_FILE_BYTES)
 
 
 def _document_from_bytes(data: bytes, name: str, suffix: str, path: Path | None) -> Document:
@@ -170,7 +153,3 @@ def _first_line_title(text: str) -> str:
     if len(first_line) <= TITLE_MAX_CHARS:
         return first_line
     return first_line[: TITLE_MAX_CHARS - 1].rstrip() + "…"
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
