@@ -127,6 +127,22 @@ def annotation(scratch: Path) -> None:
     )
 
 
+def annotate_memory(scratch: Path) -> None:
+    import bench_annotate_memory
+
+    scratch.mkdir(parents=True, exist_ok=True)
+    text = bench_annotate_memory.large_text(scratch)
+    anchor = bench_annotate_memory.measure_segmentation_peak(scratch, text)
+    for output_format in ("json", "text"):
+        peak, elapsed = bench_annotate_memory.measure_annotate_peak(scratch, text, output_format)
+        row(
+            f"`reader annotate --format {output_format}` of 5 MB, peak RSS ({seconds(elapsed)})",
+            f"{peak:.0f} MB",
+            "≤ 500 MB",
+            f"reading + segmenting alone {anchor:.0f} MB",
+        )
+
+
 def glossary(scratch: Path) -> None:
     import bench_glossary
 
@@ -263,6 +279,8 @@ def main() -> None:
         paths.set_data_dir(scratch / "data")
         section("dictionary", dictionary, scratch)
         section("annotation", annotation, scratch)
+        if not arguments.quick:
+            section("annotate a large text", lambda s: annotate_memory(s / "large"), scratch)
         section("glossary", glossary, scratch)
         section("window start-up", lambda s: window(s, arguments.quick), scratch)
         section("article view", lambda s: view(s, arguments.quick), scratch)

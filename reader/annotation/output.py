@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from reader.dictionary.entry import Entry
@@ -53,85 +54,176 @@ def glossary_to_dict(term: GlossaryTerm) -> dict[str, Any]:
     }
 
 
+class StatsTally:
+    """The counts of ``annotation_stats``, gathered one word at a time while output streams.
+
+    What it keeps grows with the vocabulary of the text, not with its length.
+    """
+
+    def __init__(self) -> None:
+        self.tokens = 0
+        self.words = 0
+        self.han_characters = 0
+        self.distinct: set[str] = set()
+        self.terms: set[str] = set()
+        self.unknown: set[str] = set()
+        self.levels: Counter[int | None] = Counter()
+
+    def add(self, word: WordInfo) -> None:
+        self.tokens += 1
+        if word.token.kind is not TokenKind.HAN:
+            return
+        text = word.token.text
+        self.words += 1
+        self.han_characters += len(word.pinyin)
+        self.distinct.add(text)
+        self.levels[word.hsk] += 1
+        if word.glossary is not None:
+            self.terms.add(text)
+        elif not word.entries:
+            self.unknown.add(text)
+
+    def as_dict(self, characters: int) -> dict[str, Any]:
+        """Counts a reader cares about: size, vocabulary, HSK spread, words no dictionary knows."""
+        return {
+            "characters": characters,
+            "han_characters": self.han_characters,
+            "tokens": self.tokens,
+            "words": self.words,
+            "distinct_words": len(self.distinct),
+            "glossary_terms": len(self.terms),
+            "hsk_levels": {
+                ("7-9" if level == 7 else str(level)) if level else "none": self.levels[level]
+                for level in sorted(self.levels, key=lambda lv: lv or 99)
+            },
+            "not_in_dictionary": sorted(self.unknown),
+        }
+
+
 def annotation_stats(annotation: Annotation) -> dict[str, Any]:
     """Counts a reader cares about: size, vocabulary, HSK spread, words no dictionary knows."""
-    words = [w for w in annotation.words if w.token.kind is TokenKind.HAN]
-    distinct = {w.token.text for w in words}
-    levels = Counter(w.hsk for w in words)
-    unknown = sorted({w.token.text for w in words if not w.entries and w.glossary is None})
+    tally = StatsTally()
+    for word in annotation.words:
+        tally.add(word)
+    return tally.as_dict(len(annotation.segmented.text))
+
+
+def token_to_dict(word: WordInfo, start: int, end: int) -> dict[str, Any]:
+    """One token of the JSON output; ``start``/``end`` are already offsets into the input."""
+    token = word.token
     return {
-        "characters": len(annotation.segmented.text),
-        "han_characters": sum(len(w.pinyin) for w in words),
-        "tokens": len(annotation.words),
-        "words": len(words),
-        "distinct_words": len(distinct),
-        "glossary_terms": len({w.token.text for w in words if w.glossary is not None}),
-        "hsk_levels": {
-            ("7-9" if level == 7 else str(level)) if level else "none": levels[level]
-            for level in sorted(levels, key=lambda lv: lv or 99)
-        },
-        "not_in_dictionary": unknown,
+        "text": token.text,
+        "start": start,
+        "end": end,
+        "kind": token.kind.value,
+        "pinyin": list(word.pinyin),
+        "definitions": [entry_to_dict(e) for e in word.entries],
+        "glossary": glossary_to_dict(word.glossary) if word.glossary else None,
+        "hsk": word.hsk,
     }
+
+
+_TOKENS_PER_CHUNK = 2000  # enough to keep write calls few, little enough to keep memory flat
+
+
+def json_chunks(
+    source: str,
+    words: Iterable[WordInfo],
+    characters: int,
+    input_offset: Callable[[int], int] | None = None,
+    text: str | None = None,
+) -> Iterator[str]:
+    """The JSON document in pieces, so it is written without ever being whole in memory.
+
+    With ``input_offset`` (plain text) token offsets are mapped through it into the
+    input as given and ``"offsets"`` is ``"input"``; without it they index the
+    text the document was read as, which is then included as ``"text"``.
+    """
+
+    def dumps(value: object) -> str:
+        # no indent: json uses its C encoder only without one, ten times faster here
+        return json.dumps(value, ensure_ascii=False)
+
+    offset = input_offset or (lambda position: position)
+    yield "{" + f'"source": {dumps(source)}, "offsets": "{"input" if input_offset else "text"}", '
+    if input_offset is None:
+        yield f'"text": {dumps(text or "")}, '
+    yield '"tokens": ['
+    tally = StatsTally()
+    batch: list[str] = []
+    first = True
+    for word in words:
+        tally.add(word)
+        token = word.token
+        batch.append(dumps(token_to_dict(word, offset(token.start), offset(token.end))))
+        if len(batch) == _TOKENS_PER_CHUNK:
+            yield ("" if first else ", ") + ", ".join(batch)
+            batch.clear()
+            first = False
+    if batch:
+        yield ("" if first else ", ") + ", ".join(batch)
+    yield f'], "stats": {dumps(tally.as_dict(characters))}' + "}"
 
 
 def to_json(annotation: Annotation) -> str:
-    tokens = []
-    for word in annotation.words:
-        token = word.token
-        tokens.append(
-            {
-                "text": token.text,
-                "start": token.start,
-                "end": token.end,
-                "kind": token.kind.value,
-                "pinyin": list(word.pinyin),
-                "definitions": [entry_to_dict(e) for e in word.entries],
-                "glossary": glossary_to_dict(word.glossary) if word.glossary else None,
-                "hsk": word.hsk,
-            }
+    """``json_chunks`` of a whole annotation, joined (offsets index its text)."""
+    return "".join(
+        json_chunks(
+            annotation.source,
+            annotation.words,
+            len(annotation.segmented.text),
+            input_offset=lambda position: position,
         )
-    document = {
-        "source": annotation.source,
-        "tokens": tokens,
-        "stats": annotation_stats(annotation),
-    }
-    # no indent: json uses its C encoder only without one, ten times faster here
-    return json.dumps(document, ensure_ascii=False)
+    )
 
 
-def to_text(annotation: Annotation) -> str:
-    """Each line of the text followed by its words with pinyin, then the glossary terms met."""
-    lines: list[str] = []
+def text_chunks(words: Iterable[WordInfo]) -> Iterator[str]:
+    """Each line of the text followed by its words with pinyin, then the glossary terms met.
+
+    Yielded a line at a time, so the output is never whole in memory.
+    """
     current_line: list[str] = []
     current_words: list[str] = []
+    seen: dict[str, GlossaryTerm] = {}
+    wrote_any = False
 
-    def flush() -> None:
+    def flush() -> str:
         text = "".join(current_line).strip()
-        if text:
-            lines.append(text)
-            if current_words:
-                lines.append("    " + "  ".join(current_words))
-            lines.append("")
         current_line.clear()
+        if not text:
+            current_words.clear()
+            return ""
+        chunk = text + "\n"
+        if current_words:
+            chunk += "    " + "  ".join(current_words) + "\n"
         current_words.clear()
+        return chunk
 
-    for word in annotation.words:
+    for word in words:
+        if word.glossary is not None:
+            seen.setdefault(word.glossary.term, word.glossary)
         piece = word.token.text
         if "\n" in piece:
-            flush()
+            if chunk := flush():
+                yield ("\n" if wrote_any else "") + chunk
+                wrote_any = True
             continue
         current_line.append(piece)
         if word.pinyin:
             current_words.append(f"{piece} {''.join(word.pinyin)}")
-    flush()
-    seen: dict[str, GlossaryTerm] = {}
-    for word in annotation.words:
-        if word.glossary is not None:
-            seen.setdefault(word.glossary.term, word.glossary)
+    if chunk := flush():
+        yield ("\n" if wrote_any else "") + chunk
+        wrote_any = True
     if seen:
-        lines.append("Glossary terms in this text:")
-        lines.extend(f"  {t.term} {t.pinyin} — {t.english}" for t in seen.values())
-    return "\n".join(lines).rstrip() + "\n"
+        yield ("\n" if wrote_any else "") + "Glossary terms in this text:\n"
+        yield "".join(f"  {t.term} {t.pinyin} — {t.english}\n" for t in seen.values())
+    elif not wrote_any:
+        yield "\n"
+
+
+def to_text(annotation: Annotation) -> str:
+    """``text_chunks`` of a whole annotation, joined."""
+    return "".join(text_chunks(annotation.words))
 
 
 def ruby_html(word: WordInfo) -> str:

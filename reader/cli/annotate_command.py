@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
 
-from reader.cli.shared import check_output_path, load_annotator, read_input, write_text_file
+from reader.cli.shared import check_output_path, load_annotator, read_input, write_text_chunks
 
 FORMATS = ("json", "text", "html")
 
@@ -29,15 +30,39 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.output is not None:
         check_output_path(arguments.output, arguments.path)
     document = read_input(arguments.path)
-    annotation = load_annotator().annotate(document.text, source=document.title)
-    render = {
-        "json": annotated_output.to_json,
-        "text": annotated_output.to_text,
-        "html": annotated_output.to_html,
-    }[arguments.format]
-    output = render(annotation)
-    if arguments.output is not None:
-        write_text_file(arguments.output, output)
+    annotator = load_annotator()
+    if arguments.format == "html":
+        chunks: Iterable[str] = [
+            annotated_output.to_html(annotator.annotate(document.text, source=document.title))
+        ]
     else:
-        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+        # Word by word from the segmentation, streamed out: memory stays that of the
+        # segmentation whatever the size of the output (JSON is ~100 times the input).
+        segmented = annotator.segment(document.text)
+        words = (annotator.word_info(segmented, i) for i in range(len(segmented)))
+        if arguments.format == "json":
+            chunks = annotated_output.json_chunks(
+                document.title,
+                words,
+                len(document.text),
+                input_offset=document.input_offsets,
+                text=document.text,
+            )
+        else:
+            chunks = annotated_output.text_chunks(words)
+    if arguments.output is not None:
+        write_text_chunks(arguments.output, _ending_with_newline(chunks))
+    else:
+        for chunk in _ending_with_newline(chunks):
+            sys.stdout.write(chunk)
     return 0
+
+
+def _ending_with_newline(chunks: Iterable[str]) -> Iterator[str]:
+    last = ""
+    for chunk in chunks:
+        if chunk:
+            last = chunk
+            yield chunk
+    if not last.endswith("\n"):
+        yield "\n"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.atomic_files import write_bytes_atomically
+from reader.atomic_files import replace_atomically, write_bytes_atomically
 from reader.errors import ReaderError
 from reader.textio.reading import Document, read_document, read_stdin
 
@@ -90,5 +91,19 @@ def write_text_file(path: str, text: str) -> None:
     """Replace ``path`` with ``text`` in one step; a failure leaves no partial file behind."""
     try:
         write_bytes_atomically(path, text.encode("utf-8"))
+    except OSError as error:
+        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from error
+
+
+def write_text_chunks(path: str, chunks: Iterable[str]) -> None:
+    """``write_text_file`` for output made in pieces: never whole in memory, still atomic."""
+
+    def write(target: Path) -> None:
+        with open(target, "w", encoding="utf-8", newline="") as file:
+            for chunk in chunks:
+                file.write(chunk)
+
+    try:
+        replace_atomically(path, write)
     except OSError as error:
         raise ReaderError(f"cannot write {path}: {error.strerror or error}") from error

@@ -13,7 +13,9 @@ having written nothing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -120,11 +122,16 @@ def _word_filter(namespace: argparse.Namespace) -> WordFilter:
     )
 
 
-def _open() -> VocabularyStore:
+@contextlib.contextmanager
+def _open() -> Iterator[VocabularyStore]:
+    """The store, closed at the end; a recovery or a backup that failed is one line each."""
     store = VocabularyStore.open()
     if store.recovery is not None:
         print(f"reader: {store.recovery.message}", file=sys.stderr)
-    return store
+    with store:
+        yield store
+    for warning in store.warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
 
 
 def _key(namespace: argparse.Namespace) -> WordKey | str:

@@ -19,6 +19,7 @@ holding no text.
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from dataclasses import dataclass
@@ -60,6 +61,23 @@ _LOOKS_LIKE_HTML = re.compile(r"\A\s*<(?:!doctype\s+html|html[\s>])", re.IGNOREC
 
 
 @dataclass(frozen=True, slots=True)
+class InputOffsets:
+    """Maps a position in a plain-text ``Document.text`` to the same place in the input.
+
+    The input as given is the decoded file (Unicode code points, a byte-order mark not
+    counted): reading drops the blank lines at the start and turns CRLF into LF, so
+    a program highlighting tokens in its own copy of the file needs these positions.
+    """
+
+    leading: int  # characters of the blank lines dropped at the start (after CRLF → LF)
+    crlf: tuple[int, ...]  # where each LF that was a CRLF stands, in LF-only positions
+
+    def __call__(self, position: int) -> int:
+        unified = position + self.leading
+        return unified + bisect.bisect_left(self.crlf, unified)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     text: str
     """The readable text: newlines normalised to ``\\n``, no blank lines at either end."""
@@ -69,6 +87,9 @@ class Document:
     encoding: str
     """The codec that decoded it: utf-8, utf-8-sig, utf-16-le, utf-16-be, gb18030, big5 ..."""
     format: DocumentFormat
+    input_offsets: InputOffsets | None = None
+    """For plain text, positions in ``text`` mapped into the input as given; None for
+    HTML and Markdown, whose readable text is extracted from markup."""
 
 
 def read_document(path: str | Path) -> Document:
@@ -79,7 +100,12 @@ def read_document(path: str | Path) -> Document:
     bundled = articles.article_for_path(path)
     if bundled is not None:
         return Document(
-            document.text, bundled.title, document.path, document.encoding, document.format
+            document.text,
+            bundled.title,
+            document.path,
+            document.encoding,
+            document.format,
+            document.input_offsets,
         )
     return document
 
@@ -127,11 +153,15 @@ def _document_from_bytes(data: bytes, name: str, suffix: str, path: Path | None)
     else:
         text = raw_text
 
+    offsets = None
+    if document_format is DocumentFormat.TEXT:
+        crlf = tuple(m.start() - n for n, m in enumerate(re.finditer("\r\n", decoded.text)))
+        offsets = InputOffsets(_leading_blank_length(text), crlf)
     text = _strip_blank_edges(text)
     if not text.strip():
         raise InputFileError(f"{name}: contains no text")
     title = declared_title or _first_line_title(text)
-    return Document(text, title, path, decoded.encoding, document_format)
+    return Document(text, title, path, decoded.encoding, document_format, offsets)
 
 
 def _normalise_newlines(text: str) -> str:
@@ -146,6 +176,14 @@ def _strip_blank_edges(text: str) -> str:
     while lines and not lines[-1].strip():
         lines.pop()
     return "\n".join(lines)
+
+
+def _leading_blank_length(text: str) -> int:
+    """How many characters of blank lines ``_strip_blank_edges`` drops from the start."""
+    position = 0
+    while (end := text.find("\n", position)) != -1 and not text[position:end].strip():
+        position = end + 1
+    return position
 
 
 def _first_line_title(text: str) -> str:

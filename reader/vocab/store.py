@@ -104,11 +104,21 @@ class VocabularyStore:
     """
 
     def __init__(
-        self, connection: sqlite3.Connection, path: Path, recovery: RecoveryReport | None
+        self,
+        connection: sqlite3.Connection,
+        path: Path,
+        recovery: RecoveryReport | None,
+        read_only: bool = False,
     ) -> None:
         self._connection = connection
         self.path = path
         self.recovery = recovery
+        # The file or its folder cannot be written: words can be read, every change is
+        # refused with a message saying why.
+        self.read_only = read_only
+        # Backups that could not be written although the words were saved: worth a warning,
+        # not a failure of the action.
+        self.warnings: list[str] = []
         self._changed = False
 
     # ----------------------------------------------------------------- opening
@@ -127,6 +137,8 @@ class VocabularyStore:
         VocabularyLockedError or VocabularyStorageError.
         """
         db_path = Path(path).resolve() if path is not None else paths.vocabulary_db()
+        if store_file.is_read_only(db_path):
+            return cls(store_file.connect_read_only(db_path, busy_timeout_s), db_path, None, True)
         try:
             db_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -146,7 +158,10 @@ class VocabularyStore:
             connection.close()
             raise
         store = cls(connection, db_path, recovery)
-        store._backup_on_open()
+        try:
+            store._backup_on_open()
+        except VocabularyStorageError as error:  # the words are safe; say so and go on
+            store.warnings.append(str(error))
         return store
 
     def __enter__(self) -> VocabularyStore:
@@ -165,11 +180,15 @@ class VocabularyStore:
             return
         connection = self._connection
         try:
-            with contextlib.suppress(sqlite3.Error):
-                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not self.read_only:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             if self._changed:
-                backups.write_backup(connection, self.backups_dir, BackupKind.AUTOMATIC)
                 self._changed = False
+                try:
+                    backups.write_backup(connection, self.backups_dir, BackupKind.AUTOMATIC)
+                except VocabularyStorageError as error:  # the words are saved all the same
+                    self.warnings.append(str(error))
         finally:
             connection.close()
             self._connection = None  # type: ignore[assignment]
@@ -537,6 +556,11 @@ class VocabularyStore:
     @contextlib.contextmanager
     def _write(self, action: str) -> Iterator[sqlite3.Connection]:
         connection = self._connection
+        if self.read_only:
+            raise VocabularyStorageError(
+                f"Could not {action}: {self.path} or its folder is read-only "
+                "(nothing already saved was lost)"
+            )
         try:
             connection.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:

@@ -377,3 +377,52 @@ def _expected_columns() -> dict[str, list[tuple[str, str]]]:
         return _columns(connection)
     finally:
         connection.close()
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether the vocabulary at ``path`` exists but cannot be written (file or folder).
+
+    A read-only file system, a folder without write permission and ``chattr +i`` all
+    count; such a vocabulary is opened for reading only instead of failing.
+    """
+    if not path.is_file():
+        return False
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def connect_read_only(path: Path, busy_timeout_s: float) -> sqlite3.Connection:
+    """A connection that only reads ``path``, checked whole first.
+
+    SQLite needs to create a -shm file beside a WAL database even to read it; where
+    it cannot (the folder is read-only) the file is opened as immutable, which is
+    exact because nothing can write to it either.
+    """
+    _refuse_newer_by_header(path)
+    uri = path.resolve().as_uri()
+    damaged = DamagedVocabularyError(
+        f"The vocabulary file {path} is damaged and read-only, so it cannot be "
+        "repaired from a backup; make its folder writable and start again"
+    )
+    for options in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            connection = sqlite3.connect(
+                f"{uri}?{options}", uri=True, timeout=busy_timeout_s, isolation_level=None
+            )
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.Error as error:
+            if _error_name(error).startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+                raise damaged from error
+            continue
+        if rows != [("ok",)]:
+            connection.close()
+            raise damaged
+        if schema.schema_version(connection) != schema.LATEST_VERSION:
+            connection.close()
+            raise VocabularyStorageError(
+                f"{path} needs an update to this version of the reader but is read-only; "
+                "make it writable and start again"
+            )
+        return connection
+    raise VocabularyStorageError(
+        f"Could not open {path}: it is read-only and SQLite cannot read it"
+    )
