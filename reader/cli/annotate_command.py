@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from reader.cli.shared import check_output_path, load_annotator, read_input, write_text_chunks
+
+if TYPE_CHECKING:
+    from reader.annotation.word_info import WordInfo
 
 FORMATS = ("json", "text", "html")
 
@@ -39,7 +43,9 @@ def run(arguments: argparse.Namespace) -> int:
         # Word by word from the segmentation, streamed out: memory stays that of the
         # segmentation whatever the size of the output (JSON is ~100 times the input).
         segmented = annotator.segment(document.text)
-        words = (annotator.word_info(segmented, i) for i in range(len(segmented)))
+        words = _with_progress(
+            (annotator.word_info(segmented, i) for i in range(len(segmented))), len(segmented)
+        )
         if arguments.format == "json":
             chunks = annotated_output.json_chunks(
                 document.title,
@@ -56,6 +62,24 @@ def run(arguments: argparse.Namespace) -> int:
         for chunk in _ending_with_newline(chunks):
             sys.stdout.write(chunk)
     return 0
+
+
+_PROGRESS_FROM_TOKENS = 200_000  # about a second of work: shorter runs need no bar
+
+
+def _with_progress(words: Iterator[WordInfo], total: int) -> Iterator[WordInfo]:
+    """``words`` unchanged; on a terminal, a long run shows how far it got on stderr."""
+    if total < _PROGRESS_FROM_TOKENS or not (sys.stderr and sys.stderr.isatty()):
+        yield from words
+        return
+    step = total // 100
+    for number, word in enumerate(words):
+        if number % step == 0:
+            sys.stderr.write(f"\rreader: annotating {number * 100 // total:3d}%")
+            sys.stderr.flush()
+        yield word
+    sys.stderr.write("\r" + " " * 30 + "\r")  # the bar leaves no line behind
+    sys.stderr.flush()
 
 
 def _ending_with_newline(chunks: Iterable[str]) -> Iterator[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,3 +145,23 @@ def test_json_of_html_carries_the_text_its_offsets_index(capsys, tmp_path) -> No
     assert document["offsets"] == "text"
     for token in document["tokens"]:
         assert document["text"][token["start"] : token["end"]] == token["text"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "redirected"])
+def test_a_long_run_shows_progress_only_on_a_terminal(monkeypatch, terminal: bool) -> None:
+    from reader.cli import annotate_command
+
+    stderr = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    total = annotate_command._PROGRESS_FROM_TOKENS
+    assert list(annotate_command._with_progress(iter(range(total)), total)) == list(range(total))
+    shown = stderr.getvalue()
+    if terminal:
+        assert "annotating  99%" in shown and "\n" not in shown
+    else:
+        assert shown == ""
