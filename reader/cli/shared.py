@@ -63,13 +63,16 @@ def check_output_path(output: str | Path, *inputs: str | Path | None) -> Path:
     """``output`` as a Path, refused when writing it would destroy something of the user's.
 
     That is one of the ``inputs`` the command reads, or the vocabulary database, its
-    backups or the user's glossaries (which an export written over them would replace).
+    backups, the user's glossaries or the settings (which an export written over them
+    would replace).  A folder that does not exist is refused rather than created.
     """
     from reader import paths
 
     target = Path(output)
     if not target.name or target.name in (".", ".."):
         raise ReaderError(f"{output!r} is not a file name to write to")
+    if _same_file(target.parent, paths.config_dir()):
+        raise ReaderError(f"{output} is in the reader's settings folder; write to another folder")
     for source in inputs:
         if source is not None and source != "-" and _same_file(target, Path(source)):
             raise ReaderError(f"{output} is the file being read; write to another file")
@@ -83,6 +86,13 @@ def check_output_path(output: str | Path, *inputs: str | Path | None) -> Path:
         raise ReaderError(
             f"{output} is in the folder of your saved glossaries; write to another folder "
             "(use 'reader glossary import' to add terms to a glossary)"
+        )
+    if target.parent.exists() and not target.parent.is_dir():
+        raise ReaderError(f"cannot write {output}: {target.parent} is a file, not a folder")
+    if not target.parent.is_dir():
+        # Creating folders the user did not ask for hides a typing mistake in the path.
+        raise ReaderError(
+            f"cannot write {output}: the folder {target.parent} does not exist; create it first"
         )
     return target
 
