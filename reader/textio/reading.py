@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -87,7 +87,7 @@ class Document:
     encoding: str
     """The codec that decoded it: utf-8, utf-8-sig, utf-16-le, utf-16-be, gb18030, big5 ..."""
     format: DocumentFormat
-    input_offsets: InputOffsets | None = None
+    input_offsets: InputOffsets | None = field(default=None, compare=False, repr=False)
     """For plain text, positions in ``text`` mapped into the input as given; None for
     HTML and Markdown, whose readable text is extracted from markup."""
 
