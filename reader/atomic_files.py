@@ -9,7 +9,9 @@ Every module that saves or exports writes through here; callers turn the
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -26,10 +28,13 @@ def replace_atomically(
     ``durable`` forces the content to disk before the move (user data and
     exports); rebuildable caches skip that.  A pipe or device such as
     /dev/stdout is written into directly: replacing it would break the
-    system's file.  Raises OSError, with no temporary file left behind.
+    system's file; a named pipe nothing reads from is refused (writing would wait
+    for ever).  Raises OSError, with no temporary file left behind.
     """
     target = Path(path)
     if target.exists() and not target.is_file() and not target.is_dir():
+        if stat.S_ISFIFO(target.stat().st_mode):
+            _refuse_unread_pipe(target)
         write(target)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -47,6 +52,19 @@ def replace_atomically(
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+def _refuse_unread_pipe(pipe: Path) -> None:
+    try:
+        # Non-blocking, opening a pipe for writing fails at once when nothing reads it.
+        descriptor = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise OSError(
+                errno.ENXIO, "it is a pipe that no program is reading", str(pipe)
+            ) from None
+        raise
+    os.close(descriptor)
 
 
 def write_bytes_atomically(

@@ -36,6 +36,8 @@ from typing import TYPE_CHECKING
 
 from reader import paths
 from reader.atomic_files import write_bytes_atomically
+from reader.errors import InputFileError
+from reader.input_files import MEGABYTE, read_regular_file
 from reader.language.tokens import KIND_CODES, SegmentedText
 from reader.language.versions import (
     LEXICON_CACHE_VERSION,
@@ -50,6 +52,8 @@ if TYPE_CHECKING:
 
 FORMAT_VERSION = 1
 MAX_ENTRIES = 50
+# An entry of the largest article the reader opens (20 MB of text) stays well below this.
+MAX_ENTRY_BYTES = 1024 * MEGABYTE
 FOLDER_NAME = "annotations"
 _SUFFIX = ".annotation"
 _MAGIC = b"DZANNOT\0"
@@ -148,8 +152,8 @@ class AnnotationCache:
         """
         path = self.path_for(text)
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_regular_file(path, MAX_ENTRY_BYTES)
+        except InputFileError:  # missing, replaced by a pipe or device, or absurdly large
             return None
         found = _decode(data, text, fingerprint)
         if found is not None:

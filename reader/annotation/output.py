@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from reader.annotation.stats import compute_article_stats
+from reader.annotation.stats import ArticleStats, compute_article_stats
 from reader.dictionary.entry import Entry
 from reader.glossary.term import GlossaryTerm
 from reader.language.han import is_han
@@ -50,26 +51,20 @@ def glossary_to_dict(term: GlossaryTerm) -> dict[str, Any]:
         "category": term.category,
         "related": list(term.related),
         "in_cedict": term.in_cedict,
-        "variants": list(term.variants),
-        "source": term.source,
         "glossary": term.glossary,
     }
 
 
-def annotation_stats(annotation: Annotation) -> dict[str, Any]:
-    """The Article tab's statistics (same counts, same rules) plus two the JSON adds."""
-    known = {w.token.text for w in annotation.words if w.entries or w.glossary is not None}
-    stats = compute_article_stats(
-        annotation.segmented, hsk_level=hsk_level, in_dictionary=known.__contains__
-    )
-    han_words = [w for w in annotation.words if w.token.kind is TokenKind.HAN]
+def stats_to_dict(stats: ArticleStats, *, tokens: int, glossary_terms: int) -> dict[str, Any]:
+    """The Article tab's statistics (same counts, same rules) plus two the JSON adds:
+    every token, and the distinct words that are glossary terms."""
     return {
         "characters": stats.characters,
         "han_characters": stats.han_characters,
-        "tokens": len(annotation.words),
+        "tokens": tokens,
         "words": stats.words,
         "distinct_words": stats.distinct_words,
-        "glossary_terms": len({w.token.text for w in han_words if w.glossary is not None}),
+        "glossary_terms": glossary_terms,
         "hsk_levels": {
             hsk_band(level) if level is not None else "none": count
             for level, count in stats.hsk_levels
@@ -78,64 +73,148 @@ def annotation_stats(annotation: Annotation) -> dict[str, Any]:
     }
 
 
-def to_json(annotation: Annotation) -> str:
-    tokens = []
-    for word in annotation.words:
-        token = word.token
-        tokens.append(
-            {
-                "text": token.text,
-                "start": token.start,
-                "end": token.end,
-                "kind": token.kind.value,
-                "pinyin": list(word.pinyin),
-                "definitions": [entry_to_dict(e) for e in word.entries],
-                "glossary": glossary_to_dict(word.glossary) if word.glossary else None,
-                "hsk": word.hsk,
-            }
-        )
-    document = {
-        "source": annotation.source,
-        "tokens": tokens,
-        "stats": annotation_stats(annotation),
+def _article_stats(annotation: Annotation) -> ArticleStats:
+    known = {w.token.text for w in annotation.words if w.entries or w.glossary is not None}
+    return compute_article_stats(
+        annotation.segmented, hsk_level=hsk_level, in_dictionary=known.__contains__
+    )
+
+
+def annotation_stats(annotation: Annotation) -> dict[str, Any]:
+    """``stats_to_dict`` of a whole annotation."""
+    terms = {
+        w.token.text
+        for w in annotation.words
+        if w.glossary is not None and w.token.kind is TokenKind.HAN
     }
-    # no indent: json uses its C encoder only without one, ten times faster here
-    return json.dumps(document, ensure_ascii=False)
+    return stats_to_dict(
+        _article_stats(annotation), tokens=len(annotation.words), glossary_terms=len(terms)
+    )
 
 
-def to_text(annotation: Annotation) -> str:
-    """Each line of the text followed by its words with pinyin, then the glossary terms met."""
-    lines: list[str] = []
+def token_to_dict(word: WordInfo, start: int, end: int) -> dict[str, Any]:
+    """One token of the JSON output; ``start``/``end`` are already offsets into the input."""
+    token = word.token
+    return {
+        "text": token.text,
+        "start": start,
+        "end": end,
+        "kind": token.kind.value,
+        "pinyin": list(word.pinyin),
+        "definitions": [entry_to_dict(e) for e in word.entries],
+        "glossary": glossary_to_dict(word.glossary) if word.glossary else None,
+        "hsk": word.hsk,
+    }
+
+
+_TOKENS_PER_CHUNK = 2000  # enough to keep write calls few, little enough to keep memory flat
+
+
+def json_chunks(
+    source: str,
+    words: Iterable[WordInfo],
+    stats: Callable[[], ArticleStats],
+    input_offset: Callable[[int], int] | None = None,
+    text: str | None = None,
+) -> Iterator[str]:
+    """The JSON document in pieces, so it is written without ever being whole in memory.
+
+    ``stats`` is called once the tokens are out (the statistics come from the
+    segmentation, which is in memory anyway, so nothing is kept per token).
+
+    With ``input_offset`` (plain text) token offsets are mapped through it into the
+    input as given and ``"offsets"`` is ``"input"``; without it they index the
+    text the document was read as, which is then included as ``"text"``.
+    """
+
+    def dumps(value: object) -> str:
+        # no indent: json uses its C encoder only without one, ten times faster here
+        return json.dumps(value, ensure_ascii=False)
+
+    offset = input_offset or (lambda position: position)
+    yield "{" + f'"source": {dumps(source)}, "offsets": "{"input" if input_offset else "text"}", '
+    if input_offset is None:
+        yield f'"text": {dumps(text or "")}, '
+    yield '"tokens": ['
+    tokens = 0
+    terms: set[str] = set()
+    batch: list[str] = []
+    first = True
+    for word in words:
+        tokens += 1
+        token = word.token
+        if word.glossary is not None and token.kind is TokenKind.HAN:
+            terms.add(token.text)
+        batch.append(dumps(token_to_dict(word, offset(token.start), offset(token.end))))
+        if len(batch) == _TOKENS_PER_CHUNK:
+            yield ("" if first else ", ") + ", ".join(batch)
+            batch.clear()
+            first = False
+    if batch:
+        yield ("" if first else ", ") + ", ".join(batch)
+    counts = stats_to_dict(stats(), tokens=tokens, glossary_terms=len(terms))
+    yield f'], "stats": {dumps(counts)}' + "}"
+
+
+def to_json(annotation: Annotation) -> str:
+    """``json_chunks`` of a whole annotation, joined (offsets index its text)."""
+    return "".join(
+        json_chunks(
+            annotation.source,
+            annotation.words,
+            lambda: _article_stats(annotation),
+            input_offset=lambda position: position,
+        )
+    )
+
+
+def text_chunks(words: Iterable[WordInfo]) -> Iterator[str]:
+    """Each line of the text followed by its words with pinyin, then the glossary terms met.
+
+    Yielded a line at a time, so the output is never whole in memory.
+    """
     current_line: list[str] = []
     current_words: list[str] = []
+    seen: dict[str, GlossaryTerm] = {}
+    wrote_any = False
 
-    def flush() -> None:
+    def flush() -> str:
         text = "".join(current_line).strip()
-        if text:
-            lines.append(text)
-            if current_words:
-                lines.append("    " + "  ".join(current_words))
-            lines.append("")
         current_line.clear()
+        if not text:
+            current_words.clear()
+            return ""
+        chunk = text + "\n"
+        if current_words:
+            chunk += "    " + "  ".join(current_words) + "\n"
         current_words.clear()
+        return chunk
 
-    for word in annotation.words:
+    for word in words:
+        if word.glossary is not None:
+            seen.setdefault(word.glossary.term, word.glossary)
         piece = word.token.text
         if "\n" in piece:
-            flush()
+            if chunk := flush():
+                yield ("\n" if wrote_any else "") + chunk
+                wrote_any = True
             continue
         current_line.append(piece)
         if word.pinyin:
             current_words.append(f"{piece} {''.join(word.pinyin)}")
-    flush()
-    seen: dict[str, GlossaryTerm] = {}
-    for word in annotation.words:
-        if word.glossary is not None:
-            seen.setdefault(word.glossary.term, word.glossary)
+    if chunk := flush():
+        yield ("\n" if wrote_any else "") + chunk
+        wrote_any = True
     if seen:
-        lines.append("Glossary terms in this text:")
-        lines.extend(f"  {t.term} {t.pinyin} — {t.english}" for t in seen.values())
-    return "\n".join(lines).rstrip() + "\n"
+        yield ("\n" if wrote_any else "") + "Glossary terms in this text:\n"
+        yield "".join(f"  {t.term} {t.pinyin} — {t.english}\n" for t in seen.values())
+    elif not wrote_any:
+        yield "\n"
+
+
+def to_text(annotation: Annotation) -> str:
+    """``text_chunks`` of a whole annotation, joined."""
+    return "".join(text_chunks(annotation.words))
 
 
 def ruby_html(word: WordInfo) -> str:

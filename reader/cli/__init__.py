@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import gc
 import os
 import sys
@@ -47,7 +48,12 @@ def _split_data_dir(argv: list[str]) -> tuple[str | None, list[str]]:
 def _pop_data_dir(argv: list[str]) -> list[str]:
     data_dir, remaining = _split_data_dir(argv)
     if data_dir is not None:
-        paths.set_data_dir(data_dir)
+        try:
+            paths.set_data_dir(data_dir)
+        except RuntimeError:  # pathlib's word for a loop of symbolic links
+            raise ReaderError(f"--data-dir {data_dir}: is a loop of symbolic links") from None
+        except OSError as error:
+            raise ReaderError(f"--data-dir {data_dir}: cannot be used ({error.strerror})") from None
     return remaining
 
 
@@ -140,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Handler = namespace.handler
         return handler(namespace)
     except ReaderError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        print(f"reader: {_one_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except UnicodeEncodeError as error:
         if error.encoding.lower().replace("-", "") in ("utf8", "utf16", "utf32"):
@@ -157,6 +163,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:
+        # A path the file system refuses before any command could say more: a name too
+        # long, a --data-dir that is a loop of links.  Anything else is a bug to see whole.
+        if error.errno not in _PATH_ERRNOS:
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"reader: {_one_line(where + (error.strerror or str(error)))}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+_PATH_ERRNOS = frozenset(
+    {errno.ENAMETOOLONG, errno.ELOOP, errno.ENOTDIR, errno.EACCES, errno.EROFS, errno.ENOENT}
+)
+# Every character Python's str.splitlines (and a terminal) breaks a line at.
+_LINE_BREAKS = str.maketrans(
+    {
+        char: char.encode("unicode_escape").decode("ascii")
+        for char in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+    }
+)
+
+
+def _one_line(message: str) -> str:
+    """``message`` on one line: a file name holding a line break shows it as ``\\n``."""
+    return message.translate(_LINE_BREAKS)
 
 
 def run() -> None:

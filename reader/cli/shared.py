@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.atomic_files import write_bytes_atomically
+from reader.atomic_files import replace_atomically, write_bytes_atomically
 from reader.errors import ReaderError
 from reader.textio.reading import Document, is_book_path, read_book, read_document, read_stdin
 
@@ -75,13 +76,16 @@ def check_output_path(output: str | Path, *inputs: str | Path | None) -> Path:
     """``output`` as a Path, refused when writing it would destroy something of the user's.
 
     That is one of the ``inputs`` the command reads, or the vocabulary database, its
-    backups or the user's glossaries (which an export written over them would replace).
+    backups, the user's glossaries or the settings (which an export written over them
+    would replace).  A folder that does not exist is refused rather than created.
     """
     from reader import paths
 
     target = Path(output)
     if not target.name or target.name in (".", ".."):
         raise ReaderError(f"{output!r} is not a file name to write to")
+    if _same_file(target.parent, paths.config_dir()):
+        raise ReaderError(f"{output} is in the reader's settings folder; write to another folder")
     for source in inputs:
         if source is not None and source != "-" and _same_file(target, Path(source)):
             raise ReaderError(f"{output} is the file being read; write to another file")
@@ -96,6 +100,13 @@ def check_output_path(output: str | Path, *inputs: str | Path | None) -> Path:
             f"{output} is in the folder of your saved glossaries; write to another folder "
             "(use 'reader glossary import' to add terms to a glossary)"
         )
+    if target.parent.exists() and not target.parent.is_dir():
+        raise ReaderError(f"cannot write {output}: {target.parent} is a file, not a folder")
+    if not target.parent.is_dir():
+        # Creating folders the user did not ask for hides a typing mistake in the path.
+        raise ReaderError(
+            f"cannot write {output}: the folder {target.parent} does not exist; create it first"
+        )
     return target
 
 
@@ -103,5 +114,19 @@ def write_text_file(path: str, text: str) -> None:
     """Replace ``path`` with ``text`` in one step; a failure leaves no partial file behind."""
     try:
         write_bytes_atomically(path, text.encode("utf-8"))
+    except OSError as error:
+        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from error
+
+
+def write_text_chunks(path: str, chunks: Iterable[str]) -> None:
+    """``write_text_file`` for output made in pieces: never whole in memory, still atomic."""
+
+    def write(target: Path) -> None:
+        with open(target, "w", encoding="utf-8", newline="") as file:
+            for chunk in chunks:
+                file.write(chunk)
+
+    try:
+        replace_atomically(path, write)
     except OSError as error:
         raise ReaderError(f"cannot write {path}: {error.strerror or error}") from error

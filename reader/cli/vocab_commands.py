@@ -13,21 +13,22 @@ having written nothing.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from reader.cli.shared import check_output_path, text_argument
 from reader.errors import VocabularyError
-from reader.glossary.validate import is_tone_marked_syllable
-from reader.language.han import han_characters, is_han
+from reader.language.han import han_characters
 from reader.speech.espeak import EspeakSynthesizer
 from reader.vocab.export import ExportFormat, export_words, format_for
 from reader.vocab.importing import parse_import
 from reader.vocab.pinyin_tones import from_numbered
 from reader.vocab.store import VocabularyStore
 from reader.vocab.text_formats import render_json
-from reader.vocab.word import Context, Status, VocabWord, WordFilter, WordKey
+from reader.vocab.word import Context, Status, VocabWord, WordFilter, WordKey, word_problem
 
 EXIT_OK = 0
 EXIT_NOT_DONE = 2
@@ -127,11 +128,16 @@ def _word_filter(namespace: argparse.Namespace) -> WordFilter:
     )
 
 
-def _open() -> VocabularyStore:
+@contextlib.contextmanager
+def _open() -> Iterator[VocabularyStore]:
+    """The store, closed at the end; a recovery or a backup that failed is one line each."""
     store = VocabularyStore.open()
     if store.recovery is not None:
         print(f"reader: {store.recovery.message}", file=sys.stderr)
-    return store
+    with store:
+        yield store
+    for warning in store.warnings:
+        print(f"reader: warning: {warning}", file=sys.stderr)
 
 
 def _key(namespace: argparse.Namespace) -> WordKey | str:
@@ -181,26 +187,16 @@ def _check_text(namespace: argparse.Namespace) -> None:
         raise VocabularyError("A word needs its characters; nothing was changed")
 
 
-MAX_WORD_CHARACTERS = 32
-
-
 def _check_word_and_reading(word: str, pinyin: str | None) -> None:
-    """A vocabulary word is Chinese, word-sized, and any reading given is real pinyin."""
-    if not any(is_han(char) for char in word):
-        raise VocabularyError(f"'{word}' has no Chinese characters; nothing was saved")
-    if len(word) > MAX_WORD_CHARACTERS:
+    """A vocabulary word as ``word_problem`` wants it, and one typed syllable per character."""
+    problem = word_problem(VocabWord(word, pinyin or ""))
+    if problem is not None:
+        raise VocabularyError(f"{problem}; nothing was saved")
+    if pinyin is not None and len(pinyin.split()) != len(han_characters(word)):
         raise VocabularyError(
-            f"a word of {len(word)} characters is more than a word "
-            f"(at most {MAX_WORD_CHARACTERS}); save a sentence with --context; nothing was saved"
+            f"--pinyin '{pinyin}' is not one pinyin syllable per character of '{word}' "
+            "(write hé zhǎng zhì or he2 zhang3 zhi4); nothing was saved"
         )
-    if pinyin is not None:
-        syllables = pinyin.split()
-        bad = [s for s in syllables if not is_tone_marked_syllable(s)]
-        if bad or len(syllables) != len(han_characters(word)):
-            raise VocabularyError(
-                f"--pinyin '{pinyin}' is not one pinyin syllable per character of '{word}' "
-                "(write hé zhǎng zhì or he2 zhang3 zhi4); nothing was saved"
-            )
 
 
 def _add(namespace: argparse.Namespace) -> int:

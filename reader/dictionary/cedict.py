@@ -11,16 +11,15 @@ slashes.  Every line becomes one ``Entry``: a headword with several readings
 
 from __future__ import annotations
 
-import gzip
 import importlib.resources
 import re
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader import paths
 from reader.dictionary.entry import Classifier, CrossReference, Entry
 from reader.errors import DictionaryError
+from reader.input_files import MEGABYTE, gunzip_limited, read_regular_file
 from reader.language.notation import numbered_to_marks
 
 PARSER_VERSION = 1
@@ -73,28 +72,27 @@ def resolve_source(source: Path | None = None) -> Path:
     return paths.chosen_cedict(source) or bundled_source()
 
 
+# The real CC-CEDICT is about 10 MB of text (4 MB gzipped); anything many times that
+# is not a dictionary, and reading it whole would only exhaust memory.
+MAX_SOURCE_BYTES = 100 * MEGABYTE
+
+
 def read_source_bytes(path: Path) -> bytes:
-    """The file's bytes as stored (possibly gzipped); ``DictionaryError`` if unreadable."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise DictionaryError(f"CC-CEDICT file not found: {path}") from None
-    except IsADirectoryError:
-        raise DictionaryError(f"CC-CEDICT path is a folder, not a file: {path}") from None
-    except OSError as error:
-        raise DictionaryError(f"Cannot read CC-CEDICT file {path}: {error.strerror}") from None
+    """The file's bytes as stored (possibly gzipped); ``DictionaryError`` if unreadable.
+
+    Only a regular file of at most ``MAX_SOURCE_BYTES`` is read.
+    """
+    return read_regular_file(path, MAX_SOURCE_BYTES, DictionaryError)
 
 
 def decode_source(raw: bytes, path: Path) -> str:
     """The text of a CC-CEDICT file's bytes, gunzipped when they are gzipped.
 
-    Raises ``DictionaryError`` for a broken gzip file or text that is not UTF-8.
+    Raises ``DictionaryError`` for a broken gzip file, one that unpacks to more than
+    ``MAX_SOURCE_BYTES``, or text that is not UTF-8.
     """
     if raw.startswith(_GZIP_MAGIC):
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error):
-            raise DictionaryError(f"CC-CEDICT file {path} is a damaged gzip file") from None
+        raw = gunzip_limited(raw, MAX_SOURCE_BYTES, f"CC-CEDICT file {path}", DictionaryError)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

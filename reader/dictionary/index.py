@@ -51,10 +51,13 @@ from reader.dictionary.cedict import (
     split_source,
 )
 from reader.dictionary.entry import Entry
-from reader.errors import DictionaryError
+from reader.errors import DictionaryError, InputFileError
+from reader.input_files import MEGABYTE, read_regular_file
 from reader.language.notation import normalize_pinyin_query
 
 _MAGIC = b"DZCEDIDX"
+# The index of the real CC-CEDICT is a few tens of MB; a bigger file is not ours.
+MAX_CACHE_BYTES = 512 * MEGABYTE
 _CACHE_FORMAT = 1
 # magic, cache format, parser version, source size, source mtime_ns, source sha256,
 # payload length, payload crc32
@@ -575,8 +578,8 @@ def _read_cache(
 ) -> dict[str, memoryview] | None:
     """The sections of a cache that is intact and made from this very source, else None."""
     try:
-        data = cache_file.read_bytes()
-    except OSError:
+        data = read_regular_file(cache_file, MAX_CACHE_BYTES)
+    except InputFileError:  # missing, replaced by a pipe or device, or absurdly large
         return None
     try:
         magic, cache_format, parser_version, cached_size, cached_mtime, digest, length, crc = (
@@ -596,9 +599,9 @@ def _read_cache(
     if cached_size != size or cached_mtime != mtime_ns:
         # Touched or replaced: only the content can say whether it changed.
         try:
-            if hashlib.sha256(source_path.read_bytes()).digest() != digest:
+            if hashlib.sha256(read_source_bytes(source_path)).digest() != digest:
                 return None
-        except OSError:
+        except DictionaryError:
             return None
     try:
         sections = _split_payload(payload)

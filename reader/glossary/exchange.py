@@ -34,6 +34,7 @@ from reader.atomic_files import write_bytes_atomically
 from reader.errors import GlossaryError
 from reader.glossary.term import GlossaryTerm
 from reader.glossary.validate import RELATED_SEPARATOR, stored_pinyin, term_problems
+from reader.input_files import MEGABYTE, read_regular_file
 
 FIELDS: tuple[str, ...] = (
     "term",
@@ -335,15 +336,17 @@ def format_of(path: str | os.PathLike[str]) -> str:
     return suffix
 
 
+# The bundled glossary is 33 KB; every lookup walks the active glossaries, so a
+# glossary of tens of megabytes would make hovering slow for good.
+MAX_GLOSSARY_BYTES = 2 * MEGABYTE
+
+
 def read_terms_file(
     path: str | os.PathLike[str], glossary: str = "", file_format: str | None = None
 ) -> ImportResult:
     """Every good term and every bad row of a TSV, CSV or JSON file; nothing is written."""
     file_format = file_format or format_of(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise GlossaryError(f"cannot read {path}: {error.strerror or error}") from error
+    data = read_regular_file(path, MAX_GLOSSARY_BYTES, GlossaryError)
     source = str(path)
     if file_format == "csv":
         return parse_csv(data, glossary, source)

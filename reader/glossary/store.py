@@ -25,10 +25,11 @@ from pathlib import Path
 
 from reader import paths
 from reader.errors import GlossaryError
-from reader.glossary.exchange import dump_tsv, parse_tsv, write_atomically
+from reader.glossary.exchange import MAX_GLOSSARY_BYTES, dump_tsv, parse_tsv, write_atomically
 from reader.glossary.matching import TermMatch, TermMatcher, strip_ignored
 from reader.glossary.term import GlossaryTerm
 from reader.glossary.validate import check_term, han_characters
+from reader.input_files import read_regular_file
 
 BUNDLED_NAME = "bundled"
 BUNDLED_FILE_NAME = "policy-glossary.tsv"
@@ -86,12 +87,11 @@ def _load_bundled_cached(source: Path, _modified: int) -> Glossary:
 
 
 def _read_glossary_file(path: Path, name: str) -> tuple[GlossaryTerm, ...]:
+    data = read_regular_file(path, MAX_GLOSSARY_BYTES, GlossaryError)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise GlossaryError(f"glossary “{name}” ({path}) is not UTF-8") from error
-    except OSError as error:
-        raise GlossaryError(f"cannot read glossary “{name}”: {error.strerror or error}") from error
     result = parse_tsv(text, name, source=f"glossary “{name}”")
     if result.bad_rows:
         raise GlossaryError(f"glossary “{name}” ({path}) {result.bad_rows[0]}")

@@ -21,14 +21,16 @@ holding no text.
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from reader import articles
 from reader.errors import InputFileError
+from reader.input_files import megabytes, read_regular_file
 from reader.textio.book import TITLE_MAX_CHARS as TITLE_MAX_CHARS  # the documents' limit too
 from reader.textio.book import Book, BookFormat, title_from_text
 from reader.textio.decoding import decode_text
@@ -65,6 +67,23 @@ _LOOKS_LIKE_HTML = re.compile(r"\A\s*<(?:!doctype\s+html|html[\s>])", re.IGNOREC
 
 
 @dataclass(frozen=True, slots=True)
+class InputOffsets:
+    """Maps a position in a plain-text ``Document.text`` to the same place in the input.
+
+    The input as given is the decoded file (Unicode code points, a byte-order mark not
+    counted): reading drops the blank lines at the start and turns CRLF into LF, so
+    a program highlighting tokens in its own copy of the file needs these positions.
+    """
+
+    leading: int  # characters of the blank lines dropped at the start (after CRLF → LF)
+    crlf: tuple[int, ...]  # where each LF that was a CRLF stands, in LF-only positions
+
+    def __call__(self, position: int) -> int:
+        unified = position + self.leading
+        return unified + bisect.bisect_left(self.crlf, unified)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     text: str
     """The readable text: newlines normalised to ``\\n``, no blank lines at either end."""
@@ -75,6 +94,9 @@ class Document:
     """The codec that decoded it: utf-8, utf-8-sig, utf-16-le, utf-16-be, gb18030, big5 ...
     ("" for a book, whose format says how its text is stored)."""
     format: DocumentFormat
+    input_offsets: InputOffsets | None = field(default=None, compare=False, repr=False)
+    """For plain text, positions in ``text`` mapped into the input as given; None for
+    HTML and Markdown, whose readable text is extracted from markup."""
 
 
 def read_document(path: str | Path) -> Document:
@@ -89,7 +111,12 @@ def read_document(path: str | Path) -> Document:
     bundled = articles.article_for_path(path)
     if bundled is not None:
         return Document(
-            document.text, bundled.title, document.path, document.encoding, document.format
+            document.text,
+            bundled.title,
+            document.path,
+            document.encoding,
+            document.format,
+            document.input_offsets,
         )
     return document
 
@@ -129,7 +156,7 @@ def read_stdin() -> Document:
         reason = error.strerror or error.__class__.__name__
         raise InputFileError(f"{STDIN_NAME}: cannot be read ({reason})") from None
     if len(data) > MAX_FILE_BYTES:
-        raise InputFileError(f"{STDIN_NAME}: is larger than {_megabytes(MAX_FILE_BYTES)}")
+        raise InputFileError(f"{STDIN_NAME}: is larger than {megabytes(MAX_FILE_BYTES)}")
     return decode_bytes(data, STDIN_NAME)
 
 
@@ -139,25 +166,7 @@ def decode_bytes(data: bytes, name: str) -> Document:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputFileError(f"{path}: is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputFileError(
-                f"{path}: is {_megabytes(size)}, larger than the {_megabytes(MAX_FILE_BYTES)} "
-                "this reader opens"
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputFileError(f"{path}: permission denied, the file cannot be read") from None
-    except IsADirectoryError:
-        raise InputFileError(f"{path}: is a folder, not a file") from None
-    except OSError as error:
-        reason = error.strerror or error.__class__.__name__
-        raise InputFileError(f"{path}: cannot be read ({reason})") from None
+    return read_regular_file(path, MAX_FILE_BYTES)
 
 
 def _document_from_bytes(data: bytes, name: str, suffix: str, path: Path | None) -> Document:
@@ -180,11 +189,15 @@ def _document_from_bytes(data: bytes, name: str, suffix: str, path: Path | None)
     else:
         text = raw_text
 
+    offsets = None
+    if document_format is DocumentFormat.TEXT:
+        crlf = tuple(m.start() - n for n, m in enumerate(re.finditer("\r\n", decoded.text)))
+        offsets = InputOffsets(_leading_blank_length(text), crlf)
     text = _strip_blank_edges(text)
     if not text.strip():
         raise InputFileError(f"{name}: contains no text")
     title = declared_title or title_from_text(text)
-    return Document(text, title, path, decoded.encoding, document_format)
+    return Document(text, title, path, decoded.encoding, document_format, offsets)
 
 
 def _normalise_newlines(text: str) -> str:
@@ -201,5 +214,9 @@ def _strip_blank_edges(text: str) -> str:
     return "\n".join(lines)
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+def _leading_blank_length(text: str) -> int:
+    """How many characters of blank lines ``_strip_blank_edges`` drops from the start."""
+    position = 0
+    while (end := text.find("\n", position)) != -1 and not text[position:end].strip():
+        position = end + 1
+    return position

@@ -48,6 +48,7 @@ class FindBar(QWidget):
         self._field.installEventFilter(self)
         self.setFocusProxy(self._field)
         self._count = QLabel("", self)
+        self._count.setTextFormat(Qt.TextFormat.PlainText)
         self._count.setMinimumWidth(90)
         self._previous_button = QToolButton(self)
         self._previous_button.setText("▲")

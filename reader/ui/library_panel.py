@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.plain_text import as_rich_text
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 CHAPTER_INDENT = 16
 
@@ -107,7 +109,9 @@ class LibraryModel(QAbstractListModel):
             return item.detail or progress_label(item.progress)
         if role == Qt.ItemDataRole.ToolTipRole:
             origin = "Bundled article" if item.bundled else item.path
-            return f"{item.title}\n{origin}\n{item.detail or progress_label(item.progress)}"
+            return as_rich_text(
+                f"{item.title}\n{origin}\n{item.detail or progress_label(item.progress)}"
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.title}, {item.detail or progress_label(item.progress)}"
         if role == self.ChapterRole:

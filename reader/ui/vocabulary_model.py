@@ -25,7 +25,6 @@ from the store is reported through ``edit_failed`` and the cell keeps its value.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -47,6 +46,7 @@ from PySide6.QtCore import (
 from reader.errors import VocabularyError
 from reader.language.han import has_han
 from reader.language.notation import normalize_pinyin_query, toneless_key, toneless_keys
+from reader.ui.plain_text import as_rich_text
 from reader.vocab.store import ListedWord, VocabularyStore
 from reader.vocab.word import Context, Status, VocabWord, WordKey
 
@@ -638,7 +638,7 @@ def _tooltip(word: VocabWord, column: Column) -> str | None:
     text = _tooltip_text(word, column)
     if text is None:
         return None
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+    return as_rich_text(text)
 
 
 def _tooltip_text(word: VocabWord, column: Column) -> str | None:

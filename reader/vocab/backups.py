@@ -6,7 +6,8 @@ exists under its final name is always a whole, readable database.
 
 The kind is part of the file name (``vocabulary-auto-…``, ``vocabulary-manual-…``,
 ``vocabulary-before-migration-…``, ``vocabulary-before-restore-…``).  Only
-automatic backups are pruned (the newest ``KEEP_AUTOMATIC`` are kept); backups the
+automatic backups are pruned (the newest ``KEEP_AUTOMATIC`` are kept, and the
+newest one holding words even when older); backups the
 learner asked for, and those taken before a migration or a restore, are never
 deleted by the program.
 """
@@ -71,6 +72,20 @@ def is_intact(path: Path) -> bool:
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'words'"
         ).fetchone()
         return rows == [("ok",)] and has_words is not None
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+
+
+def holds_words(path: Path) -> bool:
+    """Whether the backup at ``path`` holds at least one word (False when unreadable)."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return connection.execute("SELECT EXISTS (SELECT 1 FROM words)").fetchone()[0] == 1
     except sqlite3.Error:
         return False
     finally:
@@ -148,7 +163,13 @@ def list_backups(directory: Path) -> list[Backup]:
 def prune_automatic(directory: Path, keep: int = KEEP_AUTOMATIC) -> None:
     """Delete automatic backups beyond the newest ``keep``, and abandoned partial files."""
     automatic = [b for b in list_backups(directory) if b.kind is BackupKind.AUTOMATIC]
-    for old in automatic[keep:]:
+    pruned = automatic[keep:]
+    # Empty backups must never push out the last one holding words: a store that lost
+    # its words (an emptied file) would otherwise lose them for good after ``keep`` starts.
+    if pruned and not any(holds_words(b.path) for b in automatic[:keep]):
+        newest_with_words = next((b for b in pruned if holds_words(b.path)), None)
+        pruned = [b for b in pruned if b is not newest_with_words]
+    for old in pruned:
         with contextlib.suppress(OSError):
             old.path.unlink()
     # A partial file is left behind only when a process died mid-backup; a young one may

@@ -16,6 +16,10 @@ class AmbiguousWordError(VocabularyError):
     """The characters are saved with several readings and none was given."""
 
 
+class InvalidWordError(VocabularyError):
+    """What was given is not a word that can be saved (not Chinese, too long, bad pinyin…)."""
+
+
 class VocabularyLockedError(VocabularyError):
     """Another running copy of the reader held the vocabulary for longer than the wait allowed."""
 

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import VocabularyError
+from reader.input_files import MEGABYTE, read_regular_file
 from reader.vocab import text_formats
 from reader.vocab.export import ExportFormat, format_for
-from reader.vocab.store import merge_words
-from reader.vocab.text_formats import BadLine
-from reader.vocab.word import VocabWord, WordKey
+from reader.vocab.text_formats import BadLine, shown_text
+from reader.vocab.word import VocabWord, WordKey, merge_words, word_problem
 from reader.wording import counted
 
+# A JSON export of 50,000 words with a sentence each is about 20 MB.
+MAX_IMPORT_BYTES = 64 * MEGABYTE
 IMPORTABLE = (ExportFormat.CSV, ExportFormat.JSON, ExportFormat.PLECO, ExportFormat.ANKI_TEXT)
 
 
@@ -45,16 +47,13 @@ def parse_import(path: str | Path, import_format: str | None = None) -> ImportPl
             f"Cannot import {chosen.value} files; import one of "
             f"{', '.join(f.value for f in IMPORTABLE)}"
         )
+    data = read_regular_file(source, MAX_IMPORT_BYTES, VocabularyError)
     try:
-        text = source.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise VocabularyError(f"There is no file {source}") from None
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise VocabularyError(
             f"{source.name} is not UTF-8 text (byte {error.start}); save it as UTF-8"
         ) from None
-    except OSError as error:
-        raise VocabularyError(f"Cannot read {source}: {error.strerror}") from error
     parsers = {
         ExportFormat.CSV: text_formats.parse_csv,
         ExportFormat.JSON: text_formats.parse_json,
@@ -62,8 +61,15 @@ def parse_import(path: str | Path, import_format: str | None = None) -> ImportPl
         ExportFormat.ANKI_TEXT: text_formats.parse_anki_text,
     }
     parsed = parsers[chosen](text)
+    bad = list(parsed.bad)
     merged: dict[WordKey, VocabWord] = {}
-    for _, word in parsed.good:
+    for line, word in parsed.good:
+        problem = word_problem(word)
+        if problem is not None:
+            bad.append(BadLine(line, problem, shown_text(word.simplified)))
+            continue
         earlier = merged.get(word.key)
         merged[word.key] = word if earlier is None else merge_words(earlier, word)
-    return ImportPlan(source, chosen, tuple(merged.values()), tuple(parsed.bad))
+    return ImportPlan(
+        source, chosen, tuple(merged.values()), tuple(sorted(bad, key=lambda b: b.line))
+    )

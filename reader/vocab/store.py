@@ -1,24 +1,20 @@
 """The learner's vocabulary, kept in SQLite so that months of work are never lost.
 
-Durability choices:
+The file's life (opening, checking, recovering, migrating) is in ``store_file``.
+Durability choices of the word store:
 
-* WAL journal with ``synchronous=FULL``: a call that returned has reached the disk.
 * One transaction per user action (``BEGIN IMMEDIATE`` … ``COMMIT``): an action is
   saved whole or not at all, and a second running copy waits for the first
   (``busy_timeout``) instead of interleaving half-done changes.
-* ``PRAGMA quick_check`` on open; a damaged file is moved aside (never deleted) and
-  the newest intact backup is restored; ``VocabularyStore.recovery`` says what
-  happened.
+* A checkpoint after every action: the WAL never holds the only copy of a word.
+* ``VocabularyStore.recovery`` says what happened when a damaged file was replaced.
 * Automatic backups on open (when the file changed since the last one) and on
-  close (when this session changed something); a backup before every migration
-  and before every restore.
-* A file written by a newer version is refused and left byte-identical.
+  close (when this session changed something); a backup before every restore.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -28,16 +24,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from reader import paths
-from reader.vocab import backups, schema
+from reader.vocab import backups, store_file
 from reader.vocab.backups import Backup, BackupKind
 from reader.vocab.errors import (
     AmbiguousWordError,
-    DamagedVocabularyError,
-    NewerVocabularyError,
+    InvalidWordError,
     UnknownWordError,
-    VocabularyLockedError,
     VocabularyStorageError,
 )
+from reader.vocab.store_file import RecoveryReport
 from reader.vocab.word import (
     Context,
     Status,
@@ -46,8 +41,10 @@ from reader.vocab.word import (
     WordKey,
     WordState,
     clean_tags,
+    merge_words,
     one_line,
     utc_now,
+    word_problem,
 )
 
 if TYPE_CHECKING:
@@ -57,71 +54,9 @@ DEFAULT_BUSY_TIMEOUT_S = 5.0
 
 
 @dataclass(frozen=True, slots=True)
-class RecoveryReport:
-    """What happened when the vocabulary file was found damaged on open."""
-
-    damaged_path: Path  # where the damaged file was moved; it is kept for inspection
-    restored_from: Path | None  # the backup now in use, or None when none was intact
-    reason: str
-
-    @property
-    def message(self) -> str:
-        if self.restored_from is not None:
-            outcome = f"the backup {self.restored_from.name} was restored"
-        else:
-            outcome = "no intact backup was found, so an empty vocabulary was started"
-        return (
-            f"The vocabulary file was damaged ({self.reason}); it was moved to "
-            f"{self.damaged_path} and {outcome}"
-        )
-
-
-@dataclass(frozen=True, slots=True)
 class ImportOutcome:
     added: int
     merged: int
-
-
-def storage_error(error: BaseException, action: str, path: Path) -> Exception:
-    """Turn a sqlite3/OS error into a one-line VocabularyError naming the cause."""
-    name = getattr(error, "sqlite_errorname", "") or ""
-    code = error.errno if isinstance(error, OSError) else None
-    text = str(error).lower()
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
-        return VocabularyLockedError(
-            f"Could not {action}: the vocabulary is in use by another running copy of the "
-            "reader; close it or try again"
-        )
-    if name == "SQLITE_FULL" or code == errno.ENOSPC or "disk is full" in text:
-        return VocabularyStorageError(
-            f"Could not {action}: the disk holding {path.parent} is full; "
-            "free some space and try again (nothing already saved was lost)"
-        )
-    if (
-        name.startswith("SQLITE_READONLY")
-        or code in (errno.EROFS, errno.EACCES, errno.EPERM)
-        or "readonly" in text
-    ):
-        return VocabularyStorageError(
-            f"Could not {action}: {path} or its folder is read-only "
-            "(nothing already saved was lost)"
-        )
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return DamagedVocabularyError(
-            f"Could not {action}: the vocabulary file {path} is damaged; restart the reader "
-            "to restore it from a backup"
-        )
-    detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    return VocabularyStorageError(
-        f"Could not {action}: {detail} ({path}; nothing already saved was lost)"
-    )
-
-
-def backups_dir_for(db_path: Path) -> Path:
-    """The data directory's backups folder for the usual file, else ``backups/`` beside it."""
-    if db_path == paths.vocabulary_db():
-        return paths.backups_dir()
-    return db_path.parent / "backups"
 
 
 def _iso(moment: datetime) -> str:
@@ -169,11 +104,21 @@ class VocabularyStore:
     """
 
     def __init__(
-        self, connection: sqlite3.Connection, path: Path, recovery: RecoveryReport | None
+        self,
+        connection: sqlite3.Connection,
+        path: Path,
+        recovery: RecoveryReport | None,
+        read_only: bool = False,
     ) -> None:
         self._connection = connection
         self.path = path
         self.recovery = recovery
+        # The file or its folder cannot be written: words can be read, every change is
+        # refused with a message saying why.
+        self.read_only = read_only
+        # Backups that could not be written although the words were saved: worth a warning,
+        # not a failure of the action.
+        self.warnings: list[str] = []
         self._changed = False
 
     # ----------------------------------------------------------------- opening
@@ -192,23 +137,31 @@ class VocabularyStore:
         VocabularyLockedError or VocabularyStorageError.
         """
         db_path = Path(path).resolve() if path is not None else paths.vocabulary_db()
+        if store_file.is_read_only(db_path):
+            return cls(store_file.connect_read_only(db_path, busy_timeout_s), db_path, None, True)
         try:
             db_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise storage_error(error, "open the vocabulary", db_path) from error
+            raise store_file.storage_error(error, "open the vocabulary", db_path) from error
         recovery = None
+        problem = None
         if db_path.exists():
-            problem = _health_problem(db_path, busy_timeout_s)
-            if problem is not None:
-                recovery = _recover(db_path, problem)
-        connection = _connect(db_path, busy_timeout_s)
+            problem = store_file.health_problem(db_path, busy_timeout_s)
+        if problem is None:
+            problem = store_file.lost_words_problem(db_path)
+        if problem is not None:
+            recovery = store_file.recover(db_path, problem)
+        connection = store_file.connect(db_path, busy_timeout_s)
         try:
-            _migrate(connection, db_path)
+            store_file.migrate(connection, db_path)
         except BaseException:
             connection.close()
             raise
         store = cls(connection, db_path, recovery)
-        store._backup_on_open()
+        try:
+            store._backup_on_open()
+        except VocabularyStorageError as error:  # the words are safe; say so and go on
+            store.warnings.append(str(error))
         return store
 
     def __enter__(self) -> VocabularyStore:
@@ -227,18 +180,22 @@ class VocabularyStore:
             return
         connection = self._connection
         try:
-            with contextlib.suppress(sqlite3.Error):
-                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if not self.read_only:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             if self._changed:
-                backups.write_backup(connection, self.backups_dir, BackupKind.AUTOMATIC)
                 self._changed = False
+                try:
+                    backups.write_backup(connection, self.backups_dir, BackupKind.AUTOMATIC)
+                except VocabularyStorageError as error:  # the words are saved all the same
+                    self.warnings.append(str(error))
         finally:
             connection.close()
             self._connection = None  # type: ignore[assignment]
 
     @property
     def backups_dir(self) -> Path:
-        return backups_dir_for(self.path)
+        return store_file.backups_dir_for(self.path)
 
     # ----------------------------------------------------------------- reading
 
@@ -558,46 +515,56 @@ class VocabularyStore:
         can itself be undone.  Returns the backup restored.
         """
         if backup_path is None:
-            candidates = [b.path for b in self.list_backups() if backups.is_intact(b.path)]
+            candidates = [b.path for b in self.list_backups()]
             if not candidates:
-                raise VocabularyStorageError(f"There is no intact backup in {self.backups_dir}")
-            source_path = candidates[0]
+                raise VocabularyStorageError(f"There is no backup in {self.backups_dir}")
         else:
-            source_path = Path(backup_path)
-            if not source_path.is_file():
-                raise VocabularyStorageError(f"There is no backup file {source_path}")
-            if not backups.is_intact(source_path):
-                raise VocabularyStorageError(
-                    f"{source_path} is not an intact vocabulary backup; nothing was changed"
-                )
-        source = sqlite3.connect(f"{source_path.resolve().as_uri()}?mode=ro", uri=True)
+            candidates = [Path(backup_path)]
+            if not candidates[0].is_file():
+                raise VocabularyStorageError(f"There is no backup file {candidates[0]}")
+        checked, source_path = self._first_restorable(candidates)
         try:
-            version = schema.schema_version(source)
-            if version > schema.LATEST_VERSION:
-                raise NewerVocabularyError(
-                    f"{source_path.name} was made by a newer version of the reader; "
-                    "update the reader to restore it"
-                )
             backups.write_backup(self._connection, self.backups_dir, BackupKind.BEFORE_RESTORE)
+            source = sqlite3.connect(f"{checked.resolve().as_uri()}?mode=ro", uri=True)
             try:
                 source.backup(self._connection)
             except sqlite3.Error as error:
-                raise storage_error(error, "restore the backup", self.path) from error
+                raise store_file.storage_error(error, "restore the backup", self.path) from error
+            finally:
+                source.close()
         finally:
-            source.close()
-        _migrate(self._connection, self.path)
+            checked.unlink(missing_ok=True)
+        store_file.migrate(self._connection, self.path)
         self._changed = True
         return source_path
+
+    def _first_restorable(self, candidates: list[Path]) -> tuple[Path, Path]:
+        """(checked copy, its source) for the first candidate that passes every check.
+
+        When none passes, the reason the first one was refused is raised.
+        """
+        refusals: list[VocabularyStorageError] = []
+        for candidate in candidates:
+            try:
+                return store_file.checked_restore_copy(candidate, self.path.parent), candidate
+            except VocabularyStorageError as error:
+                refusals.append(error)
+        raise refusals[0]
 
     # ----------------------------------------------------------------- internals
 
     @contextlib.contextmanager
     def _write(self, action: str) -> Iterator[sqlite3.Connection]:
         connection = self._connection
+        if self.read_only:
+            raise VocabularyStorageError(
+                f"Could not {action}: {self.path} or its folder is read-only "
+                "(nothing already saved was lost)"
+            )
         try:
             connection.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise storage_error(error, action, self.path) from error
+            raise store_file.storage_error(error, action, self.path) from error
         try:
             yield connection
             connection.execute("COMMIT")
@@ -606,15 +573,22 @@ class VocabularyStore:
                 with contextlib.suppress(sqlite3.Error):
                     connection.execute("ROLLBACK")
             if isinstance(error, (sqlite3.Error, OSError)):
-                raise storage_error(error, action, self.path) from error
+                raise store_file.storage_error(error, action, self.path) from error
             raise
         self._changed = True
+        # Copy the action into the main file and empty the WAL, so the WAL never holds
+        # the only copy of an acknowledged word: a damaged or deleted WAL (a crash, a
+        # sync tool) then loses nothing.  If another copy of the reader is reading, the
+        # checkpoint waits up to the busy timeout and may stay partial; the action is
+        # still committed and durable in the WAL, as it was before this step.
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def _read(self, action: str, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple]:
         try:
             return self._connection.execute(sql, parameters).fetchall()
         except sqlite3.Error as error:
-            raise storage_error(error, action, self.path) from error
+            raise store_file.storage_error(error, action, self.path) from error
 
     def _existing_id(self, connection: sqlite3.Connection, key: WordKey) -> int | None:
         """The row a word with this key would merge into (a reading-less twin counts)."""
@@ -632,7 +606,7 @@ class VocabularyStore:
         try:
             return self._existing_id(self._connection, word.key)
         except sqlite3.Error as error:
-            raise storage_error(error, "preview the import", self.path) from error
+            raise store_file.storage_error(error, "preview the import", self.path) from error
 
     def _save_merged(
         self, connection: sqlite3.Connection, incoming: VocabWord, now: datetime
@@ -764,7 +738,7 @@ class VocabularyStore:
             ):
                 contexts.setdefault(word_id, []).append(Context(sentence, title))
         except sqlite3.Error as error:
-            raise storage_error(error, "read the vocabulary", self.path) from error
+            raise store_file.storage_error(error, "read the vocabulary", self.path) from error
         return [
             VocabWord(
                 simplified=simplified,
@@ -810,25 +784,6 @@ class VocabularyStore:
         backups.write_backup(self._connection, self.backups_dir, BackupKind.AUTOMATIC)
 
 
-def merge_words(saved: VocabWord, incoming: VocabWord) -> VocabWord:
-    """The saved word with what ``incoming`` adds; the learner's own text is never replaced."""
-    articles = {c.article_title for c in saved.contexts}
-    created_times = [t for t in (saved.created, incoming.created) if t is not None]
-    return replace(
-        saved,
-        pinyin=saved.pinyin or incoming.pinyin,
-        traditional=saved.traditional or incoming.traditional,
-        definition=saved.definition or incoming.definition,
-        note=saved.note or incoming.note,
-        hsk=saved.hsk if saved.hsk is not None else incoming.hsk,
-        status=incoming.status if incoming.status is not Status.NEW else saved.status,
-        tags=clean_tags(saved.tags + incoming.tags),
-        contexts=saved.contexts
-        + tuple(c for c in incoming.contexts if c.article_title not in articles),
-        created=min(created_times) if created_times else None,
-    )
-
-
 def _grouped_by_word(rows: Iterable[tuple[int, str]]) -> dict[int, tuple[str, ...]]:
     """The values of ``(word_id, value)`` rows gathered per word, in row order."""
     grouped: dict[int, list[str]] = {}
@@ -849,7 +804,7 @@ def _normalised(word: VocabWord, context: Context | None) -> VocabWord:
             seen.add(tidy.article_title)
             contexts.append(tidy)
     traditional = one_line(word.traditional)
-    return replace(
+    normalised = replace(
         word,
         simplified=simplified,
         pinyin=one_line(word.pinyin),
@@ -860,6 +815,10 @@ def _normalised(word: VocabWord, context: Context | None) -> VocabWord:
         contexts=tuple(contexts),
         status=Status(word.status),
     )
+    problem = word_problem(normalised)
+    if problem is not None:
+        raise InvalidWordError(f"{problem}; nothing was saved")
+    return normalised
 
 
 def _ambiguous(simplified: str, readings: list[str]) -> AmbiguousWordError:
@@ -886,153 +845,3 @@ def _where(word_filter: WordFilter) -> tuple[str, tuple[object, ...]]:
         clauses.append("created >= ?")
         parameters.append(_iso(datetime.combine(word_filter.added_since, time(), tzinfo=UTC)))
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(parameters)
-
-
-def _connect(path: Path, busy_timeout_s: float) -> sqlite3.Connection:
-    try:
-        connection = sqlite3.connect(path, timeout=busy_timeout_s, isolation_level=None)
-    except sqlite3.Error as error:
-        raise storage_error(error, "open the vocabulary", path) from error
-    try:
-        connection.execute("PRAGMA foreign_keys = ON")
-        if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
-            raise VocabularyStorageError(f"Could not switch {path} to WAL mode")
-        connection.execute("PRAGMA synchronous = FULL")
-    except sqlite3.Error as error:
-        connection.close()
-        raise storage_error(error, "open the vocabulary", path) from error
-    return connection
-
-
-def _newer_error(path: Path, version: int) -> NewerVocabularyError:
-    return NewerVocabularyError(
-        f"{path} was written by a newer version of the reader (schema {version}, this "
-        f"version knows up to {schema.LATEST_VERSION}); it was left untouched — update the reader"
-    )
-
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_USER_VERSION_OFFSET = 60
-
-
-def _refuse_newer_by_header(path: Path) -> None:
-    """Refuse a newer file from its header bytes alone.
-
-    Opening it with SQLite, even read-only, would create -wal/-shm files beside it;
-    reading the header with plain file I/O leaves the folder exactly as it was.
-    """
-    try:
-        with open(path, "rb") as file:
-            header = file.read(100)
-    except OSError as error:
-        raise storage_error(error, "open the vocabulary", path) from error
-    if len(header) == 100 and header.startswith(_SQLITE_MAGIC):
-        version = int.from_bytes(header[_USER_VERSION_OFFSET : _USER_VERSION_OFFSET + 4], "big")
-        if version > schema.LATEST_VERSION:
-            raise _newer_error(path, version)
-
-
-def _health_problem(path: Path, busy_timeout_s: float) -> str | None:
-    """Why the file at ``path`` cannot be used as it is, or None when it is healthy.
-
-    Refuses (raises) a file from a newer version.  Reads only: a refused or healthy
-    file is not modified.
-    """
-    _refuse_newer_by_header(path)
-    try:
-        connection = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_s
-        )
-    except sqlite3.Error as error:
-        raise storage_error(error, "open the vocabulary", path) from error
-    try:
-        version = schema.schema_version(connection)
-        if version > schema.LATEST_VERSION:
-            raise _newer_error(path, version)
-        rows = connection.execute("PRAGMA quick_check").fetchall()
-    except NewerVocabularyError:
-        raise
-    except sqlite3.Error as error:
-        name = getattr(error, "sqlite_errorname", "") or ""
-        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-            return str(error)
-        if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")):
-            # A read-only look is not always possible (a crashed writer's WAL must be
-            # recovered first); a normal connection does that without changing content.
-            return _health_problem_writable(path, busy_timeout_s)
-        raise storage_error(error, "open the vocabulary", path) from error
-    finally:
-        connection.close()
-    if rows != [("ok",)]:
-        return "; ".join(str(row[0]) for row in rows[:3])
-    return None
-
-
-def _health_problem_writable(path: Path, busy_timeout_s: float) -> str | None:
-    try:
-        connection = sqlite3.connect(path, timeout=busy_timeout_s)
-    except sqlite3.Error as error:
-        raise storage_error(error, "open the vocabulary", path) from error
-    try:
-        version = schema.schema_version(connection)
-        if version > schema.LATEST_VERSION:
-            raise _newer_error(path, version)
-        rows = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.Error as error:
-        name = getattr(error, "sqlite_errorname", "") or ""
-        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-            return str(error)
-        raise storage_error(error, "open the vocabulary", path) from error
-    finally:
-        connection.close()
-    if rows != [("ok",)]:
-        return "; ".join(str(row[0]) for row in rows[:3])
-    return None
-
-
-def _recover(path: Path, reason: str) -> RecoveryReport:
-    """Move the damaged file (and its -wal/-shm) aside and put the newest intact backup back."""
-    damaged_dir = path.parent / "damaged"
-    stamp = utc_now().strftime("%Y%m%dT%H%M%S%fZ")
-    damaged = damaged_dir / f"{path.stem}-damaged-{stamp}{path.suffix}"
-    backups_dir = backups_dir_for(path)
-    try:
-        damaged_dir.mkdir(parents=True, exist_ok=True)
-        os.replace(path, damaged)
-        for suffix in ("-wal", "-shm"):
-            companion = Path(f"{path}{suffix}")
-            if companion.exists():
-                os.replace(companion, Path(f"{damaged}{suffix}"))
-        for backup in backups.list_backups(backups_dir):
-            if not backups.is_intact(backup.path):
-                continue
-            partial = path.parent / f".{path.name}.{os.getpid()}.restoring"
-            source = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                backups.copy_database(source, partial)
-            finally:
-                source.close()
-            if backups.is_intact(partial):
-                os.replace(partial, path)
-                return RecoveryReport(damaged, backup.path, reason)
-            partial.unlink()
-    except (OSError, sqlite3.Error) as error:
-        raise storage_error(error, "recover the damaged vocabulary", path) from error
-    return RecoveryReport(damaged, None, reason)
-
-
-def _migrate(connection: sqlite3.Connection, path: Path) -> None:
-    """Bring the schema up to date, backing up first when the file already held data."""
-    try:
-        version = schema.schema_version(connection)
-        if version > schema.LATEST_VERSION:
-            raise _newer_error(path, version)
-        pending = schema.pending_migrations(connection)
-        if not pending:
-            return
-        if schema.has_any_tables(connection):
-            backups.write_backup(connection, backups_dir_for(path), BackupKind.BEFORE_MIGRATION)
-        for migration in pending:
-            schema.apply_migration(connection, migration)
-    except sqlite3.Error as error:
-        raise storage_error(error, "update the vocabulary file", path) from error

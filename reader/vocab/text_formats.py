@@ -25,7 +25,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from reader.vocab.pinyin_tones import from_numbered, to_numbered, tone_coloured_html
 from reader.vocab.word import Context, Status, VocabWord, clean_tags
@@ -36,6 +36,11 @@ class BadLine:
     line: int  # 1-based line of the file where the bad record starts
     reason: str
     text: str = ""  # the start of the offending line, to help find it
+
+
+def shown_text(text: str) -> str:
+    """The start of a bad record as it can be printed: a lone surrogate is shown escaped."""
+    return text[:80].encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass(slots=True)
@@ -77,6 +82,11 @@ def _time(text: str, name: str) -> datetime | None:
         raise _RowProblem(f"{name} time {text!r} is not an ISO 8601 date and time") from None
     if moment.tzinfo is None:
         raise _RowProblem(f"{name} time {text!r} has no time zone")
+    try:
+        # Stored in UTC: 9999-12-31T23:59:59-23:59 is a valid date that UTC cannot hold.
+        moment.astimezone(UTC)
+    except OverflowError:
+        raise _RowProblem(f"{name} time {text!r} is out of range") from None
     return moment
 
 
@@ -493,7 +503,7 @@ def word_from_json(entry: object) -> VocabWord:
     ):
         raise _RowProblem("contexts is not a list of {sentence, article}")
     hsk = entry.get("hsk")
-    if hsk is not None and (not isinstance(hsk, int) or not 1 <= hsk <= 9):
+    if hsk is not None and (type(hsk) is not int or not 1 <= hsk <= 9):  # true is no level
         raise _RowProblem(f"HSK level {hsk!r} is not a number from 1 to 9")
     return VocabWord(
         simplified=_headword(_text(entry, "simplified")),
@@ -519,6 +529,9 @@ def parse_json(text: str) -> ParsedRows:
     except json.JSONDecodeError as error:
         result.bad.append(BadLine(error.lineno, f"not valid JSON: {error.msg}"))
         return result
+    except ValueError as error:  # a number of thousands of digits (Python's safety limit)
+        result.bad.append(BadLine(1, f"not valid JSON: {error}"))
+        return result
     except RecursionError:  # brackets nested thousands deep: no export of ours looks like that
         result.bad.append(BadLine(1, "not valid JSON: nested too deeply"))
         return result
@@ -531,7 +544,7 @@ def parse_json(text: str) -> ParsedRows:
             result.good.append((line, word_from_json(entry)))
         except _RowProblem as problem:
             result.bad.append(
-                BadLine(line, str(problem), json.dumps(entry, ensure_ascii=False)[:80])
+                BadLine(line, str(problem), shown_text(json.dumps(entry, ensure_ascii=False)))
             )
     return result
 

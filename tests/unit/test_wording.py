@@ -18,6 +18,6 @@ def test_one_is_singular_and_others_plural() -> None:
 
 def test_an_import_of_one_word_says_one_word(tmp_path: Path) -> None:
     source = tmp_path / "one.txt"
-    source.write_text("河长制\the2 zhang3 zhi4\triver chief system\n", encoding="utf-8")
+    source.write_text("河长制\t河長制\thé zhǎng zhì\triver chief system\n", encoding="utf-8")
     summary = parse_import(source).summary()
     assert "1 word to import" in summary and "0 bad lines" in summary

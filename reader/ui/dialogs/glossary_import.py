@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -68,6 +68,7 @@ class GlossaryImportDialog(QDialog):
             verb = "has a problem and is" if bad == 1 else "have problems and are"
             summary += f" {counted(bad, 'row')} {verb} left out:"
         self._summary = QLabel(summary, self)
+        self._summary.setTextFormat(Qt.TextFormat.PlainText)
         self._summary.setObjectName("importSummary")
         self._summary.setWordWrap(True)
         self._bad_rows = QListWidget(self)
@@ -83,6 +84,7 @@ class GlossaryImportDialog(QDialog):
         self._target.addItems(names if default in names else [default, *names])
         self._target.setCurrentText(default)
         self._target_note = QLabel(self)
+        self._target_note.setTextFormat(Qt.TextFormat.PlainText)
         self._target_note.setWordWrap(True)
         self._target.currentTextChanged.connect(self._describe_target)
         form = QFormLayout()

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -99,6 +99,7 @@ class VocabularyExportDialog(QDialog):
         file_row.addWidget(self._path, 1)
         file_row.addWidget(browse)
         self._message = QLabel(self)
+        self._message.setTextFormat(Qt.TextFormat.PlainText)
         self._message.setObjectName("exportMessage")
         self._message.setWordWrap(True)
 

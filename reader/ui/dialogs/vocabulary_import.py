@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -59,6 +59,7 @@ class VocabularyImportDialog(QDialog):
         self._preview_button = QPushButton("Preview", self)
         self._preview_button.clicked.connect(self.preview)
         self._summary = QLabel("Choose a file and press Preview; nothing is saved before Import.")
+        self._summary.setTextFormat(Qt.TextFormat.PlainText)
         self._summary.setObjectName("importSummary")
         self._summary.setWordWrap(True)
         self._bad_lines = QListWidget(self)

@@ -39,6 +39,7 @@ from reader.dictionary.entry_html import entry_html
 from reader.dictionary.search import QueryKind, SearchResults, detect_query_kind, search
 from reader.glossary.term import GlossaryTerm
 from reader.language.hsk import hsk_label
+from reader.ui.plain_text import as_rich_text
 from reader.ui.word_popup import word_from_link, word_link
 
 if TYPE_CHECKING:
@@ -98,8 +99,8 @@ class SearchResultsModel(QAbstractListModel):
             return entry_summary(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
             if isinstance(entry, GlossaryTerm):
-                return entry.explanation or entry.english
-            return "\n".join(entry.senses)
+                return as_rich_text(entry.explanation or entry.english)
+            return as_rich_text("\n".join(entry.senses))
         if role == self.EntryRole:
             return entry
         return None
@@ -162,6 +163,7 @@ class DictionarySearch(QWidget):
             self._kind.addItem(label, kind.value)
         self._kind.setToolTip("Read the query as characters, pinyin or English")
         self._status = QLabel("", self)
+        self._status.setTextFormat(Qt.TextFormat.PlainText)
         self._model = SearchResultsModel(self)
         self._results = QListView(self)
         self._results.setModel(self._model)

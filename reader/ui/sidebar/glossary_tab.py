@@ -54,6 +54,7 @@ class GlossaryTab(QWidget):
         self._tree.activated.connect(self._choose)
 
         self._summary = QLabel("No article", self)
+        self._summary.setTextFormat(Qt.TextFormat.PlainText)
         self._summary.setObjectName("glossarySummary")
         self._previous = QPushButton("◀ Previous", self)
         self._previous.setToolTip("Previous occurrence of the chosen term")

@@ -94,6 +94,7 @@ class VocabularyTab(QWidget):
         self._article.setObjectName("vocabularyArticleFilter")
         self._article.setToolTip("Show words saved from this article")
         self._count = QLabel(self)
+        self._count.setTextFormat(Qt.TextFormat.PlainText)
         self._count.setObjectName("vocabularyCount")
 
         self._table = QTableView(self)

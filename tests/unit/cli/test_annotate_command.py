@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -108,3 +110,58 @@ def test_bad_files_give_one_line_and_status_2(
     assert status == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 1 and "input.txt" in err
+
+
+OFFSET_INPUTS = {
+    "leading blank lines": "\n\n  广州推行河长制。\n城市治理",
+    "CRLF line ends": "广州推行河长制。\r\n\r\n城市治理现代化。\r\n",
+    "lone CR line ends": "广州推行河长制。\r城市治理\r",
+    "byte-order mark": "\ufeff广州推行河长制。\n",
+    "trailing blank lines": "广州推行河长制。\n\n\n",
+}
+
+
+@pytest.mark.parametrize("given", OFFSET_INPUTS.values(), ids=OFFSET_INPUTS.keys())
+def test_json_offsets_point_into_the_input_as_given(capsys, tmp_path, given: str) -> None:
+    source = tmp_path / "given.txt"
+    source.write_bytes(given.encode("utf-8"))
+    status, out, _ = run(capsys, "annotate", str(source), "--format", "json")
+    assert status == 0
+    document = json.loads(out)
+    assert document["offsets"] == "input"
+    as_given = given.removeprefix("\ufeff")  # the offsets count decoded characters
+    for token in document["tokens"]:
+        found = as_given[token["start"] : token["end"]]
+        assert found.replace("\r\n", "\n").replace("\r", "\n") == token["text"], token
+    assert any(t["text"] == "河长制" for t in document["tokens"])
+
+
+def test_json_of_html_carries_the_text_its_offsets_index(capsys, tmp_path) -> None:
+    source = tmp_path / "page.html"
+    source.write_text("<html><body><p>广州推行<b>河长制</b>。</p></body></html>", "utf-8")
+    status, out, _ = run(capsys, "annotate", str(source), "--format", "json")
+    assert status == 0
+    document = json.loads(out)
+    assert document["offsets"] == "text"
+    for token in document["tokens"]:
+        assert document["text"][token["start"] : token["end"]] == token["text"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "redirected"])
+def test_a_long_run_shows_progress_only_on_a_terminal(monkeypatch, terminal: bool) -> None:
+    from reader.cli import annotate_command
+
+    stderr = _Terminal() if terminal else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    total = annotate_command._PROGRESS_FROM_TOKENS
+    assert list(annotate_command._with_progress(iter(range(total)), total)) == list(range(total))
+    shown = stderr.getvalue()
+    if terminal:
+        assert "annotating  99%" in shown and "\n" not in shown
+    else:
+        assert shown == ""

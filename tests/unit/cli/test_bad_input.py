@@ -262,7 +262,13 @@ def test_writing_to_a_named_pipe_writes_into_it_instead_of_replacing_it(
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
     reader.start()
-    assert main([*arguments, "-o", str(pipe)]) == 0
+    # Opening the write end waits until the reader has the pipe open: only then is the
+    # pipe being read (a pipe nobody reads is refused); closing it lets the reader end.
+    keeper = os.open(pipe, os.O_WRONLY)
+    try:
+        assert main([*arguments, "-o", str(pipe)]) == 0
+    finally:
+        os.close(keeper)
     reader.join(timeout=30)
     assert stat.S_ISFIFO(pipe.stat().st_mode)
     assert received and received[0]

@@ -175,7 +175,7 @@ def test_unreadable_files_raise_one_clear_error(tmp_path, name, content, message
 
 
 def test_a_missing_file_is_a_glossary_error(tmp_path):
-    with pytest.raises(GlossaryError, match="cannot read"):
+    with pytest.raises(GlossaryError, match="no such file"):
         read_terms_file(tmp_path / "absent.csv")
 
 

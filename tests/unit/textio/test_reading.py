@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import random
 import sys
 import zipfile
@@ -308,21 +309,29 @@ def test_latin1_european_text(tmp_path: Path) -> None:
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = _write(tmp_path, "secret.txt", ARTICLE.encode())
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
+
+    def refuse(path, *arguments, **keywords):
+        if Path(path) == source:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *arguments, **keywords)
 
     # The tests run as root, who may read anything, so the refusal is simulated.
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert "permission denied" in _refusal(source)
 
 
 def test_other_read_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = _write(tmp_path, "disk.txt", ARTICLE.encode())
 
-    def fail(self: Path) -> bytes:
-        raise OSError(5, "Input/output error")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", fail)
+    def fail(path, *arguments, **keywords):
+        if Path(path) == source:
+            raise OSError(5, "Input/output error")
+        return real_open(path, *arguments, **keywords)
+
+    monkeypatch.setattr(os, "open", fail)
     assert "cannot be read (Input/output error)" in _refusal(source)
 
 

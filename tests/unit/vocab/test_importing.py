@@ -60,7 +60,7 @@ def test_an_import_that_fails_half_way_saves_none_of_it(store, tmp_path):
 
 def test_unreadable_files_are_refused_with_one_line(tmp_path):
     missing = tmp_path / "missing.csv"
-    with pytest.raises(VocabularyError, match="There is no file"):
+    with pytest.raises(VocabularyError, match="missing.csv: no such file"):
         parse_import(missing)
     latin = tmp_path / "latin.csv"
     latin.write_bytes("simplified\n\xe9t\xe9\n".encode("latin-1"))
