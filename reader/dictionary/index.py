@@ -77,6 +77,8 @@ _SECTIONS = (
     "commonness",
 )
 _OFFSETS = "I"  # 4-byte unsigned: every blob stays far below 4 GiB
+_NUMBER_SECTIONS = tuple(name for name in _SECTIONS if name.endswith(("offsets", "starts")))
+_NUMBER_SECTIONS += ("postings", "pinyin_entries", "commonness")
 
 _ENGLISH_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NOT_KEY_LETTER = re.compile(r"[^a-z]+")
@@ -607,9 +609,59 @@ def _read_cache(
         sections = _split_payload(payload)
         if json.loads(bytes(sections["meta"])).get("byteorder") != sys.byteorder:
             return None
-    except (ValueError, AttributeError, struct.error):
+        _check_structure(sections)
+    except (ValueError, AttributeError, KeyError, TypeError, struct.error):
         return None
     return sections
+
+
+def _check_structure(sections: dict[str, memoryview]) -> None:
+    """Raise ValueError unless the sections fit together: lengths agree, offsets start
+    at 0 and end at their section's length, entry lines and entry numbers point inside.
+
+    A checksum only proves the file is what was written; a cache someone crafted
+    (or a bug) could still send every lookup past the end of a section.  Scanning
+    an array costs a few milliseconds, so only the arrays whose values index
+    another section directly are scanned (lines, postings, pinyin entries); a bad
+    value inside the key offsets can only make a key compare wrongly.
+    """
+    meta = json.loads(bytes(sections["meta"]))
+    if not isinstance(meta.get("metadata"), dict) or not isinstance(
+        meta.get("max_headword_length"), int
+    ):
+        raise ValueError("the cache's metadata is not what the index writes")
+    width = array(_OFFSETS).itemsize
+    if any(len(sections[name]) % width for name in _NUMBER_SECTIONS):
+        raise ValueError("a section of numbers is not a whole number of them")
+
+    def count(name: str) -> int:
+        return len(sections[name]) // width
+
+    def first_and_last(name: str) -> tuple[int, int]:
+        numbers = sections[name].cast("B").cast(_OFFSETS)
+        return (numbers[0], numbers[-1]) if len(numbers) else (-1, -1)
+
+    for offsets, blob in (
+        ("line_offsets", "lines"),
+        ("key_offsets", "keys"),
+        ("pinyin_key_offsets", "pinyin_keys"),
+    ):
+        if first_and_last(offsets) != (0, len(sections[blob])):
+            raise ValueError(f"{offsets} do not span {blob}")
+    entries = count("line_offsets") - 1
+    if (
+        count("posting_starts") != count("key_offsets")
+        or first_and_last("posting_starts") != (0, count("postings"))
+        or count("pinyin_entries") != count("pinyin_key_offsets") - 1
+        or count("commonness") != entries
+    ):
+        raise ValueError("the sections' lengths do not agree")
+    if max(_as_offsets(sections["line_offsets"])) > len(sections["lines"]):
+        raise ValueError("an entry's line runs past the end")
+    for name in ("postings", "pinyin_entries"):
+        numbers = _as_offsets(sections[name])
+        if numbers and max(numbers) >= entries:
+            raise ValueError("an entry number past the last entry")
 
 
 def _write_cache(cache_file: Path, header_fields: tuple[int, int, bytes], payload: bytes) -> None:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import stat
 import struct
+import sys
+import zlib
+from array import array
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -194,9 +199,58 @@ def test_second_load_uses_the_cache(
     assert again.lookup("河") == index.lookup("河")
 
 
+def _crafted(change: Callable[[dict[str, bytes]], None]) -> Callable[[bytes], bytes]:
+    """Damage that keeps the checksum valid: one section changed, the header made to match,
+    as a crafted cache (or a bug in the writer) would be."""
+
+    def damage(data: bytes) -> bytes:
+        header = index_module._HEADER
+        fields = list(header.unpack_from(data, 0))
+        split = index_module._split_payload(memoryview(data)[header.size :])
+        sections = {name: bytes(section) for name, section in split.items()}
+        change(sections)
+        payload = b"".join(
+            index_module._SECTION_LENGTH.pack(len(sections[name])) + sections[name]
+            for name in index_module._SECTIONS
+        )
+        fields[-2], fields[-1] = len(payload), zlib.crc32(payload)
+        return header.pack(*fields) + payload
+
+    return damage
+
+
+def _numbers(section: bytes, change: Callable[[array], None]) -> bytes:
+    numbers = array("I")
+    numbers.frombytes(section)
+    change(numbers)
+    return numbers.tobytes()
+
+
+def _postings_past_the_end(sections: dict[str, bytes]) -> None:
+    sections["postings"] = _numbers(sections["postings"], lambda n: n.__setitem__(0, 10**9))
+
+
+def _line_offsets_past_the_end(sections: dict[str, bytes]) -> None:
+    sections["line_offsets"] = _numbers(
+        sections["line_offsets"], lambda n: n.__setitem__(len(n) // 2, 2**31)
+    )
+
+
+def _keys_without_postings(sections: dict[str, bytes]) -> None:
+    sections["posting_starts"] = sections["posting_starts"][:-400]
+
+
+def _metadata_of_another_shape(sections: dict[str, bytes]) -> None:
+    sections["meta"] = json.dumps({"byteorder": sys.byteorder, "metadata": []}).encode()
+
+
 @pytest.mark.parametrize(
     "damage",
     [
+        pytest.param(_crafted(_postings_past_the_end), id="crafted-postings-past-the-end"),
+        pytest.param(_crafted(_line_offsets_past_the_end), id="crafted-offsets-past-the-end"),
+        pytest.param(_crafted(_keys_without_postings), id="crafted-keys-without-postings"),
+        pytest.param(_crafted(_metadata_of_another_shape), id="crafted-metadata"),
         pytest.param(lambda data: b"garbage bytes" * 100, id="garbage"),
         pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
         pytest.param(lambda data: data[:-1] + bytes([data[-1] ^ 0xFF]), id="flipped-byte"),
