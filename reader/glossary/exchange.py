@@ -7,7 +7,8 @@ one cell each with the terms separated by ``|`` (a JSON list in JSON) and
 * TSV, the format of every glossary file: UTF-8, a header row, one term a
   line.  A backslash escapes what a cell cannot hold: ``\\t`` tab, ``\\n`` line
   feed, ``\\r`` carriage return, ``\\\\`` backslash.  Any other backslash is kept
-  as written.
+  as written.  Spreadsheets open TSV files too, so a cell that could run as a
+  formula is protected as in CSV (below), and read back the same way.
 * CSV, for spreadsheets: UTF-8 with a byte-order mark so Excel reads it as
   UTF-8, standard quoting.  A cell that begins with ``=``, ``+``, ``-``, ``@``,
   a tab, a carriage return or an apostrophe gets one extra apostrophe in front
@@ -242,14 +243,15 @@ def dump_tsv(terms: Iterable[GlossaryTerm], fields: Sequence[str] = FIELDS) -> s
     lines = ["\t".join(fields)]
     for term in terms:
         row = term_to_row(term)
-        lines.append("\t".join(escape_tsv_cell(row[field]) for field in fields))
+        cells = (escape_tsv_cell(protect_csv_cell(row[field])) for field in fields)
+        lines.append("\t".join(cells))
     return "\n".join(lines) + "\n"
 
 
 def parse_tsv(text: str, glossary: str = "", source: str = "TSV file") -> ImportResult:
     text = text.removeprefix("\ufeff")
     numbered = (
-        (number, [unescape_tsv_cell(cell) for cell in line.split("\t")])
+        (number, [unprotect_csv_cell(unescape_tsv_cell(cell)) for cell in line.split("\t")])
         for number, line in enumerate(text.split("\n"), start=1)
         for line in [line.removesuffix("\r")]
     )

@@ -103,6 +103,19 @@ def test_csv_is_utf8_with_bom_and_neutralises_formulas():
     assert "'=1+1" in data.decode("utf-8-sig")
 
 
+@pytest.mark.parametrize("dump", [dump_csv, lambda terms: dump_tsv(terms).encode()])
+def test_every_spreadsheet_format_neutralises_formulas_in_every_field(dump):
+    formula = '=HYPERLINK("http://example.invalid")'
+    term = GlossaryTerm(
+        "河长制", "hé zhǎng zhì", formula, explanation="+1", category="@x", source="-2"
+    )
+    text = dump([term]).decode("utf-8-sig")
+    cells = [cell for line in text.splitlines()[1:] for cell in line.replace(",", "\t").split("\t")]
+    assert not [cell for cell in cells if cell.lstrip('"')[:1] in ("=", "+", "-", "@")]
+    parse = parse_csv if dump is dump_csv else lambda data: parse_tsv(data.decode())
+    assert parse(dump([term])).terms[0] == term
+
+
 def test_a_handwritten_apostrophe_cell_is_kept():
     text = "term,pinyin,english\r\n河长制,hé zhǎng zhì,'tis a system\r\n"
     assert parse_csv(text.encode()).terms[0].english == "'tis a system"
