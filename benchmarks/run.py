@@ -240,6 +240,34 @@ def vocabulary(scratch: Path, quick: bool) -> None:
             row(name, ms(figure), "—" if target.startswith("none") else target)
 
 
+def readings(scratch: Path) -> None:
+    import bench_readings
+
+    for split in ("dev", "test"):
+        results = bench_readings.measure(split)
+        if isinstance(results, str):
+            row(
+                f"CPP {split} polyphones",
+                f"skipped: {results}",
+                "≥ 97.5 %" if split == "test" else "-",
+            )
+            continue
+        ours, g2pm, plain = (results[name] for name in ("reader", "g2pM", "pypinyin"))
+        row(
+            f"CPP {split} polyphones, strict (neutral-tone agnostic)",
+            f"{ours[0]:.2%} ({ours[1]:.2%})",
+            "≥ 97.5 %" if split == "test" else "-",
+            f"g2pM {g2pm[0]:.2%} ({g2pm[1]:.2%}), pypinyin {plain[0]:.2%} ({plain[1]:.2%})",
+        )
+    own, plain_own = bench_readings.own_polyphone_set()
+    row(
+        "own polyphone set (tests/data/polyphones.tsv)",
+        f"{own:.2%}",
+        "≥ 99.4 %",
+        f"pypinyin {plain_own:.2%}",
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip the slowest rows")
@@ -256,6 +284,7 @@ def main() -> None:
         paths.set_data_dir(scratch / "data")
         section("dictionary", dictionary, scratch)
         section("annotation", annotation, scratch)
+        section("readings", readings, scratch)
         section("glossary", glossary, scratch)
         section("window start-up", lambda s: window(s, arguments.quick), scratch)
         section("article view", lambda s: view(s, arguments.quick), scratch)

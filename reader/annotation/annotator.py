@@ -13,7 +13,7 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
-from reader.annotation.word_info import Annotation, WordInfo
+from reader.annotation.word_info import Annotation, WordInfo, in_context
 from reader.dictionary.entry import Entry
 from reader.dictionary.index import CedictIndex
 from reader.glossary.store import GlossarySet
@@ -67,7 +67,16 @@ class Annotator:
         if token.kind not in (TokenKind.HAN, TokenKind.NUMBER, TokenKind.LATIN):
             return WordInfo(token, (), (), None, None)
         entries, glossary, hsk = self._facts(token.text)
-        return WordInfo(token, self._pinyin.resolve(segmented, index), entries, glossary, hsk)
+        pinyin = self._pinyin.resolve(segmented, index)
+        return in_context(
+            token,
+            pinyin,
+            entries,
+            glossary,
+            hsk,
+            self.dictionary.lookup,
+            _following(segmented, index),
+        )
 
     def describe(self, word: str) -> WordInfo:
         """A word on its own (dictionary search, vocabulary), read without context."""
@@ -85,6 +94,12 @@ class Annotator:
     ) -> tuple[tuple[Entry, ...], GlossaryTerm | None, int | None]:
         """What does not depend on context, looked up once per distinct word."""
         return self.dictionary.lookup(word), self.glossaries.lookup(word), hsk_level(word)
+
+
+def _following(segmented: SegmentedText, index: int, reach: int = 4) -> str:
+    """A few characters of text after token ``index``."""
+    end = segmented.ends[index]
+    return segmented.text[end : end + reach]
 
 
 def _single_token_arrays(word: str) -> tuple[array, array, bytes, tuple[str]]:

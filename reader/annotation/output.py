@@ -85,6 +85,7 @@ def to_json(annotation: Annotation) -> str:
                 "end": token.end,
                 "kind": token.kind.value,
                 "pinyin": list(word.pinyin),
+                "gloss": word.gloss,
                 "definitions": [entry_to_dict(e) for e in word.entries],
                 "glossary": glossary_to_dict(word.glossary) if word.glossary else None,
                 "hsk": word.hsk,

@@ -7,12 +7,13 @@ not load jieba and pypinyin; the annotator re-exports both types.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.dictionary.entry import Entry
+from reader.dictionary.senses import Lookup, entry_gloss, meaning, ordered_entries
 from reader.glossary.term import GlossaryTerm
-from reader.language.tokens import SegmentedText, Token
+from reader.language.numbers import number_reading
+from reader.language.tokens import SegmentedText, Token, TokenKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,22 +26,44 @@ class WordInfo:
     glossary: GlossaryTerm | None
     hsk: int | None  # HSK 3.0 level (2021 standard); 7 stands for the 7-9 band
 
+    meaning: str = ""
+    """The one-line meaning in context (``reader.dictionary.senses.meaning``), "" if unset."""
+
     @property
     def gloss(self) -> str:
-        """A one-line meaning: the glossary's English first, then the CC-CEDICT senses."""
+        """The hover line: the glossary's English, else the meaning in context."""
         if self.glossary is not None:
             return self.glossary.english
-        for entry in self._entries_in_reading_order():
-            if entry.senses:
-                return "; ".join(entry.senses[:3])
-        return ""
-
-    def _entries_in_reading_order(self) -> Iterator[Entry]:
-        """Entries whose reading matches the pinyin in context come first."""
+        if self.meaning:
+            return self.meaning
         reading = " ".join(self.pinyin)
-        matching = [e for e in self.entries if e.pinyin.lower() == reading]
-        yield from matching
-        yield from (e for e in self.entries if e not in matching)
+        return entry_gloss(self.entries, reading, self.token.text, lambda word: (), self.token.pos)
+
+
+def in_context(
+    token: Token,
+    pinyin: tuple[str, ...],
+    entries: tuple[Entry, ...],
+    glossary: GlossaryTerm | None,
+    hsk: int | None,
+    lookup: Lookup,
+    following: str = "",
+) -> WordInfo:
+    """A token's ``WordInfo``: entries in the order a reader wants, and its one-line meaning.
+
+    Both annotators build their ``WordInfo`` here, so the hover line, the
+    popup's order and the JSON ``gloss`` agree.  ``following`` is the text
+    after the token (热线 after 12345 makes it a number read digit by digit).
+    """
+    if token.kind is TokenKind.NUMBER:
+        reading = number_reading(token.text, following)
+        line = f"{reading} (number)" if reading else ""
+        return WordInfo(token, pinyin, entries, glossary, hsk, line)
+    reading = " ".join(pinyin)
+    ordered = tuple(ordered_entries(entries, reading, token.pos))
+    english = glossary.english if glossary is not None else None
+    line = meaning(token.text, reading, ordered, lookup, token.pos, english)
+    return WordInfo(token, pinyin, ordered, glossary, hsk, line)
 
 
 @dataclass(frozen=True, slots=True)
