@@ -133,6 +133,7 @@ class PinyinResolver:
         self._in_context: dict[tuple[str, str, str], str] = {}
         self._model_provider = model
         self._needs_model: dict[str, bool] = {}
+        self._listed_readings: dict[str, list[Readings]] = {}
         self._sentence_readings: dict[str, dict[int, tuple[str, float]]] = {}
 
     def resolve(self, segmented: SegmentedText, index: int) -> Readings:
@@ -229,12 +230,15 @@ class PinyinResolver:
                 decides = False
             elif len(text) == 1:
                 decides = self._is_polyphonic(text) and model.is_polyphonic(text)
+            elif self._listed(text):
+                # the dictionary settles a listed word; the model may only correct a name
+                decides = self._is_name(text) and any(map(model.is_polyphonic, text))
             else:
-                glued = not self._listed(text) and (
+                glued = (
                     _glued_reading(text, ("",) * len(text)) is not None
                     or text[0] in _LEADING_PARTICLES
                 )
-                decides = not glued and any(model.is_polyphonic(char) for char in text)
+                decides = not glued and any(map(model.is_polyphonic, text))
             self._needs_model[text] = decides
         return decides
 
@@ -244,13 +248,22 @@ class PinyinResolver:
             return False
         return len(text) > 1 or self._is_polyphonic(text)
 
+    def _is_name(self, word: str) -> bool:
+        """True when every CC-CEDICT reading of ``word`` is capitalised (勃艮第 Bó gèn dì)."""
+        return all(reading[0] != reading[0].lower() for reading in self._readings_for(word))
+
     def _listed(self, word: str) -> list[Readings]:
         """The distinct CC-CEDICT readings of ``word``, lowercased, one syllable per character."""
-        listed: list[Readings] = []
-        for reading in self._readings_for(word):
-            lowered = _lower(reading)
-            if len(lowered) == len(word) and lowered not in listed:
-                listed.append(lowered)
+        listed = self._listed_readings.get(word)
+        if listed is None:
+            listed = []
+            for reading in self._readings_for(word):
+                lowered = _lower(reading)
+                if len(lowered) == len(word) and lowered not in listed:
+                    listed.append(lowered)
+            if len(self._listed_readings) > _SENTENCES_KEPT:
+                self._listed_readings.clear()
+            self._listed_readings[word] = listed
         return listed
 
     def _read_with_model(self, segmented: SegmentedText, index: int, text: str) -> Readings:
@@ -269,9 +282,7 @@ class PinyinResolver:
         if listed:
             settled = set(range(len(text)))
             # a name's reading in CC-CEDICT is less sure than the model trained on names
-            overridable = all(
-                reading[0] != reading[0].lower() for reading in self._readings_for(text)
-            )
+            overridable = self._is_name(text)
         else:
             overridable = False
             from_words = self._settled_by_dictionary_words(text)
@@ -409,14 +420,12 @@ def _differs_beyond_neutral(ours: str, predicted: str) -> bool:
 
 def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
     """The sentence around ``text[offset]``, at most about ``_LONGEST_SENTENCE`` characters."""
-    start = offset
-    ends = _SENTENCE_ENDS
-    while start > 0 and text[start - 1] not in ends and offset - start < _LONGEST_SENTENCE:
-        start -= 1
-    end = offset + 1
-    while end < len(text) and text[end - 1] not in ends and end - offset < _LONGEST_SENTENCE:
-        end += 1
-    return start, end
+    low = max(0, offset - _LONGEST_SENTENCE)
+    start = max(text.rfind(end, low, offset) for end in _SENTENCE_ENDS) + 1
+    high = min(len(text), offset + _LONGEST_SENTENCE)
+    found = [text.find(end, offset, high) for end in _SENTENCE_ENDS]
+    stop = min((place for place in found if place >= 0), default=high - 1) + 1
+    return max(start, low), stop
 
 
 _SANDHI = {"一": ("yí", "yì"), "不": ("bú",)}
