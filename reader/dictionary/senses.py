@@ -63,11 +63,10 @@ def ordered_entries(entries: Sequence[Entry], reading: str, pos: str = "") -> li
     wants_name = pos.startswith(_NAME_TAGS)
 
     def rank(entry: Entry) -> tuple[bool, bool, bool]:
-        return (
-            entry.pinyin.lower() != reading,
-            _only_points_elsewhere(entry),
-            _is_proper(entry) != wants_name,
-        )
+        # a bare surname entry is never what a token means when another entry exists
+        # (伍 "five" in a heading, though jieba tags 伍 as a name)
+        says_little = _only_points_elsewhere(entry) or all(map(_SURNAME.match, entry.senses))
+        return (entry.pinyin.lower() != reading, says_little, _is_proper(entry) != wants_name)
 
     return sorted(entries, key=rank)  # sorted() is stable: CC-CEDICT's order breaks ties
 

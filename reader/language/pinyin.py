@@ -222,31 +222,32 @@ class PinyinResolver:
         return ""
 
     def _model_decides(self, text: str) -> bool:
-        """True when the model, not the dictionary alone, settles some syllable of ``text``."""
+        """True when the model, not the dictionary alone, settles some syllable of ``text``.
+
+        Asked in an order that loads the model only for a text that needs it.
+        """
         decides = self._needs_model.get(text)
         if decides is None:
-            model = self._model_provider() if self._loaded_model_wanted(text) else None
-            if model is None:
+            if self._glossary_pinyin(text) or text in PLACE_NAMES:
                 decides = False
             elif len(text) == 1:
-                decides = self._is_polyphonic(text) and model.is_polyphonic(text)
+                decides = self._is_polyphonic(text) and self._model_knows(text)
             elif self._listed(text):
                 # the dictionary settles a listed word; the model may only correct a name
-                decides = self._is_name(text) and any(map(model.is_polyphonic, text))
+                decides = self._is_name(text) and self._model_knows(text)
             else:
                 glued = (
                     _glued_reading(text, ("",) * len(text)) is not None
                     or text[0] in _LEADING_PARTICLES
                 )
-                decides = not glued and any(map(model.is_polyphonic, text))
+                decides = not glued and self._model_knows(text)
             self._needs_model[text] = decides
         return decides
 
-    def _loaded_model_wanted(self, text: str) -> bool:
-        """Whether ``text`` could need the model at all (so the model loads only then)."""
-        if self._glossary_pinyin(text) or text in PLACE_NAMES:
-            return False
-        return len(text) > 1 or self._is_polyphonic(text)
+    def _model_knows(self, text: str) -> bool:
+        """True when the model has some character of ``text`` as a polyphone (loads it)."""
+        model = self._model_provider()
+        return model is not None and any(map(model.is_polyphonic, text))
 
     def _is_name(self, word: str) -> bool:
         """True when every CC-CEDICT reading of ``word`` is capitalised (勃艮第 Bó gèn dì)."""
@@ -545,7 +546,7 @@ def _read_de_dei(context: _Context, glued: bool = False) -> str:
         return "děi" if before != "不" else "dé"
     if tag.startswith(_VERBAL_TAG_PREFIXES) or _is_reduplicated(before):
         return "de"
-    if tag.startswith(("r", "n")) and context.next_tag().startswith("v"):
+    if tag.startswith(("r", "n")) and context.next_tag().startswith(("v", "d")):
         return "děi"
     return "dé"
 
@@ -599,6 +600,8 @@ def _as_for(context: _Context) -> bool:
     if not context.next_text() or not context.next_tag().startswith(("n", "r", "v", "")):
         return False
     for step in range(2, 10):
+        if context.index + step >= len(context.segmented):
+            return False
         tag = context.tag_at(step)
         if tag == "x" or context.segmented.token(context.index + step).text == "所":
             return False

@@ -108,3 +108,16 @@ def test_bad_files_give_one_line_and_status_2(
     assert status == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 1 and "input.txt" in err
+
+
+def test_every_token_has_the_hover_line_as_gloss(article_json: dict) -> None:
+    from reader.annotation.annotator import Annotator
+    from reader.articles import default_article
+
+    annotation = Annotator.create().annotate(default_article().path.read_text(encoding="utf-8"))
+    tokens = article_json["tokens"]
+    assert len(tokens) == len(annotation.words)
+    for token, info in zip(tokens, annotation.words, strict=True):
+        assert token["gloss"] == info.gloss, token["text"]
+        if token["kind"] == "han":
+            assert token["gloss"], token["text"]
