@@ -112,10 +112,9 @@ def test_bad_files_give_one_line_and_status_2(
 
 def test_every_token_has_the_hover_line_as_gloss(article_json: dict) -> None:
     from reader.annotation.annotator import Annotator
-    from reader.articles import default_article
 
-    annotation = Annotator.create().annotate(default_article().path.read_text(encoding="utf-8"))
     tokens = article_json["tokens"]
+    annotation = Annotator.create().annotate("".join(token["text"] for token in tokens))
     assert len(tokens) == len(annotation.words)
     for token, info in zip(tokens, annotation.words, strict=True):
         assert token["gloss"] == info.gloss, token["text"]
