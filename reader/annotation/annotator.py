@@ -67,6 +67,7 @@ class Annotator:
         if token.kind not in (TokenKind.HAN, TokenKind.NUMBER, TokenKind.LATIN):
             return WordInfo(token, (), (), None, None)
         entries, glossary, hsk = self._facts(token.text)
+        glossary = glossary or self.glossary_term(segmented, index)
         pinyin = self._pinyin.resolve(segmented, index)
         return in_context(
             token,
@@ -76,6 +77,15 @@ class Annotator:
             hsk,
             self.dictionary.lookup,
             _following(segmented, index),
+        )
+
+    def glossary_term(self, segmented: SegmentedText, index: int) -> GlossaryTerm | None:
+        """The glossary term token ``index`` is, or is part of (“双区”建设), or None."""
+        if KIND_CODES[segmented.kinds[index]] in (TokenKind.PUNCT, TokenKind.SPACE):
+            return None
+        token_text = segmented.text[segmented.starts[index] : segmented.ends[index]]
+        return self.glossaries.lookup(token_text) or self.glossaries.spans(segmented.text).covering(
+            segmented.starts[index], segmented.ends[index]
         )
 
     def describe(self, word: str) -> WordInfo:

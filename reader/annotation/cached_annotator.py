@@ -71,9 +71,19 @@ class CachedAnnotator:
         if token.kind not in _WORD_KINDS:
             return WordInfo(token, (), (), None, None)
         entries, glossary, hsk = self._facts(token.text)
+        glossary = glossary or self.glossary_term(segmented, index)
         following = segmented.text[token.end : token.end + 4]
         pinyin = self.pinyin(segmented, index)
         return in_context(token, pinyin, entries, glossary, hsk, self.dictionary.lookup, following)
+
+    def glossary_term(self, segmented: SegmentedText, index: int) -> GlossaryTerm | None:
+        """The glossary term token ``index`` is, or is part of (“双区”建设), or None."""
+        if KIND_CODES[segmented.kinds[index]] in (TokenKind.PUNCT, TokenKind.SPACE):
+            return None
+        token_text = segmented.text[segmented.starts[index] : segmented.ends[index]]
+        return self.glossaries.lookup(token_text) or self.glossaries.spans(segmented.text).covering(
+            segmented.starts[index], segmented.ends[index]
+        )
 
     def describe(self, word: str) -> WordInfo:
         """A word on its own, read without context (see the module docstring)."""

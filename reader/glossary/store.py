@@ -26,7 +26,7 @@ from pathlib import Path
 from reader import paths
 from reader.errors import GlossaryError
 from reader.glossary.exchange import dump_tsv, parse_tsv, write_atomically
-from reader.glossary.matching import TermMatch, TermMatcher, strip_ignored
+from reader.glossary.matching import TermMatch, TermMatcher, TermSpans, strip_ignored
 from reader.glossary.term import GlossaryTerm
 from reader.glossary.validate import check_term, han_characters
 
@@ -315,6 +315,7 @@ class GlossarySet:
                 merged[term.term] = term
         self._terms = merged
         self._matcher: TermMatcher | None = None
+        self._last_spans: tuple[str, TermSpans] | None = None
 
     @classmethod
     def load_active(cls) -> GlossarySet:
@@ -357,3 +358,10 @@ class GlossarySet:
         if self._matcher is None:
             self._matcher = TermMatcher(self._terms.values())
         return self._matcher.find(text)
+
+    def spans(self, text: str) -> TermSpans:
+        """Where the terms occur in ``text``; the last text's answer is kept (hover, paint)."""
+        kept = self._last_spans
+        if kept is None or kept[0] is not text:
+            kept = self._last_spans = (text, TermSpans(self.find_terms(text)))
+        return kept[1]

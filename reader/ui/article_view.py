@@ -810,11 +810,8 @@ class ArticleView(QTextEdit):
             pen.setStyle(Qt.PenStyle.DotLine)
             pen.setWidthF(1.2)
             painter.setPen(pen)
-            glossaries = self._annotator.glossaries
             for piece in pieces:
-                if self._segmented.kinds[piece.index] != _HAN:
-                    continue
-                if glossaries.lookup(self._token_text(piece.index)) is not None:
+                if self._annotator.glossary_term(self._segmented, piece.index) is not None:
                     rect = piece.rect.translated(shift)
                     y = rect.bottom() - 1
                     painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))

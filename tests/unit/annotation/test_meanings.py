@@ -137,3 +137,29 @@ def test_numbers_have_a_reading_on_their_hover_line(
 ) -> None:
     info = in_sentence(annotator, text, number)
     assert info.gloss.startswith(reading + " ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "term"),
+    [
+        ("推进“双区”建设取得新进展。", "双区", "双区建设"),
+        ("让数据多跑路，群众少跑腿。", "群众", "数据多跑路群众少跑腿"),
+        ("开通12345热线。", "12345", "12345热线"),
+    ],
+)
+def test_a_glossary_term_is_attached_wherever_it_occurs(
+    annotator: Annotator, sentence: str, word: str, term: str
+) -> None:
+    segmented = annotator.segment(sentence)
+    inside = [
+        index
+        for index in range(len(segmented))
+        if segmented.token(index).kind is not TokenKind.PUNCT
+        and term.startswith(segmented.token(index).text[:1])
+        or word in segmented.token(index).text
+    ]
+    assert inside
+    for index in inside:
+        info = annotator.word_info(segmented, index)
+        assert info.glossary is not None and info.glossary.term == term, info.token.text
+        assert info.gloss == info.glossary.english
