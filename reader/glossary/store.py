@@ -29,6 +29,7 @@ from reader.glossary.exchange import dump_tsv, parse_tsv, write_atomically
 from reader.glossary.matching import TermMatch, TermMatcher, TermSpans, strip_ignored
 from reader.glossary.term import GlossaryTerm
 from reader.glossary.validate import check_term, han_characters
+from reader.language.script import to_simplified, word_to_simplified
 
 BUNDLED_NAME = "bundled"
 BUNDLED_FILE_NAME = "policy-glossary.tsv"
@@ -331,6 +332,10 @@ class GlossarySet:
         found = self._terms.get(term)
         if found is None and term:
             found = self._terms.get(strip_ignored(term))
+        if found is None and term:
+            simplified = word_to_simplified(term)  # 河長制 finds 河长制
+            if simplified != term:
+                found = self.lookup(simplified)
         return found
 
     def __contains__(self, term: object) -> bool:
@@ -363,5 +368,6 @@ class GlossarySet:
         """Where the terms occur in ``text``; the last text's answer is kept (hover, paint)."""
         kept = self._last_spans
         if kept is None or kept[0] is not text:
-            kept = self._last_spans = (text, TermSpans(self.find_terms(text)))
+            # terms are written in simplified characters; offsets survive the conversion
+            kept = self._last_spans = (text, TermSpans(self.find_terms(to_simplified(text))))
         return kept[1]

@@ -35,6 +35,7 @@ from pypinyin.constants import PHRASES_DICT
 from reader.language.han import is_han
 from reader.language.notation import numbered_to_marks, tone_of
 from reader.language.polyphone_model import PolyphoneModel, shared_model
+from reader.language.script import to_simplified, word_to_simplified
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.language.versions import PINYIN_RULES_VERSION as PINYIN_RULES_VERSION
 
@@ -145,7 +146,7 @@ class PinyinResolver:
         reading = self._context_free.get(token)
         if reading is not None:
             return reading
-        text = "".join(filter(is_han, token))
+        text = "".join(filter(is_han, word_to_simplified(token)))
         if not text:
             reading = ()
         elif self._model_decides(text):
@@ -353,7 +354,8 @@ class PinyinResolver:
             self._sentence_readings.clear()
         kept = self._sentence_readings
         fresh = [sentence for sentence in dict.fromkeys(wanted) if sentence not in kept]
-        for sentence, readings in zip(fresh, model.predict(fresh), strict=True):
+        simplified = [to_simplified(sentence) for sentence in fresh]
+        for sentence, readings in zip(fresh, model.predict(simplified), strict=True):
             self._sentence_readings[sentence] = readings
 
     def _is_polyphonic(self, char: str) -> bool:

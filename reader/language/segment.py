@@ -34,6 +34,7 @@ from reader import paths
 from reader.atomic_files import write_bytes_atomically
 from reader.errors import ReaderError
 from reader.language.han import is_han
+from reader.language.script import to_simplified
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.language.versions import LEXICON_CACHE_VERSION
 from reader.language.versions import SEGMENTATION_RULES_VERSION as SEGMENTATION_RULES_VERSION
@@ -217,19 +218,24 @@ class Segmenter:
         return self._tags.get(word, "")
 
     def segment(self, text: str) -> SegmentedText:
-        """Cut ``text`` into tokens that cover every character exactly once."""
+        """Cut ``text`` into tokens that cover every character exactly once.
+
+        Traditional characters are cut in their simplified form (same offsets);
+        the tokens keep the characters as written.
+        """
+        analysed = to_simplified(text)
         words: list[str] = []
         position = 0
-        for match in _BLOCK.finditer(text):
+        for match in _BLOCK.finditer(analysed):
             if match.start() > position:
-                words.extend(text[position : match.start()])  # one token per character
+                words.extend(analysed[position : match.start()])  # one token per character
             block = match.group(1)
             if block is None:
                 words.append(match.group())
             else:
                 self._cut_block(block, words)
             position = match.end()
-        words.extend(text[position:])
+        words.extend(analysed[position:])
 
         # offsets, kinds and tags in bulk: per-token Python code is what costs
         ends = array("l", accumulate(map(len, words)))
