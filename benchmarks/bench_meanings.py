@@ -125,9 +125,9 @@ def main() -> None:
         if isinstance(result, str):
             print(f"SIGHAN {name}: skipped: {result}")
         else:
-            print(
-                f"SIGHAN {name}: {result[0]:.2%} of tokens cut across a gold word (jieba alone {result[1]:.2%})"
-            )
+            ours, anchor = result
+            print(f"SIGHAN {name}: {ours:.2%} of tokens cut across a gold word")
+            print(f"  jieba Tokenizer.cut alone (anchor): {anchor:.2%}")
 
 
 if __name__ == "__main__":
