@@ -268,6 +268,28 @@ def readings(scratch: Path) -> None:
     )
 
 
+def meanings(scratch: Path) -> None:
+    import bench_meanings
+
+    found = bench_meanings.texts()
+    if not found:
+        row("Han tokens without a meaning", "skipped: ../shared/data is absent", "≤ 1 %")
+    for name, text in found.items():
+        empty, han = bench_meanings.without_meaning(text)
+        row(f"Han tokens without a meaning, {name}", f"{empty / han:.2%} of {han:,}", "≤ 1 %")
+    for name in bench_meanings.SIGHAN:
+        result = bench_meanings.cutting_across_gold(name)
+        if isinstance(result, str):
+            row(f"tokens cutting across a gold word, SIGHAN {name}", f"skipped: {result}", "")
+            continue
+        row(
+            f"tokens cutting across a gold word, SIGHAN {name}",
+            f"{result[0]:.2%}",
+            "no worse than jieba",
+            f"jieba Tokenizer.cut alone {result[1]:.2%}",
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip the slowest rows")
@@ -285,6 +307,7 @@ def main() -> None:
         section("dictionary", dictionary, scratch)
         section("annotation", annotation, scratch)
         section("readings", readings, scratch)
+        section("meanings and units", meanings, scratch)
         section("glossary", glossary, scratch)
         section("window start-up", lambda s: window(s, arguments.quick), scratch)
         section("article view", lambda s: view(s, arguments.quick), scratch)
