@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from reader.dictionary.entry import Entry
 
@@ -177,6 +178,7 @@ def composed(word: str, lookup: Lookup, reading: str = "", *, needs_word: bool =
     return " + ".join(parts) + COMPOSED_MARK
 
 
+@lru_cache(maxsize=65536)
 def meaning(
     word: str,
     reading: str,
@@ -185,7 +187,11 @@ def meaning(
     pos: str = "",
     glossary_english: str | None = None,
 ) -> str:
-    """The one line shown for a token: glossary, dictionary, number, composed, or name label."""
+    """The one line shown for a token: glossary, dictionary, number, composed, or name label.
+
+    Remembered: a word recurs, and composing one takes several look-ups (hover, paint).
+    ``entries`` must be hashable (a tuple).
+    """
     if glossary_english:
         return glossary_english
     from_dictionary = entry_gloss(entries, reading, word, lookup, pos)

@@ -324,7 +324,7 @@ class PinyinResolver:
         """The model's tone-marked reading of ``text[offset]`` and its probability; ("", 0) if none.
 
         The model reads whole sentences.  The first question about a sentence
-        reads the sentences around it too (a few thousand characters) in one
+        reads the sentences around it too (about a screenful) in one
         batch, because the next questions are about those.
         """
         start, end = _sentence_bounds(text, offset)
@@ -400,7 +400,7 @@ def _glued_reading(word: str, suggested: Readings) -> Readings | None:
 
 _SENTENCE_ENDS = frozenset("。！？；!?;\n")
 _LONGEST_SENTENCE = 160
-_BATCH_REACH = 3000
+_BATCH_REACH = 800
 _SENTENCES_KEPT = 50_000
 
 
