@@ -62,6 +62,10 @@ class Annotator:
     def pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
         return self._pinyin.resolve(segmented, index)
 
+    def read_ahead(self, segmented: SegmentedText) -> None:
+        """Read every token of ``segmented`` now (in a worker): hover and paint only look up."""
+        self._pinyin.read_ahead(segmented)
+
     def word_info(self, segmented: SegmentedText, index: int) -> WordInfo:
         token = segmented.token(index)
         if token.kind not in (TokenKind.HAN, TokenKind.NUMBER, TokenKind.LATIN):

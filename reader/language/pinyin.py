@@ -26,7 +26,9 @@ A change here that can alter any reading must bump ``PINYIN_RULES_VERSION``
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from pypinyin import Style, pinyin
@@ -136,6 +138,9 @@ class PinyinResolver:
         self._needs_model: dict[str, bool] = {}
         self._listed_readings: dict[str, list[Readings]] = {}
         self._sentence_readings: dict[str, dict[int, tuple[str, float]]] = {}
+        self._word_readings: dict[str, Readings] = {}
+        self._read_in_sentence: dict[tuple[str, int, str], Readings] = {}
+        self._sentence_ends: tuple[str, list[int]] = ("", [])
 
     def resolve(self, segmented: SegmentedText, index: int) -> Readings:
         """The reading of token ``index``; () for a token without Han characters."""
@@ -150,7 +155,7 @@ class PinyinResolver:
         if not text:
             reading = ()
         elif self._model_decides(text):
-            return self._read_with_model(segmented, index, text)
+            return self._read_in_context(segmented, index, text)
         elif len(text) == 1 and self._is_polyphonic(text):
             return (self._char_in_context(segmented, index, text),)
         else:
@@ -166,11 +171,37 @@ class PinyinResolver:
         """The reading of every token, in order."""
         return tuple(self.resolve(segmented, index) for index in range(len(segmented)))
 
+    def read_ahead(self, segmented: SegmentedText) -> None:
+        """Read every token now, so that later questions about ``segmented`` are look-ups.
+
+        The model reads all the sentences that need it in large batches; the
+        window calls this in its worker, so that neither a hover nor a paint
+        waits for the model.
+        """
+        wanted = []
+        for index in range(len(segmented)):
+            if segmented.kinds[index] != _HAN:
+                continue
+            token = segmented.text[segmented.starts[index] : segmented.ends[index]]
+            if token in self._context_free:
+                continue
+            text = "".join(filter(is_han, word_to_simplified(token)))
+            if text and self._model_decides(text):
+                start, end = self._sentence_bounds(segmented.text, segmented.starts[index])
+                wanted.append(segmented.text[start:end])
+        self._read_sentences(wanted)
+        self.resolve_all(segmented)
+
     def word_reading(self, word: str) -> Readings:
         """The reading of a word of Han characters out of context."""
-        reading = self._word_reading(word)
-        if "一" in word or "不" in word:
-            reading = _citation_tones(word, reading)
+        reading = self._word_readings.get(word)
+        if reading is None:
+            reading = self._word_reading(word)
+            if "一" in word or "不" in word:
+                reading = _citation_tones(word, reading)
+            if len(self._word_readings) > _SENTENCES_KEPT:
+                self._word_readings.clear()
+            self._word_readings[word] = reading
         return reading
 
     def _word_reading(self, word: str) -> Readings:
@@ -268,6 +299,24 @@ class PinyinResolver:
             self._listed_readings[word] = listed
         return listed
 
+    def _read_in_context(self, segmented: SegmentedText, index: int, text: str) -> Readings:
+        """``_read_with_model``, remembered by the token's sentence and place in it.
+
+        The rules look a clause or so around the token and the model reads
+        the sentence, so the same token at the same place in the same
+        sentence reads the same (a repeated text, a repaint, a second hover).
+        """
+        offset = segmented.starts[index]
+        start, end = self._sentence_bounds(segmented.text, offset)
+        key = (segmented.text[start:end], offset - start, text)
+        reading = self._read_in_sentence.get(key)
+        if reading is None:
+            reading = self._read_with_model(segmented, index, text)
+            if len(self._read_in_sentence) > _SENTENCES_KEPT:
+                self._read_in_sentence.clear()
+            self._read_in_sentence[key] = reading
+        return reading
+
     def _read_with_model(self, segmented: SegmentedText, index: int, text: str) -> Readings:
         """Rules and dictionary first, the model's reading for what they leave open."""
         start = segmented.starts[index]
@@ -327,36 +376,61 @@ class PinyinResolver:
         reads the sentences around it too (about a screenful) in one
         batch, because the next questions are about those.
         """
-        start, end = _sentence_bounds(text, offset)
+        start, end = self._sentence_bounds(text, offset)
         known = self._sentence_readings.get(text[start:end])
         if known is None:
-            self._read_sentences_near(text, start, end)
-            known = self._sentence_readings[text[start:end]]
+            known = self._read_sentences_near(text, start, end)
         predicted = known.get(offset - start)
         if predicted is None:
             return "", 0.0
         return numbered_to_marks(predicted[0]), predicted[1]
 
-    def _read_sentences_near(self, text: str, start: int, end: int) -> None:
-        model = self._model_provider()
-        assert model is not None
+    def _read_sentences_near(self, text: str, start: int, end: int) -> dict[int, tuple[str, float]]:
+        """The model's readings of ``text[start:end]``, read with a screenful around it."""
         wanted = [text[start:end]]
         before, after = start, end
         while before > 0 and start - before < _BATCH_REACH:
-            first, _ = _sentence_bounds(text, before - 1)
+            first, _ = self._sentence_bounds(text, before - 1)
             wanted.append(text[first:before])
             before = first
         while after < len(text) and after - end < _BATCH_REACH:
-            _, last = _sentence_bounds(text, after)
+            _, last = self._sentence_bounds(text, after)
             wanted.append(text[after:last])
             after = last
+        return self._read_sentences(wanted)[0]
+
+    def _read_sentences(self, wanted: list[str]) -> list[dict[int, tuple[str, float]]]:
+        """The model's readings of each sentence of ``wanted``, new ones read in one batch.
+
+        Returned rather than only kept: another thread may clear the table.
+        """
+        model = self._model_provider()
+        assert model is not None
         if len(self._sentence_readings) > _SENTENCES_KEPT:
             self._sentence_readings.clear()
         kept = self._sentence_readings
         fresh = [sentence for sentence in dict.fromkeys(wanted) if sentence not in kept]
         simplified = [to_simplified(sentence) for sentence in fresh]
-        for sentence, readings in zip(fresh, model.predict(simplified), strict=True):
-            self._sentence_readings[sentence] = readings
+        found = dict(zip(fresh, model.predict(simplified), strict=True))
+        kept.update(found)
+        return [found.get(sentence) or kept.get(sentence) or {} for sentence in wanted]
+
+    def _sentence_bounds(self, text: str, offset: int) -> tuple[int, int]:
+        """The sentence around ``text[offset]``, at most about ``_LONGEST_SENTENCE`` characters.
+
+        The places of the text's sentence ends are found once per text (a
+        search per question cost more than the rest of reading a token).
+        """
+        known_text, ends = self._sentence_ends
+        if known_text is not text:
+            ends = [match.start() for match in _SENTENCE_END.finditer(text)]
+            self._sentence_ends = (text, ends)
+        following = bisect_left(ends, offset)
+        start = ends[following - 1] + 1 if following else 0
+        stop = ends[following] + 1 if following < len(ends) else len(text)
+        return max(start, offset - _LONGEST_SENTENCE, 0), min(
+            stop, offset + _LONGEST_SENTENCE, len(text)
+        )
 
     def _is_polyphonic(self, char: str) -> bool:
         known = self._polyphonic.get(char)
@@ -398,7 +472,7 @@ def _glued_reading(word: str, suggested: Readings) -> Readings | None:
     return None
 
 
-_SENTENCE_ENDS = frozenset("。！？；!?;\n")
+_SENTENCE_END = re.compile("[。！？；!?;\n]")
 _LONGEST_SENTENCE = 160
 _BATCH_REACH = 800
 _SENTENCES_KEPT = 50_000
@@ -419,16 +493,6 @@ def _differs_beyond_neutral(ours: str, predicted: str) -> bool:
         return True
     tones = (tone_of(ours), tone_of(predicted))
     return tones[0] != tones[1] and 5 not in tones
-
-
-def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
-    """The sentence around ``text[offset]``, at most about ``_LONGEST_SENTENCE`` characters."""
-    low = max(0, offset - _LONGEST_SENTENCE)
-    start = max(text.rfind(end, low, offset) for end in _SENTENCE_ENDS) + 1
-    high = min(len(text), offset + _LONGEST_SENTENCE)
-    found = [text.find(end, offset, high) for end in _SENTENCE_ENDS]
-    stop = min((place for place in found if place >= 0), default=high - 1) + 1
-    return max(start, low), stop
 
 
 _SANDHI = {"一": ("yí", "yì"), "不": ("bú",)}

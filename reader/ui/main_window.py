@@ -131,6 +131,7 @@ def _full_annotator_for(cached: Any) -> Any:
 def _save_annotation(annotator: Any, segmented: Any) -> None:
     from reader.annotation.cache import save_annotation
 
+    annotator.read_ahead(segmented)  # so that no hover or paint waits for the polyphone model
     save_annotation(annotator, segmented)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
+from reader import paths
 from reader.language.pinyin import PinyinResolver
 from reader.language.polyphone_model import PolyphoneModel, shared_model
 from reader.language.segment import Segmenter
@@ -58,3 +59,37 @@ def test_the_model_loads_only_when_a_text_needs_it(
     assert not calls
     resolver.resolve_all(Segmenter().segment("车站的站舍"))
     assert calls
+
+
+class _CountingModel:
+    """The shared model, counting the sentences it is asked to read."""
+
+    def __init__(self) -> None:
+        model = shared_model()
+        assert model is not None
+        self.model = model
+        self.candidates = model.candidates
+        self.sentences_read = 0
+
+    def is_polyphonic(self, char: str) -> bool:
+        return self.model.is_polyphonic(char)
+
+    def predict(self, sentences: Sequence[str]) -> list[dict[int, tuple[str, float]]]:
+        self.sentences_read += len(sentences)
+        return self.model.predict(sentences)
+
+
+def test_after_reading_ahead_no_token_of_the_text_waits_for_the_model(
+    readings_for: Callable[[str], Sequence[tuple[str, ...]]],
+) -> None:
+    counting = _CountingModel()
+    resolver = PinyinResolver(readings_for, model=lambda: counting)  # type: ignore[arg-type, return-value]
+    article = paths.bundled_articles_dir() / "guangzhou-governance-ycwb.txt"
+    segmented = Segmenter().segment(article.read_text(encoding="utf-8"))
+    resolver.read_ahead(segmented)
+    assert counting.sentences_read  # the article has polyphones the model settles
+    read_ahead = counting.sentences_read
+    fresh = PinyinResolver(readings_for)
+    for index in reversed(range(len(segmented))):  # hovering in any order
+        assert resolver.resolve(segmented, index) == fresh.resolve(segmented, index)
+    assert counting.sentences_read == read_ahead
