@@ -99,6 +99,7 @@ class Annotator:
 
     def annotate(self, text: str, source: str = "") -> Annotation:
         segmented = self.segment(text)
+        self.read_ahead(segmented)  # the model reads all sentences in one batch
         return Annotation(
             source, segmented, tuple(self.word_info(segmented, i) for i in range(len(segmented)))
         )

@@ -55,19 +55,25 @@ class PolyphoneModel:
             self._classes[number] = syllable
         weights = load("np_ckpt.pkl")
         embeddings = weights["embedding.weight"]
-        # the input half of each LSTM step depends on the character alone: precompute it
-        self._forward = (
-            embeddings @ weights["lstm.weight_ih_l0"].T
-            + weights["lstm.bias_ih_l0"]
-            + weights["lstm.bias_hh_l0"],
-            weights["lstm.weight_hh_l0"].T.copy(),
-        )
-        self._backward = (
-            embeddings @ weights["lstm.weight_ih_l0_reverse"].T
-            + weights["lstm.bias_ih_l0_reverse"]
-            + weights["lstm.bias_hh_l0_reverse"],
-            weights["lstm.weight_hh_l0_reverse"].T.copy(),
-        )
+        size = weights["lstm.weight_hh_l0"].shape[1]
+        # sigmoid(x) = (tanh(x / 2) + 1) / 2: halving the input, forget and output gates'
+        # weights lets one tanh serve all four gates (PyTorch's order: i, f, g, o)
+        halves = np.full(4 * size, 0.5, dtype=np.float32)
+        halves[2 * size : 3 * size] = 1
+
+        def direction(suffix: str) -> tuple[Any, Any]:
+            # the input half of each LSTM step depends on the character alone: precompute it
+            inputs = (
+                embeddings @ weights[f"lstm.weight_ih_l0{suffix}"].T
+                + weights[f"lstm.bias_ih_l0{suffix}"]
+                + weights[f"lstm.bias_hh_l0{suffix}"]
+            )
+            return inputs * halves, weights[f"lstm.weight_hh_l0{suffix}"].T * halves
+
+        forward, backward = direction(""), direction("_reverse")
+        # both directions run in the same steps, as one stacked product
+        self._inputs = (forward[0].astype(np.float32), backward[0].astype(np.float32))
+        self._recurrent = np.stack([forward[1], backward[1]]).astype(np.float32)
         self._hidden = (weights["logit_layer.0.weight"].T.copy(), weights["logit_layer.0.bias"])
         self._output = (weights["logit_layer.2.weight"].T.copy(), weights["logit_layer.2.bias"])
         self._masks: dict[str, numpy.ndarray] = {}
@@ -99,20 +105,19 @@ class PolyphoneModel:
                 ]
                 ids[row, : len(sequence)] = sequence
                 lengths[row] = len(sequence)
-            forward = self._run(ids, self._forward)
             # each row reversed within its own length, so padding stays at the end
             positions = lengths[:, None] - 1 - np.arange(width)[None, :]
             reversed_ids = np.take_along_axis(ids, np.maximum(positions, 0), axis=1)
             reversed_ids[positions < 0] = 0
-            backward = self._run(reversed_ids, self._backward)
-            rows, columns, offsets, masks = [], [], [], []
+            forward, backward = self._run(ids, reversed_ids)
+            rows, columns, offsets, chars = [], [], [], []
             for row, index in enumerate(batch):
                 for offset, char in enumerate(sentences[index]):
                     if char in self.candidates:
                         rows.append(row)
                         columns.append(offset + 1)
                         offsets.append((index, offset))
-                        masks.append(self._mask(char))
+                        chars.append(char)
             row_array = np.array(rows)
             column_array = np.array(columns)
             states = np.concatenate(
@@ -123,7 +128,10 @@ class PolyphoneModel:
                 axis=1,
             )
             hidden = np.maximum(states @ self._hidden[0] + self._hidden[1], 0)
-            logits = hidden @ self._output[0] + self._output[1] + np.stack(masks)
+            distinct = list(dict.fromkeys(chars))
+            place = {char: number for number, char in enumerate(distinct)}
+            masks = np.stack([self._mask(char) for char in distinct])
+            logits = hidden @ self._output[0] + self._output[1] + masks[[place[c] for c in chars]]
             best = np.argmax(logits, axis=1)
             top = logits[np.arange(len(best)), best]
             # the best class's probability among the character's own readings
@@ -148,25 +156,29 @@ class PolyphoneModel:
             self._masks[char] = mask
         return mask
 
-    def _run(self, ids: numpy.ndarray, direction: tuple[numpy.ndarray, numpy.ndarray]) -> Any:
-        """One direction of the LSTM over a padded batch: the hidden state at every step."""
+    def _run(self, ids: numpy.ndarray, reversed_ids: numpy.ndarray) -> Any:
+        """Both directions of the LSTM over a padded batch: the hidden states at every step."""
         np = self._np
-        inputs, recurrent = direction
-        projected = inputs[ids]  # (batch, steps, 128)
+        recurrent = self._recurrent
+        size = recurrent.shape[1]
         batch, steps = ids.shape
-        size = recurrent.shape[0]
-        hidden = np.zeros((batch, size), dtype=np.float32)
-        cell = np.zeros((batch, size), dtype=np.float32)
-        out = np.empty((batch, steps, size), dtype=np.float32)
+        # step-major, so that each step reads one contiguous block
+        projected = np.empty((2, steps, batch, 4 * size), dtype=np.float32)
+        np.take(self._inputs[0], ids.T, axis=0, out=projected[0])
+        np.take(self._inputs[1], reversed_ids.T, axis=0, out=projected[1])
+        hidden = np.zeros((2, batch, size), dtype=np.float32)
+        cell = np.zeros((2, batch, size), dtype=np.float32)
+        out = np.empty((2, batch, steps, size), dtype=np.float32)
         for step in range(steps):
-            gates = projected[:, step] + hidden @ recurrent
-            # PyTorch's gate order: input, forget, cell, output
-            sig = 1 / (1 + np.exp(-gates[:, : 2 * size]))
-            out_gate = 1 / (1 + np.exp(-gates[:, 3 * size :]))
-            cell = sig[:, size:] * cell + sig[:, :size] * np.tanh(gates[:, 2 * size : 3 * size])
-            hidden = out_gate * np.tanh(cell)
-            out[:, step] = hidden
-        return out
+            squashed = np.tanh(projected[:, step] + hidden @ recurrent)
+            gates = squashed * 0.5 + 0.5  # the sigmoid gates; the cell input is squashed itself
+            cell = (
+                gates[..., size : 2 * size] * cell
+                + gates[..., :size] * squashed[..., 2 * size : 3 * size]
+            )
+            hidden = gates[..., 3 * size :] * np.tanh(cell)
+            out[:, :, step] = hidden
+        return out[0], out[1]
 
 
 _lock = threading.Lock()
