@@ -37,11 +37,14 @@ class Annotator:
     def __init__(self, dictionary: CedictIndex, glossaries: GlossarySet) -> None:
         self.dictionary = dictionary
         self.glossaries = glossaries
-        self._segmenter = Segmenter(glossaries.user_words())
+        self._segmenter = Segmenter(glossaries.user_words(), known=self._is_dictionary_word)
         self._pinyin = PinyinResolver(
             readings_for=dictionary.readings, glossary_pinyin=glossaries.pinyin_for
         )
         self._facts = lru_cache(maxsize=65536)(self._facts_uncached)
+
+    def _is_dictionary_word(self, word: str) -> bool:
+        return word in self.dictionary or self.glossaries.lookup(word) is not None
 
     @classmethod
     def create(cls, cedict_source: Path | None = None) -> Annotator:

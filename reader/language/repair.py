@@ -1,0 +1,134 @@
+"""Repairing jieba's words against the dictionary: the units a reader would draw.
+
+jieba's model sometimes glues a neighbour's character onto a word (古树名 | 木等,
+人往, 对近) or splits a dictionary headword (文化 | 和 | 旅游部, 第一 | 时间, 常态 | 化).
+Three repairs, each only where the dictionary (CC-CEDICT and the glossaries,
+through ``known``) knows the result, in this order:
+
+1. a character glued in front of 等 "and so on" (木等) joins the word before
+   it when neither is a dictionary word: 等 stands alone
+   (古树名 | 木等 -> 古树名木 | 等);
+2. a word the dictionary does not know gives back a function character it
+   glued on, when the rest stays whole (人往 -> 人 | 往, 对近 -> 对 | 近);
+3. two words, or two around a one-character word, that together are a
+   dictionary headword of three or more characters become one (第一时间,
+   常态化, 文化和旅游部).
+
+A change here alters tokens: bump ``SEGMENTATION_RULES_VERSION``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from reader.language.han import is_han
+
+# Prepositions, demonstratives and conjunctions that open a clause, and
+# particles that close a word: jieba's HMM glues them onto unknown neighbours.
+_LEADING = frozenset("从对经往向把被在这那与及于由将")
+_TRAILING = frozenset("等往的了着过")
+# "and so on" closes a list of nouns: what is glued in front of it ends the noun before
+_LIST_END = "等"
+_LONGEST_MERGE = 8
+
+
+class WordRepairer:
+    """Repairs lists of jieba's words (see the module docstring)."""
+
+    def __init__(self, known: Callable[[str], bool]) -> None:
+        self._known = lru_cache(maxsize=65536)(known)
+        self._han_words: dict[str, bool] = {}
+        self._merges: dict[tuple[str, str], bool] = {}
+
+    def repair(self, words: list[str]) -> list[str]:
+        """``words`` with the three repairs applied; the same characters in the same order."""
+        moved = self._move_glued_characters(words)
+        return self._merge_headwords(self._give_back_function_characters(moved))
+
+    def _is_han_word(self, word: str) -> bool:
+        """True for a word of Han characters only; words recur, so answers are kept."""
+        answer = self._han_words.get(word)
+        if answer is None:
+            if len(self._han_words) > 65536:
+                self._han_words.clear()
+            answer = self._han_words[word] = all(map(is_han, word))
+        return answer
+
+    def _move_glued_characters(self, words: list[str]) -> list[str]:
+        result: list[str] = []
+        for word in words:
+            if (
+                len(word) == 2
+                and word[1] == _LIST_END
+                and result
+                and len(result[-1]) > 1
+                and self._is_han_word(word)
+                and self._is_han_word(result[-1])
+                and not self._known(word)
+                and not self._known(result[-1])
+            ):
+                # the word before is no dictionary word either: the character completes it
+                result[-1] += word[0]
+                word = word[1]
+            result.append(word)
+        return result
+
+    def _give_back_function_characters(self, words: list[str]) -> list[str]:
+        result: list[str] = []
+        for word in words:
+            if (
+                len(word) > 1
+                and (word[0] in _LEADING or word[-1] in _TRAILING)
+                and self._is_han_word(word)
+                and not self._known(word)
+            ):
+                if word[0] in _LEADING and self._stays_whole(word[1:]):
+                    result.extend((word[0], word[1:]))
+                    continue
+                if word[-1] in _TRAILING and self._stays_whole(word[:-1]):
+                    result.extend((word[:-1], word[-1]))
+                    continue
+            result.append(word)
+        return result
+
+    def _stays_whole(self, rest: str) -> bool:
+        """What is left after giving a character back: a word, or two characters (疾控)."""
+        return len(rest) <= 2 or self._known(rest)
+
+    def _merge_headwords(self, words: list[str]) -> list[str]:
+        result: list[str] = []
+        is_han_word = self._is_han_word
+        merges = self._merges
+        index = 0
+        count = len(words)
+        while index < count:
+            word = words[index]
+            if index + 1 < count and is_han_word(word) and is_han_word(words[index + 1]):
+                following = words[index + 1]
+                if (
+                    len(following) == 1
+                    and index + 2 < count
+                    and is_han_word(words[index + 2])
+                    and self._known_merge(word + following + words[index + 2])
+                ):
+                    # a headword around a one-character word (文化 | 和 | 旅游部)
+                    result.append(word + following + words[index + 2])
+                    index += 3
+                    continue
+                # word pairs recur: a tuple of two words hashes faster than a new string
+                merged = merges.get((word, following))
+                if merged is None:
+                    if len(merges) > 65536:
+                        merges.clear()
+                    merged = merges[word, following] = self._known_merge(word + following)
+                if merged:
+                    result.append(word + following)
+                    index += 2
+                    continue
+            result.append(word)
+            index += 1
+        return result
+
+    def _known_merge(self, joined: str) -> bool:
+        return 3 <= len(joined) <= _LONGEST_MERGE and self._known(joined)
