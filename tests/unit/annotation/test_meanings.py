@@ -15,17 +15,10 @@ import pytest
 from reader.annotation.annotator import Annotation, Annotator
 from reader.annotation.word_info import WordInfo
 from reader.articles import default_article
-from reader.dictionary.index import CedictIndex
 from reader.dictionary.senses import COMPOSED_MARK, LEADING_SENSES
-from reader.glossary.store import GlossarySet
 from reader.language.tokens import TokenKind
 
 NAME_TAGS = ("nr", "ns", "nt")
-
-
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator(CedictIndex.load(), GlossarySet.bundled_only())
 
 
 @pytest.fixture(scope="module")

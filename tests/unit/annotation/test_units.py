@@ -13,15 +13,8 @@ import pytest
 
 from reader.annotation.annotator import Annotator
 from reader.articles import default_article
-from reader.dictionary.index import CedictIndex
-from reader.glossary.store import GlossarySet
 from reader.language.han import is_han
 from reader.language.tokens import SegmentedText, TokenKind
-
-
-@pytest.fixture(scope="module")
-def annotator() -> Annotator:
-    return Annotator(CedictIndex.load(), GlossarySet.bundled_only())
 
 
 @pytest.fixture(scope="module")
