@@ -12,7 +12,10 @@ through ``known``) knows the result, in this order:
    glued on, when the rest stays whole (人往 -> 人 | 往, 对近 -> 对 | 近);
 3. two words, or two around a one-character word, that together are a
    dictionary headword of three or more characters become one (第一时间,
-   常态化, 文化和旅游部).
+   常态化, 文化和旅游部);
+4. a personal name jieba's model cut after two characters (李煊 | 坤) becomes
+   one word tagged ``nr``: a common surname and a character jieba's
+   dictionary lacks, then one character that is no function word or verb.
 
 A change here alters tokens: bump ``SEGMENTATION_RULES_VERSION``.
 """
@@ -31,20 +34,33 @@ _TRAILING = frozenset("等往的了着过")
 # "and so on" closes a list of nouns: what is glued in front of it ends the noun before
 _LIST_END = "等"
 _LONGEST_MERGE = 8
+# The hundred most common Chinese surnames (one character each).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
+    "万钱严覃武戴莫孔向汤"
+)
+# jieba's tags of a character that does not end a name: verbs, prepositions,
+# conjunctions, particles, adverbs, pronouns, localisers, numerals, measures
+_NOT_IN_NAMES = ("v", "p", "c", "u", "d", "r", "f", "m", "q", "y", "e", "o")
+_NAME_TAG = "nr"
 
 
 class WordRepairer:
     """Repairs lists of jieba's words (see the module docstring)."""
 
-    def __init__(self, known: Callable[[str], bool]) -> None:
+    def __init__(self, known: Callable[[str], bool], tags: dict[str, str]) -> None:
+        """``tags``: jieba's word -> part-of-speech table; names found are added to it."""
         self._known = lru_cache(maxsize=65536)(known)
+        self._tags = tags
         self._han_words: dict[str, bool] = {}
         self._merges: dict[tuple[str, str], bool] = {}
 
     def repair(self, words: list[str]) -> list[str]:
         """``words`` with the three repairs applied; the same characters in the same order."""
         moved = self._move_glued_characters(words)
-        return self._merge_headwords(self._give_back_function_characters(moved))
+        given_back = self._give_back_function_characters(moved)
+        return self._join_names(self._merge_headwords(given_back))
 
     def _is_han_word(self, word: str) -> bool:
         """True for a word of Han characters only; words recur, so answers are kept."""
@@ -132,3 +148,25 @@ class WordRepairer:
 
     def _known_merge(self, joined: str) -> bool:
         return 3 <= len(joined) <= _LONGEST_MERGE and self._known(joined)
+
+    def _join_names(self, words: list[str]) -> list[str]:
+        result: list[str] = []
+        tags = self._tags
+        for word in words:
+            previous = result[-1] if result else ""
+            if (
+                len(word) == 1
+                and len(previous) == 2
+                and previous[0] in _SURNAMES
+                and previous not in tags
+                and is_han(word)
+                and is_han(previous[1])
+                and not tags.get(word, "").startswith(_NOT_IN_NAMES)
+                and not self._known(previous)
+            ):
+                name = previous + word
+                tags.setdefault(name, _NAME_TAG)
+                result[-1] = name
+                continue
+            result.append(word)
+        return result

@@ -202,7 +202,7 @@ class Segmenter:
         tokenizer.cache_file = "jieba-lexicon.marshal"
         self._tags = _load_lexicon(tokenizer)
         self._tokenizer = tokenizer
-        self._repairer = WordRepairer(known) if known is not None else None
+        self._repairer = WordRepairer(known, self._tags) if known is not None else None
         for word in user_words:
             self.add_word(word)
 

@@ -128,3 +128,25 @@ def test_repairs_keep_every_character_once_in_order(
     annotator: Annotator, article: SegmentedText
 ) -> None:
     assert "".join(words(article)) == article.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("羊城晚报记者 罗仕 李煊坤", "李煊坤"),
+        ("张煊坤在广州工作。", "张煊坤"),
+        ("听说陈煊坤也来了。", "陈煊坤"),
+    ],
+)
+def test_a_personal_name_stays_whole_and_is_labelled_a_name(
+    annotator: Annotator, sentence: str, name: str
+) -> None:
+    segmented = annotator.segment(sentence)
+    index = segmented.index_at(sentence.index(name))
+    assert index is not None
+    assert segmented.token(index).text == name
+    assert annotator.word_info(segmented, index).gloss == "personal name"
+
+
+def test_a_verb_after_a_two_character_name_is_not_taken_into_it(annotator: Annotator) -> None:
+    assert "说" in words(annotator.segment("李煊说，今天下雨。"))
