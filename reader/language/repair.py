@@ -28,9 +28,11 @@ from functools import lru_cache
 from reader.language.han import is_han
 
 # Prepositions, demonstratives and conjunctions that open a clause, and
-# particles that close a word: jieba's HMM glues them onto unknown neighbours.
+# words that close a phrase: jieba's HMM glues them onto unknown neighbours.
+# Not the aspect particles 了 着 过: a verb and its particle are one unit to a
+# reader, and 藉着 "by means of" is no verb + 着.
 _LEADING = frozenset("从对经往向把被在这那与及于由将")
-_TRAILING = frozenset("等往的了着过")
+_TRAILING = frozenset("等往的")
 # "and so on" closes a list of nouns: what is glued in front of it ends the noun before
 _LIST_END = "等"
 _LONGEST_MERGE = 8
