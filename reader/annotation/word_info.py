@@ -8,6 +8,7 @@ not load jieba and pypinyin; the annotator re-exports both types.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.dictionary.entry import Entry
 from reader.dictionary.senses import Lookup, entry_gloss, meaning, ordered_entries
@@ -59,11 +60,25 @@ def in_context(
         reading = number_reading(token.text, following)
         line = f"{reading} (number)" if reading else ""
         return WordInfo(token, pinyin, entries, glossary, hsk, line)
-    reading = " ".join(pinyin)
-    ordered = tuple(ordered_entries(entries, reading, token.pos))
     english = glossary.english if glossary is not None else None
-    line = meaning(token.text, reading, ordered, lookup, token.pos, english)
+    ordered, line = _ordered_and_meaning(
+        token.text, " ".join(pinyin), token.pos, entries, english, lookup
+    )
     return WordInfo(token, pinyin, ordered, glossary, hsk, line)
+
+
+@lru_cache(maxsize=65536)
+def _ordered_and_meaning(
+    word: str,
+    reading: str,
+    pos: str,
+    entries: tuple[Entry, ...],
+    english: str | None,
+    lookup: Lookup,
+) -> tuple[tuple[Entry, ...], str]:
+    """The entries in a reader's order and the meaning line; a word recurs with the same facts."""
+    ordered = tuple(ordered_entries(entries, reading, pos))
+    return ordered, meaning(word, reading, ordered, lookup, pos, english)
 
 
 @dataclass(frozen=True, slots=True)
