@@ -56,7 +56,7 @@ class WordRepairer:
         self._known = lru_cache(maxsize=65536)(known)
         self._tags = tags
         self._han_words: dict[str, bool] = {}
-        self._merges: dict[tuple[str, str], bool] = {}
+        self._merges: dict[tuple[str, ...], bool] = {}
 
     def repair(self, words: list[str]) -> list[str]:
         """``words`` with the three repairs applied; the same characters in the same order."""
@@ -116,37 +116,40 @@ class WordRepairer:
 
     def _merge_headwords(self, words: list[str]) -> list[str]:
         result: list[str] = []
-        is_han_word = self._is_han_word
-        merges = self._merges
+        han = list(map(self._is_han_word, words))
+        han.append(False)  # past the end
         index = 0
         count = len(words)
         while index < count:
             word = words[index]
-            if index + 1 < count and is_han_word(word) and is_han_word(words[index + 1]):
+            if han[index] and han[index + 1]:
                 following = words[index + 1]
-                if (
-                    len(following) == 1
-                    and index + 2 < count
-                    and is_han_word(words[index + 2])
-                    and self._known_merge(word + following + words[index + 2])
-                ):
+                if len(following) == 1 and han[index + 2]:
                     # a headword around a one-character word (文化 | 和 | 旅游部)
-                    result.append(word + following + words[index + 2])
-                    index += 3
-                    continue
-                # word pairs recur: a tuple of two words hashes faster than a new string
-                merged = merges.get((word, following))
-                if merged is None:
-                    if len(merges) > 65536:
-                        merges.clear()
-                    merged = merges[word, following] = self._known_merge(word + following)
-                if merged:
+                    group: tuple[str, ...] = (word, following, words[index + 2])
+                    if self._merges_into_headword(group):
+                        result.append("".join(group))
+                        index += 3
+                        continue
+                if self._merges_into_headword((word, following)):
                     result.append(word + following)
                     index += 2
                     continue
             result.append(word)
             index += 1
         return result
+
+    def _merges_into_headword(self, group: tuple[str, ...]) -> bool:
+        """True when the words of ``group`` together are a headword of three or more characters.
+
+        Word groups recur: a tuple of words hashes faster than a new joined string.
+        """
+        merged = self._merges.get(group)
+        if merged is None:
+            if len(self._merges) > 65536:
+                self._merges.clear()
+            merged = self._merges[group] = self._known_merge("".join(group))
+        return merged
 
     def _known_merge(self, joined: str) -> bool:
         return 3 <= len(joined) <= _LONGEST_MERGE and self._known(joined)
