@@ -344,6 +344,8 @@ def books(scratch: Path) -> None:
         seconds(figures["read_ahead"]),
         "—",
     )
+
+
 def speech(scratch: Path) -> None:
     import bench_speech
 
@@ -353,6 +355,56 @@ def speech(scratch: Path) -> None:
     bare = f"bare QTextToSpeech('mock').say() {float(report['bare_say_s']) * 1000:.3f} ms"
     for name, key in (("first press", "first_press_s"), ("later presses", "later_press_s")):
         row(f"S key to speaking state, {name}", ms(float(report[key])), "≤ 150 ms", bare)
+
+
+def readings(scratch: Path) -> None:
+    import bench_readings
+
+    for split in ("dev", "test"):
+        results = bench_readings.measure(split)
+        if isinstance(results, str):
+            row(
+                f"CPP {split} polyphones",
+                f"skipped: {results}",
+                "≥ 97.5 %" if split == "test" else "-",
+            )
+            continue
+        ours, g2pm, plain = (results[name] for name in ("reader", "g2pM", "pypinyin"))
+        row(
+            f"CPP {split} polyphones, strict (neutral-tone agnostic)",
+            f"{ours[0]:.2%} ({ours[1]:.2%})",
+            "≥ 97.5 %" if split == "test" else "-",
+            f"g2pM {g2pm[0]:.2%} ({g2pm[1]:.2%}), pypinyin {plain[0]:.2%} ({plain[1]:.2%})",
+        )
+    own, plain_own = bench_readings.own_polyphone_set()
+    row(
+        "own polyphone set (tests/data/polyphones.tsv)",
+        f"{own:.2%}",
+        "≥ 99.4 %",
+        f"pypinyin {plain_own:.2%}",
+    )
+
+
+def meanings(scratch: Path) -> None:
+    import bench_meanings
+
+    found = bench_meanings.texts()
+    if not found:
+        row("Han tokens without a meaning", "skipped: ../shared/data is absent", "≤ 1 %")
+    for name, text in found.items():
+        empty, han = bench_meanings.without_meaning(text)
+        row(f"Han tokens without a meaning, {name}", f"{empty / han:.2%} of {han:,}", "≤ 1 %")
+    for name in bench_meanings.SIGHAN:
+        result = bench_meanings.cutting_across_gold(name)
+        if isinstance(result, str):
+            row(f"tokens cutting across a gold word, SIGHAN {name}", f"skipped: {result}", "")
+            continue
+        row(
+            f"tokens cutting across a gold word, SIGHAN {name}",
+            f"{result[0]:.2%}",
+            "no worse than jieba",
+            f"jieba Tokenizer.cut alone {result[1]:.2%}",
+        )
 
 
 def main() -> None:
@@ -373,6 +425,8 @@ def main() -> None:
         section("annotation", annotation, scratch)
         if not arguments.quick:
             section("annotate a large text", lambda s: annotate_memory(s / "large"), scratch)
+        section("readings", readings, scratch)
+        section("meanings and units", meanings, scratch)
         section("glossary", glossary, scratch)
         section("term suggestions", suggestions, scratch)
         section("window start-up", lambda s: window(s, arguments.quick), scratch)

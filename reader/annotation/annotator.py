@@ -13,7 +13,7 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
-from reader.annotation.word_info import Annotation, WordInfo
+from reader.annotation.word_info import Annotation, WordInfo, in_context
 from reader.dictionary.entry import Entry
 from reader.dictionary.index import CedictIndex
 from reader.glossary.store import GlossarySet
@@ -37,11 +37,14 @@ class Annotator:
     def __init__(self, dictionary: CedictIndex, glossaries: GlossarySet) -> None:
         self.dictionary = dictionary
         self.glossaries = glossaries
-        self._segmenter = Segmenter(glossaries.user_words())
+        self._segmenter = Segmenter(glossaries.user_words(), known=self._is_dictionary_word)
         self._pinyin = PinyinResolver(
             readings_for=dictionary.readings, glossary_pinyin=glossaries.pinyin_for
         )
         self._facts = lru_cache(maxsize=65536)(self._facts_uncached)
+
+    def _is_dictionary_word(self, word: str) -> bool:
+        return word in self.dictionary or self.glossaries.lookup(word) is not None
 
     @classmethod
     def create(cls, cedict_source: Path | None = None) -> Annotator:
@@ -62,12 +65,35 @@ class Annotator:
     def pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
         return self._pinyin.resolve(segmented, index)
 
+    def read_ahead(self, segmented: SegmentedText) -> None:
+        """Read every token of ``segmented`` now (in a worker): hover and paint only look up."""
+        self._pinyin.read_ahead(segmented)
+
     def word_info(self, segmented: SegmentedText, index: int) -> WordInfo:
         token = segmented.token(index)
         if token.kind not in (TokenKind.HAN, TokenKind.NUMBER, TokenKind.LATIN):
             return WordInfo(token, (), (), None, None)
         entries, glossary, hsk = self._facts(token.text)
-        return WordInfo(token, self._pinyin.resolve(segmented, index), entries, glossary, hsk)
+        glossary = glossary or self.glossary_term(segmented, index)
+        pinyin = self._pinyin.resolve(segmented, index)
+        return in_context(
+            token,
+            pinyin,
+            entries,
+            glossary,
+            hsk,
+            self.dictionary.lookup,
+            _following(segmented, index),
+        )
+
+    def glossary_term(self, segmented: SegmentedText, index: int) -> GlossaryTerm | None:
+        """The glossary term token ``index`` is, or is part of (“双区”建设), or None."""
+        if KIND_CODES[segmented.kinds[index]] in (TokenKind.PUNCT, TokenKind.SPACE):
+            return None
+        token_text = segmented.text[segmented.starts[index] : segmented.ends[index]]
+        return self.glossaries.lookup(token_text) or self.glossaries.spans(segmented.text).covering(
+            segmented.starts[index], segmented.ends[index]
+        )
 
     def describe(self, word: str) -> WordInfo:
         """A word on its own (dictionary search, vocabulary), read without context."""
@@ -76,6 +102,7 @@ class Annotator:
 
     def annotate(self, text: str, source: str = "") -> Annotation:
         segmented = self.segment(text)
+        self.read_ahead(segmented)  # the model reads all sentences in one batch
         return Annotation(
             source, segmented, tuple(self.word_info(segmented, i) for i in range(len(segmented)))
         )
@@ -85,6 +112,12 @@ class Annotator:
     ) -> tuple[tuple[Entry, ...], GlossaryTerm | None, int | None]:
         """What does not depend on context, looked up once per distinct word."""
         return self.dictionary.lookup(word), self.glossaries.lookup(word), hsk_level(word)
+
+
+def _following(segmented: SegmentedText, index: int, reach: int = 4) -> str:
+    """A few characters of text after token ``index``."""
+    end = segmented.ends[index]
+    return segmented.text[end : end + reach]
 
 
 def _single_token_arrays(word: str) -> tuple[array[int], array[int], bytes, tuple[str]]:

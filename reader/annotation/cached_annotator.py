@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.annotation.cache import AnnotationCache, CachedAnnotation, annotation_fingerprint
-from reader.annotation.word_info import WordInfo
+from reader.annotation.word_info import WordInfo, in_context
 from reader.dictionary.entry import Entry
 from reader.dictionary.index import CedictIndex
 from reader.glossary.store import GlossarySet
@@ -74,7 +74,22 @@ class CachedAnnotator:
         if token.kind not in _WORD_KINDS:
             return WordInfo(token, (), (), None, None)
         entries, glossary, hsk = self._facts(token.text)
-        return WordInfo(token, self.pinyin(segmented, index), entries, glossary, hsk)
+        glossary = glossary or self.glossary_term(segmented, index)
+        following = segmented.text[token.end : token.end + 4]
+        pinyin = self.pinyin(segmented, index)
+        return in_context(token, pinyin, entries, glossary, hsk, self.dictionary.lookup, following)
+
+    def read_ahead(self, segmented: SegmentedText) -> None:
+        """Nothing to do: every reading comes from the saved annotation."""
+
+    def glossary_term(self, segmented: SegmentedText, index: int) -> GlossaryTerm | None:
+        """The glossary term token ``index`` is, or is part of (“双区”建设), or None."""
+        if KIND_CODES[segmented.kinds[index]] in (TokenKind.PUNCT, TokenKind.SPACE):
+            return None
+        token_text = segmented.text[segmented.starts[index] : segmented.ends[index]]
+        return self.glossaries.lookup(token_text) or self.glossaries.spans(segmented.text).covering(
+            segmented.starts[index], segmented.ends[index]
+        )
 
     def describe(self, word: str) -> WordInfo:
         """A word on its own, read without context (see the module docstring)."""
@@ -82,7 +97,7 @@ class CachedAnnotator:
         token = Token(word, 0, len(word), TokenKind.HAN if has_han else TokenKind.LATIN)
         entries, glossary, hsk = self._facts(word)
         reading = self._reading_out_of_context(word) if has_han else ()
-        return WordInfo(token, reading, entries, glossary, hsk)
+        return in_context(token, reading, entries, glossary, hsk, self.dictionary.lookup)
 
     def with_glossaries(self, glossaries: GlossarySet) -> Annotator:
         """The full annotator for changed glossaries (loads jieba: call it in the worker)."""

@@ -74,7 +74,13 @@ def stats_to_dict(stats: ArticleStats, *, tokens: int, glossary_terms: int) -> d
 
 
 def _article_stats(annotation: Annotation) -> ArticleStats:
-    known = {w.token.text for w in annotation.words if w.entries or w.glossary is not None}
+    # As annotator_article_stats counts: a word is known when CC-CEDICT or a glossary has
+    # it; a word that is only part of a glossary term (建功 in 奋进新征程建功新时代) is not.
+    known = {
+        w.token.text
+        for w in annotation.words
+        if w.entries or (w.glossary is not None and w.token.text in w.glossary.forms)
+    }
     return compute_article_stats(
         annotation.segmented, hsk_level=hsk_level, in_dictionary=known.__contains__
     )
@@ -101,6 +107,7 @@ def token_to_dict(word: WordInfo, start: int, end: int) -> dict[str, Any]:
         "end": end,
         "kind": token.kind.value,
         "pinyin": list(word.pinyin),
+        "gloss": word.gloss,
         "definitions": [entry_to_dict(e) for e in word.entries],
         "glossary": glossary_to_dict(word.glossary) if word.glossary else None,
         "hsk": word.hsk,

@@ -101,6 +101,7 @@ def save_article_annotation(annotator: WordAnnotator, segmented: SegmentedText) 
     """Save what the full annotator reads in ``segmented`` for the next start."""
     from reader.annotation.cache import save_annotation
 
+    annotator.read_ahead(segmented)  # so that no hover or paint waits for the polyphone model
     save_annotation(annotator, segmented)
 
 

@@ -10,13 +10,15 @@ not load jieba and pypinyin; the annotator re-exports both types.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from reader.dictionary.entry import Entry
+from reader.dictionary.senses import Lookup, entry_gloss, meaning, ordered_entries
 from reader.glossary.term import GlossaryTerm
-from reader.language.tokens import SegmentedText, Token
+from reader.language.numbers import number_reading
+from reader.language.tokens import SegmentedText, Token, TokenKind
 
 if TYPE_CHECKING:  # the index and the glossary store are heavy; types only here
     from reader.dictionary.index import CedictIndex
@@ -33,22 +35,58 @@ class WordInfo:
     glossary: GlossaryTerm | None
     hsk: int | None  # HSK 3.0 level (2021 standard); 7 stands for the 7-9 band
 
+    meaning: str = ""
+    """The one-line meaning in context (``reader.dictionary.senses.meaning``), "" if unset."""
+
     @property
     def gloss(self) -> str:
-        """A one-line meaning: the glossary's English first, then the CC-CEDICT senses."""
+        """The hover line: the glossary's English, else the meaning in context."""
         if self.glossary is not None:
             return self.glossary.english
-        for entry in self._entries_in_reading_order():
-            if entry.senses:
-                return "; ".join(entry.senses[:3])
-        return ""
-
-    def _entries_in_reading_order(self) -> Iterator[Entry]:
-        """Entries whose reading matches the pinyin in context come first."""
+        if self.meaning:
+            return self.meaning
         reading = " ".join(self.pinyin)
-        matching = [e for e in self.entries if e.pinyin.lower() == reading]
-        yield from matching
-        yield from (e for e in self.entries if e not in matching)
+        return entry_gloss(self.entries, reading, self.token.text, lambda word: (), self.token.pos)
+
+
+def in_context(
+    token: Token,
+    pinyin: tuple[str, ...],
+    entries: tuple[Entry, ...],
+    glossary: GlossaryTerm | None,
+    hsk: int | None,
+    lookup: Lookup,
+    following: str = "",
+) -> WordInfo:
+    """A token's ``WordInfo``: entries in the order a reader wants, and its one-line meaning.
+
+    Both annotators build their ``WordInfo`` here, so the hover line, the
+    popup's order and the JSON ``gloss`` agree.  ``following`` is the text
+    after the token (热线 after 12345 makes it a number read digit by digit).
+    """
+    if token.kind is TokenKind.NUMBER:
+        reading = number_reading(token.text, following)
+        line = f"{reading} (number)" if reading else ""
+        return WordInfo(token, pinyin, entries, glossary, hsk, line)
+    english = glossary.english if glossary is not None else None
+    ordered, line = _ordered_and_meaning(
+        token.text, " ".join(pinyin), token.pos, entries, english, lookup
+    )
+    return WordInfo(token, pinyin, ordered, glossary, hsk, line)
+
+
+@lru_cache(maxsize=65536)
+def _ordered_and_meaning(
+    word: str,
+    reading: str,
+    pos: str,
+    entries: tuple[Entry, ...],
+    english: str | None,
+    lookup: Lookup,
+) -> tuple[tuple[Entry, ...], str]:
+    """The entries in a reader's order and the meaning line; a word recurs with the same facts."""
+    ordered = tuple(ordered_entries(entries, reading, pos))
+    return ordered, meaning(word, reading, ordered, lookup, pos, english)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +121,14 @@ class WordAnnotator(Protocol):
 
     def word_info(self, segmented: SegmentedText, index: int) -> WordInfo:
         """Everything a learner is shown about token ``index``."""
+        ...
+
+    def glossary_term(self, segmented: SegmentedText, index: int) -> GlossaryTerm | None:
+        """The glossary term token ``index`` is, or is part of (“双区”建设), or None."""
+        ...
+
+    def read_ahead(self, segmented: SegmentedText) -> None:
+        """Read every token now (in a worker), so that hover and paint only look up."""
         ...
 
     def describe(self, word: str) -> WordInfo:

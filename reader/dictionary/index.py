@@ -638,7 +638,7 @@ def _check_structure(sections: dict[str, memoryview]) -> None:
         return len(sections[name]) // width
 
     def first_and_last(name: str) -> tuple[int, int]:
-        numbers = sections[name].cast("B").cast(_OFFSETS)
+        numbers = sections[name].cast("B").cast("I")  # _OFFSETS
         return (numbers[0], numbers[-1]) if len(numbers) else (-1, -1)
 
     for offsets, blob in (

@@ -18,6 +18,7 @@ the bundled article).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -95,3 +96,23 @@ class TermMatcher:
     def counts(self, text: str) -> Counter[str]:
         """How often each term occurs in ``text`` (the sidebar's numbers)."""
         return Counter(match.term.term for match in self.find(text))
+
+
+class TermSpans:
+    """The terms found in one text, answering which term covers a token.
+
+    A token inside a quoted or comma-separated occurrence (双区 in “双区”建设,
+    群众少跑腿 in 数据多跑路，群众少跑腿) belongs to that term, so hovering it
+    shows the term and the view underlines it.
+    """
+
+    def __init__(self, matches: list[TermMatch]) -> None:
+        self._matches = matches
+        self._starts = [match.start for match in matches]
+
+    def covering(self, start: int, end: int) -> GlossaryTerm | None:
+        """The term whose occurrence holds ``[start, end)``, or None."""
+        place = bisect.bisect_right(self._starts, start) - 1
+        if place >= 0 and end <= self._matches[place].end:
+            return self._matches[place].term
+        return None

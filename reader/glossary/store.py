@@ -26,10 +26,11 @@ from pathlib import Path
 from reader import paths
 from reader.errors import GlossaryError
 from reader.glossary.exchange import MAX_GLOSSARY_BYTES, dump_tsv, parse_tsv, write_atomically
-from reader.glossary.matching import TermMatch, TermMatcher, strip_ignored
+from reader.glossary.matching import TermMatch, TermMatcher, TermSpans, strip_ignored
 from reader.glossary.term import GlossaryTerm
 from reader.glossary.validate import check_term, han_characters
 from reader.input_files import read_regular_file
+from reader.language.script import to_simplified, word_to_simplified
 
 BUNDLED_NAME = "bundled"
 BUNDLED_FILE_NAME = "policy-glossary.tsv"
@@ -321,6 +322,7 @@ class GlossarySet:
         # A variant spelling only stands in where no glossary has it as a term of its own.
         self._by_variant = {form: t for form, t in by_variant.items() if form not in merged}
         self._matcher: TermMatcher | None = None
+        self._last_spans: tuple[str, TermSpans] | None = None
 
     @classmethod
     def load_active(cls) -> GlossarySet:
@@ -332,7 +334,8 @@ class GlossarySet:
         return cls([load_bundled()])
 
     def lookup(self, term: str) -> GlossaryTerm | None:
-        """The term as written, or with quote marks and whitespace inside it (“三旧”改造).
+        """The term as written, or with quote marks and whitespace inside it (“三旧”改造),
+        or in the other script (河長制 finds 河长制).
 
         A variant spelling (慧智管) finds the term it belongs to (穗智管).
         """
@@ -340,6 +343,10 @@ class GlossarySet:
             found = self._terms.get(form) or self._by_variant.get(form)
             if found is not None:
                 return found
+        if term:
+            simplified = word_to_simplified(term)
+            if simplified != term:
+                return self.lookup(simplified)
         return None
 
     def __contains__(self, term: object) -> bool:
@@ -378,3 +385,11 @@ class GlossarySet:
         if self._matcher is None:
             self._matcher = TermMatcher(self._terms.values())
         return self._matcher.find(text)
+
+    def spans(self, text: str) -> TermSpans:
+        """Where the terms occur in ``text``; the last text's answer is kept (hover, paint)."""
+        kept = self._last_spans
+        if kept is None or kept[0] is not text:
+            # terms are written in simplified characters; offsets survive the conversion
+            kept = self._last_spans = (text, TermSpans(self.find_terms(to_simplified(text))))
+        return kept[1]

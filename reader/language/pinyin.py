@@ -26,13 +26,18 @@ A change here that can alter any reading must bump ``PINYIN_RULES_VERSION``
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from pypinyin import Style, pinyin
 from pypinyin.constants import PHRASES_DICT
 
 from reader.language.han import is_han
+from reader.language.notation import numbered_to_marks, tone_of
+from reader.language.polyphone_model import PolyphoneModel, shared_model
+from reader.language.script import to_simplified, word_to_simplified
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.language.versions import PINYIN_RULES_VERSION as PINYIN_RULES_VERSION
 
@@ -122,12 +127,20 @@ class PinyinResolver:
         self,
         readings_for: Callable[[str], Sequence[tuple[str, ...]]],
         glossary_pinyin: Callable[[str], tuple[str, ...] | None] = lambda word: None,
+        model: Callable[[], PolyphoneModel | None] = shared_model,
     ) -> None:
         self._readings_for = readings_for
         self._glossary_pinyin = glossary_pinyin
         self._context_free: dict[str, Readings] = {}
         self._polyphonic: dict[str, bool] = {}
         self._in_context: dict[tuple[str, str, str], str] = {}
+        self._model_provider = model
+        self._needs_model: dict[str, bool] = {}
+        self._listed_readings: dict[str, list[Readings]] = {}
+        self._sentence_readings: dict[str, dict[int, tuple[str, float]]] = {}
+        self._word_readings: dict[str, Readings] = {}
+        self._read_in_sentence: dict[tuple[str, int, str], Readings] = {}
+        self._sentence_ends: tuple[str, list[int]] = ("", [])
 
     def resolve(self, segmented: SegmentedText, index: int) -> Readings:
         """The reading of token ``index``; () for a token without Han characters."""
@@ -138,9 +151,11 @@ class PinyinResolver:
         reading = self._context_free.get(token)
         if reading is not None:
             return reading
-        text = "".join(filter(is_han, token))
+        text = "".join(filter(is_han, word_to_simplified(token)))
         if not text:
             reading = ()
+        elif self._model_decides(text):
+            return self._read_in_context(segmented, index, text)
         elif len(text) == 1 and self._is_polyphonic(text):
             return (self._char_in_context(segmented, index, text),)
         else:
@@ -156,11 +171,37 @@ class PinyinResolver:
         """The reading of every token, in order."""
         return tuple(self.resolve(segmented, index) for index in range(len(segmented)))
 
+    def read_ahead(self, segmented: SegmentedText) -> None:
+        """Read every token now, so that later questions about ``segmented`` are look-ups.
+
+        The model reads all the sentences that need it in large batches; the
+        window calls this in its worker, so that neither a hover nor a paint
+        waits for the model.
+        """
+        wanted = []
+        for index in range(len(segmented)):
+            if segmented.kinds[index] != _HAN:
+                continue
+            token = segmented.text[segmented.starts[index] : segmented.ends[index]]
+            if token in self._context_free:
+                continue
+            text = "".join(filter(is_han, word_to_simplified(token)))
+            if text and self._model_decides(text):
+                start, end = self._sentence_bounds(segmented.text, segmented.starts[index])
+                wanted.append(segmented.text[start:end])
+        self._read_sentences(wanted)
+        self.resolve_all(segmented)
+
     def word_reading(self, word: str) -> Readings:
         """The reading of a word of Han characters out of context."""
-        reading = self._word_reading(word)
-        if "一" in word or "不" in word:
-            reading = _citation_tones(word, reading)
+        reading = self._word_readings.get(word)
+        if reading is None:
+            reading = self._word_reading(word)
+            if "一" in word or "不" in word:
+                reading = _citation_tones(word, reading)
+            if len(self._word_readings) > _SENTENCES_KEPT:
+                self._word_readings.clear()
+            self._word_readings[word] = reading
         return reading
 
     def _word_reading(self, word: str) -> Readings:
@@ -184,23 +225,212 @@ class PinyinResolver:
         if len(listed) == 1 and len(word) > 1:
             # one dictionary reading for a whole word beats pypinyin's guess (找不着 zháo)
             return listed[0]
-        if not listed and len(word) > 1 and word.endswith(CREEK):
-            return suggested[:-1] + (CREEK_READING,)
-        if not listed and len(word) > 2 and word[-2:] in ("不着", "得着"):
-            # a result complement: 睡不着, 找得着
-            return suggested[:-1] + ("zháo",)
-        if not listed and len(word) == 2 and word[0] in DEGREE_ADVERBS:
-            # jieba's HMM glues a degree adverb to an adjective: 很长
-            adjective = ADJECTIVE_READINGS.get(word[1])
-            if adjective:
-                return suggested[:1] + (adjective,)
-        if not listed and len(word) > 1 and word[-1] == "为":
-            # verb + 为 guessed as one word by jieba's HMM: 被选为
-            return suggested[:-1] + ("wéi",)
-        if not listed and len(word) == 2 and word[1] == "得":
-            # jieba's HMM glues verb + complement particle: 办得, 跑得
-            return suggested[:-1] + ("de",)
+        if not listed:
+            return _glued_reading(word, suggested) or suggested
         return suggested
+
+    def _char_by_rule(self, segmented: SegmentedText, index: int, char: str) -> str:
+        """The reading one of the rules gives a one-character token, "" when none applies."""
+        context = _Context(segmented, index)
+        particle_rule = _PARTICLE_RULES.get(char)
+        if particle_rule is not None:
+            return particle_rule(context)
+        if char == "为" and _as_copula(context):
+            return "wéi"
+        if char == "为" and _as_for(context):
+            return "wèi"
+        if char in ADJECTIVE_READINGS and context.previous_text() in DEGREE_ADVERBS:
+            return ADJECTIVE_READINGS[char]
+        if char == "应" and not context.next_text():
+            # 应 "should" needs a verb after it; closing a clause it is yìng, "respond"
+            return "yìng"
+        if char in SURNAME_READINGS and context.previous_text() == "姓":
+            return SURNAME_READINGS[char]
+        if char == CREEK and context.previous_tag().startswith("ns"):
+            return CREEK_READING
+        from_glossary = self._glossary_pinyin(char)
+        if from_glossary and len(from_glossary) == 1:
+            return from_glossary[0].lower()
+        return ""
+
+    def _model_decides(self, text: str) -> bool:
+        """True when the model, not the dictionary alone, settles some syllable of ``text``.
+
+        Asked in an order that loads the model only for a text that needs it.
+        """
+        decides = self._needs_model.get(text)
+        if decides is None:
+            if self._glossary_pinyin(text) or text in PLACE_NAMES:
+                decides = False
+            elif len(text) == 1:
+                decides = self._is_polyphonic(text) and self._model_knows(text)
+            elif self._listed(text):
+                # the dictionary settles a listed word; the model may only correct a name
+                decides = self._is_name(text) and self._model_knows(text)
+            else:
+                glued = (
+                    _glued_reading(text, ("",) * len(text)) is not None
+                    or text[0] in _LEADING_PARTICLES
+                )
+                decides = not glued and self._model_knows(text)
+            self._needs_model[text] = decides
+        return decides
+
+    def _model_knows(self, text: str) -> bool:
+        """True when the model has some character of ``text`` as a polyphone (loads it)."""
+        model = self._model_provider()
+        return model is not None and any(map(model.is_polyphonic, text))
+
+    def _is_name(self, word: str) -> bool:
+        """True when every CC-CEDICT reading of ``word`` is capitalised (勃艮第 Bó gèn dì)."""
+        return all(reading[0] != reading[0].lower() for reading in self._readings_for(word))
+
+    def _listed(self, word: str) -> list[Readings]:
+        """The distinct CC-CEDICT readings of ``word``, lowercased, one syllable per character."""
+        listed = self._listed_readings.get(word)
+        if listed is None:
+            listed = []
+            for reading in self._readings_for(word):
+                lowered = _lower(reading)
+                if len(lowered) == len(word) and lowered not in listed:
+                    listed.append(lowered)
+            if len(self._listed_readings) > _SENTENCES_KEPT:
+                self._listed_readings.clear()
+            self._listed_readings[word] = listed
+        return listed
+
+    def _read_in_context(self, segmented: SegmentedText, index: int, text: str) -> Readings:
+        """``_read_with_model``, remembered by the token's sentence and place in it.
+
+        The rules look a clause or so around the token and the model reads
+        the sentence, so the same token at the same place in the same
+        sentence reads the same (a repeated text, a repaint, a second hover).
+        """
+        offset = segmented.starts[index]
+        start, end = self._sentence_bounds(segmented.text, offset)
+        key = (segmented.text[start:end], offset - start, text)
+        reading = self._read_in_sentence.get(key)
+        if reading is None:
+            reading = self._read_with_model(segmented, index, text)
+            if len(self._read_in_sentence) > _SENTENCES_KEPT:
+                self._read_in_sentence.clear()
+            self._read_in_sentence[key] = reading
+        return reading
+
+    def _read_with_model(self, segmented: SegmentedText, index: int, text: str) -> Readings:
+        """Rules and dictionary first, the model's reading for what they leave open."""
+        start = segmented.starts[index]
+        token = segmented.text[start : segmented.ends[index]]
+        offsets = [start + position for position, char in enumerate(token) if is_han(char)]
+        if len(text) == 1:
+            by_rule = self._char_by_rule(segmented, index, text)
+            predicted = by_rule or self._model_prediction(segmented.text, offsets[0])[0]
+            return (predicted or self._char_in_context(segmented, index, text),)
+        model = self._model_provider()
+        assert model is not None  # _model_decides said so
+        reading = list(self.word_reading(text))
+        listed = self._listed(text)
+        if listed:
+            settled = set(range(len(text)))
+            # a name's reading in CC-CEDICT is less sure than the model trained on names
+            overridable = self._is_name(text)
+        else:
+            overridable = False
+            from_words = self._settled_by_dictionary_words(text)
+            for position, syllable in from_words.items():
+                reading[position] = syllable
+            settled = set(from_words)
+        for position, char in enumerate(text):
+            if not model.is_polyphonic(char):
+                continue
+            predicted, sure = self._model_prediction(segmented.text, offsets[position])
+            if not predicted:
+                continue
+            if position not in settled or (
+                overridable
+                and sure >= _NAME_OVERRIDE
+                and _differs_beyond_neutral(reading[position], predicted)
+            ):
+                reading[position] = predicted
+        return _citation_tones(text, tuple(reading))
+
+    def _settled_by_dictionary_words(self, word: str) -> dict[int, str]:
+        """Syllables of ``word`` inside a dictionary word of one reading (都市 in 都市生活)."""
+        settled: dict[int, str] = {}
+        start = 0
+        while start < len(word):
+            for end in range(len(word), start + 1, -1):
+                listed = self._listed(word[start:end])
+                if len(listed) == 1:
+                    settled.update(zip(range(start, end), listed[0], strict=True))
+                    start = end
+                    break
+            else:
+                start += 1
+        return settled
+
+    def _model_prediction(self, text: str, offset: int) -> tuple[str, float]:
+        """The model's tone-marked reading of ``text[offset]`` and its probability; ("", 0) if none.
+
+        The model reads whole sentences.  The first question about a sentence
+        reads the sentences around it too (about a screenful) in one
+        batch, because the next questions are about those.
+        """
+        start, end = self._sentence_bounds(text, offset)
+        known = self._sentence_readings.get(text[start:end])
+        if known is None:
+            known = self._read_sentences_near(text, start, end)
+        predicted = known.get(offset - start)
+        if predicted is None:
+            return "", 0.0
+        return numbered_to_marks(predicted[0]), predicted[1]
+
+    def _read_sentences_near(self, text: str, start: int, end: int) -> dict[int, tuple[str, float]]:
+        """The model's readings of ``text[start:end]``, read with a screenful around it."""
+        wanted = [text[start:end]]
+        before, after = start, end
+        while before > 0 and start - before < _BATCH_REACH:
+            first, _ = self._sentence_bounds(text, before - 1)
+            wanted.append(text[first:before])
+            before = first
+        while after < len(text) and after - end < _BATCH_REACH:
+            _, last = self._sentence_bounds(text, after)
+            wanted.append(text[after:last])
+            after = last
+        return self._read_sentences(wanted)[0]
+
+    def _read_sentences(self, wanted: list[str]) -> list[dict[int, tuple[str, float]]]:
+        """The model's readings of each sentence of ``wanted``, new ones read in one batch.
+
+        Returned rather than only kept: another thread may clear the table.
+        """
+        model = self._model_provider()
+        assert model is not None
+        if len(self._sentence_readings) > _SENTENCES_KEPT:
+            self._sentence_readings.clear()
+        kept = self._sentence_readings
+        fresh = [sentence for sentence in dict.fromkeys(wanted) if sentence not in kept]
+        simplified = [to_simplified(sentence) for sentence in fresh]
+        found = dict(zip(fresh, model.predict(simplified), strict=True))
+        kept.update(found)
+        return [found.get(sentence) or kept.get(sentence) or {} for sentence in wanted]
+
+    def _sentence_bounds(self, text: str, offset: int) -> tuple[int, int]:
+        """The sentence around ``text[offset]``, at most about ``_LONGEST_SENTENCE`` characters.
+
+        The places of the text's sentence ends are found once per text (a
+        search per question cost more than the rest of reading a token).
+        """
+        known_text, ends = self._sentence_ends
+        if known_text is not text:
+            ends = [match.start() for match in _SENTENCE_END.finditer(text)]
+            self._sentence_ends = (text, ends)
+        following = bisect_left(ends, offset)
+        start = ends[following - 1] + 1 if following else 0
+        stop = ends[following] + 1 if following < len(ends) else len(text)
+        return max(start, offset - _LONGEST_SENTENCE, 0), min(
+            stop, offset + _LONGEST_SENTENCE, len(text)
+        )
 
     def _is_polyphonic(self, char: str) -> bool:
         known = self._polyphonic.get(char)
@@ -210,32 +440,65 @@ class PinyinResolver:
         return known
 
     def _char_in_context(self, segmented: SegmentedText, index: int, char: str) -> str:
-        particle_rule = _PARTICLE_RULES.get(char)
-        if particle_rule is not None:
-            return particle_rule(_Context(segmented, index))
-        if char == "为" and _as_copula(_Context(segmented, index)):
-            return "wéi"
-        if (
-            char in ADJECTIVE_READINGS
-            and _Context(segmented, index).previous_text() in DEGREE_ADVERBS
-        ):
-            return ADJECTIVE_READINGS[char]
-        if char == "应" and not _Context(segmented, index).next_text():
-            # 应 "should" needs a verb after it; closing a clause it is yìng, "respond"
-            return "yìng"
-        if char in SURNAME_READINGS and _Context(segmented, index).previous_text() == "姓":
-            return SURNAME_READINGS[char]
-        if char == CREEK and _Context(segmented, index).previous_tag().startswith("ns"):
-            return CREEK_READING
-        from_glossary = self._glossary_pinyin(char)
-        if from_glossary and len(from_glossary) == 1:
-            return from_glossary[0].lower()
+        by_rule = self._char_by_rule(segmented, index, char)
+        if by_rule:
+            return by_rule
         context = _Context(segmented, index)
         key = (context.previous_text(), char, context.next_text())
         reading = self._in_context.get(key)
         if reading is None:
             reading = self._in_context[key] = _phrase_reading(*key) or _single(char)
         return reading
+
+
+def _glued_reading(word: str, suggested: Readings) -> Readings | None:
+    """Rules for words jieba's HMM glued together, which no dictionary lists; None if none fits."""
+    if len(word) > 1 and word.endswith(CREEK):
+        return suggested[:-1] + (CREEK_READING,)
+    if len(word) > 2 and word.endswith(CHIEF_SYSTEM):
+        # X长制, the "chief" system policy language coins terms by (林长制, 路长制):
+        # 长 is zhǎng "chief"; the model, seeing an unknown word, guesses cháng
+        return suggested[:-2] + CHIEF_SYSTEM_READING
+    if len(word) > 2 and word[-2:] in ("不着", "得着"):
+        # a result complement: 睡不着, 找得着
+        return suggested[:-1] + ("zháo",)
+    if len(word) == 2 and word[0] in DEGREE_ADVERBS:
+        # jieba's HMM glues a degree adverb to an adjective: 很长
+        adjective = ADJECTIVE_READINGS.get(word[1])
+        if adjective:
+            return suggested[:1] + (adjective,)
+    if len(word) > 1 and word[-1] == "为":
+        # verb + 为 guessed as one word by jieba's HMM: 被选为
+        return suggested[:-1] + ("wéi",)
+    if len(word) == 2 and word[1] == "得":
+        # jieba's HMM glues verb + complement particle: 办得, 跑得
+        return suggested[:-1] + ("de",)
+    return None
+
+
+CHIEF_SYSTEM = "长制"
+CHIEF_SYSTEM_READING = ("zhǎng", "zhì")
+_SENTENCE_END = re.compile("[。！？；!?;\n]")
+_LONGEST_SENTENCE = 160
+_BATCH_REACH = 800
+_SENTENCES_KEPT = 50_000
+
+
+_NAME_OVERRIDE = 0.9
+"""The model's probability above which it overrides CC-CEDICT's reading of a name.
+
+Tuned on CPP dev.  Names only: on common words g2pM is often sure and wrong
+(目的 mù de, 了解 le jiě), while CC-CEDICT's readings of names are where it
+and CPP's Wikipedia-trained labels part most.
+"""
+
+
+def _differs_beyond_neutral(ours: str, predicted: str) -> bool:
+    """A different syllable or full tone; a neutral tone against a full one does not count."""
+    if _toneless(ours) != _toneless(predicted):
+        return True
+    tones = (tone_of(ours), tone_of(predicted))
+    return tones[0] != tones[1] and 5 not in tones
 
 
 _SANDHI = {"一": ("yí", "yì"), "不": ("bú",)}
@@ -355,7 +618,7 @@ def _read_de_dei(context: _Context, glued: bool = False) -> str:
         return "děi" if before != "不" else "dé"
     if tag.startswith(_VERBAL_TAG_PREFIXES) or _is_reduplicated(before):
         return "de"
-    if tag.startswith(("r", "n")) and context.next_tag().startswith("v"):
+    if tag.startswith(("r", "n")) and context.next_tag().startswith(("v", "d")):
         return "děi"
     return "dé"
 
@@ -399,3 +662,21 @@ def _as_copula(context: _Context) -> bool:
         return True
     after = [text for text in context.clause_after() if text]
     return bool(after) and after[-1] == "之一"
+
+
+def _as_for(context: _Context) -> bool:
+    """为 as wèi, "for": before a noun or pronoun that a verb later in the clause follows.
+
+    为人民服务, 为群众挽回损失, 为相关部门提供依据: the beneficiary, then the action.
+    """
+    if not context.next_text() or not context.next_tag().startswith(("n", "r", "v", "")):
+        return False
+    for step in range(2, 10):
+        if context.index + step >= len(context.segmented):
+            return False
+        tag = context.tag_at(step)
+        if tag == "x" or context.segmented.token(context.index + step).text == "所":
+            return False
+        if tag.startswith("v"):
+            return True
+    return False

@@ -24,7 +24,7 @@ import marshal
 import re
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from math import log
@@ -34,6 +34,8 @@ from reader import paths
 from reader.atomic_files import write_bytes_atomically
 from reader.errors import ReaderError
 from reader.language.han import is_han
+from reader.language.repair import WordRepairer
+from reader.language.script import to_simplified
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.language.versions import LEXICON_CACHE_VERSION
 from reader.language.versions import SEGMENTATION_RULES_VERSION as SEGMENTATION_RULES_VERSION
@@ -185,15 +187,23 @@ def _read_lexicon_cache(cache_file: Path) -> tuple[dict[str, int], int, dict[str
 
 
 class Segmenter:
-    """Cuts Chinese text into words; ``user_words`` (glossary terms) are always kept whole."""
+    """Cuts Chinese text into words; ``user_words`` (glossary terms) are always kept whole.
 
-    def __init__(self, user_words: Iterable[str] = ()) -> None:
+    With ``known`` (is this a dictionary word?), jieba's words are repaired
+    against the dictionary (reader/language/repair.py).
+    """
+
+    def __init__(
+        self, user_words: Iterable[str] = (), known: Callable[[str], bool] | None = None
+    ) -> None:
         logging.getLogger("jieba").setLevel(logging.WARNING)
         tokenizer = jieba.Tokenizer()
         tokenizer.tmp_dir = str(paths.cache_dir())
         tokenizer.cache_file = "jieba-lexicon.marshal"
         self._tags = _load_lexicon(tokenizer)
         self._tokenizer = tokenizer
+        self._terms: set[str] = set()
+        self._repairer = WordRepairer(known, self._tags, self._terms) if known is not None else None
         for word in user_words:
             self.add_word(word)
 
@@ -211,25 +221,33 @@ class Segmenter:
         suggested = tokenizer.suggest_freq(word, False)
         tokenizer.add_word(word, max(suggested * 10, tokenizer.FREQ.get(word) or 0))
         self._tags.setdefault(word, _USER_WORD_TAG)
+        self._terms.add(word)
 
     def tag_of(self, word: str) -> str:
         """jieba's part-of-speech tag for a dictionary word, "" when unknown."""
         return self._tags.get(word, "")
 
     def segment(self, text: str) -> SegmentedText:
-        """Cut ``text`` into tokens that cover every character exactly once."""
+        """Cut ``text`` into tokens that cover every character exactly once.
+
+        Traditional characters are cut in their simplified form (same offsets);
+        the tokens keep the characters as written.
+        """
+        analysed = to_simplified(text)
         words: list[str] = []
         position = 0
-        for match in _BLOCK.finditer(text):
+        for match in _BLOCK.finditer(analysed):
             if match.start() > position:
-                words.extend(text[position : match.start()])  # one token per character
+                words.extend(analysed[position : match.start()])  # one token per character
             block = match.group(1)
             if block is None:
                 words.append(match.group())
             else:
                 self._cut_block(block, words)
             position = match.end()
-        words.extend(text[position:])
+        words.extend(analysed[position:])
+        if self._repairer is not None:
+            words = self._repairer.repair(words)
 
         # offsets, kinds and tags in bulk: per-token Python code is what costs
         ends = array("l", accumulate(map(len, words)))

@@ -904,12 +904,13 @@ class ArticleView(QTextEdit):
         visible = self._visible_range()
         if self._terms is None:
             assert self._annotator is not None and self._segmented is not None
-            glossaries = self._annotator.glossaries
+            annotator, segmented = self._annotator, self._segmented
+            # glossary_term: also a token inside a quoted or comma-separated term
             self._terms = [
                 piece.rect
                 for index in visible
-                if self._segmented.kinds[index] == _HAN
-                and glossaries.lookup(self._token_text(index)) is not None
+                if segmented.kinds[index] == _HAN
+                and annotator.glossary_term(segmented, index) is not None
                 for piece in self._token_pieces(index)
             ]
         return self._terms

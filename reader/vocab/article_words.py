@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from reader.language.han import has_han
+from reader.language.script import to_simplified, to_traditional
 from reader.vocab.word import Context, Status, VocabWord
 
 if TYPE_CHECKING:
@@ -31,7 +32,8 @@ def word_from_info(info: WordInfo, status: Status = Status.NEW) -> VocabWord:
 
     The definition is the senses of the first CC-CEDICT entry whose reading is the
     one in context; without such an entry, the glossary's English; without either,
-    the first entry's senses.
+    the first entry's senses.  A word met in traditional characters is saved under
+    its simplified form with the traditional as written.
     """
     pinyin = " ".join(info.pinyin)
     matching = [entry for entry in info.entries if entry.pinyin.lower() == pinyin.lower()]
@@ -47,10 +49,16 @@ def word_from_info(info: WordInfo, status: Status = Status.NEW) -> VocabWord:
         traditional = info.entries[0].traditional
     if not pinyin and info.entries:
         pinyin = info.entries[0].pinyin
+    written = info.token.text
+    simplified = to_simplified(written)
+    if not traditional:
+        # a word CC-CEDICT lacks (a glossary term such as 河长制): the text's own
+        # traditional form, or OpenCC's
+        traditional = written if written != simplified else to_traditional(simplified)
     return VocabWord(
-        simplified=info.token.text,
+        simplified=simplified,
         pinyin=pinyin,
-        traditional=traditional,
+        traditional="" if traditional == simplified else traditional,
         definition=definition,
         status=status,
         hsk=info.hsk,

@@ -165,3 +165,15 @@ def test_a_long_run_shows_progress_only_on_a_terminal(monkeypatch, terminal: boo
         assert "annotating  99%" in shown and "\n" not in shown
     else:
         assert shown == ""
+
+
+def test_every_token_has_the_hover_line_as_gloss(article_json: dict) -> None:
+    from reader.annotation.annotator import Annotator
+
+    tokens = article_json["tokens"]
+    annotation = Annotator.create().annotate("".join(token["text"] for token in tokens))
+    assert len(tokens) == len(annotation.words)
+    for token, info in zip(tokens, annotation.words, strict=True):
+        assert token["gloss"] == info.gloss, token["text"]
+        if token["kind"] == "han":
+            assert token["gloss"], token["text"]

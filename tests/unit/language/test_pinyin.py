@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from pypinyin import Style, lazy_pinyin
 
 from reader.language.pinyin import PinyinResolver
@@ -160,3 +161,20 @@ def test_every_token_of_the_article_gets_one_syllable_per_han_character(
         token = segmented.token(index)
         assert len(reading) == sum(map(is_han, token.text)), token
         assert all(syllable == syllable.lower() and syllable for syllable in reading), token
+
+
+@pytest.mark.parametrize("term", ["林长制", "田长制", "路长制", "街长制", "楼长制"])
+def test_a_chief_system_no_dictionary_lists_reads_zhang(
+    segmenter: Segmenter, resolver: PinyinResolver, term: str
+) -> None:
+    """X长制 (a "chief" in charge of X) is how policy language coins terms; 长 is zhǎng."""
+    sentence = f"这个区去年开始推行{term}。"
+    segmented = segmenter.segment(sentence)
+    for index in range(len(segmented)):
+        token = segmented.token(index)
+        if token.start <= sentence.index(term) + 1 < token.end:
+            chief = sentence.index(term) + 1 - token.start
+            assert resolver.resolve(segmented, index)[chief] == "zhǎng", token.text
+            break
+    else:
+        raise AssertionError(f"no token holds {term}")
