@@ -88,12 +88,7 @@ class Annotator:
 
     def glossary_term(self, segmented: SegmentedText, index: int) -> GlossaryTerm | None:
         """The glossary term token ``index`` is, or is part of (“双区”建设), or None."""
-        if KIND_CODES[segmented.kinds[index]] in (TokenKind.PUNCT, TokenKind.SPACE):
-            return None
-        token_text = segmented.text[segmented.starts[index] : segmented.ends[index]]
-        return self.glossaries.lookup(token_text) or self.glossaries.spans(segmented.text).covering(
-            segmented.starts[index], segmented.ends[index]
-        )
+        return self.glossaries.term_at(segmented, index)
 
     def describe(self, word: str) -> WordInfo:
         """A word on its own (dictionary search, vocabulary), read without context."""

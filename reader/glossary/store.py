@@ -31,6 +31,7 @@ from reader.glossary.term import GlossaryTerm
 from reader.glossary.validate import check_term, han_characters
 from reader.input_files import read_regular_file
 from reader.language.script import to_simplified, word_to_simplified
+from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 
 BUNDLED_NAME = "bundled"
 BUNDLED_FILE_NAME = "policy-glossary.tsv"
@@ -393,3 +394,12 @@ class GlossarySet:
             # terms are written in simplified characters; offsets survive the conversion
             kept = self._last_spans = (text, TermSpans(self.find_terms(to_simplified(text))))
         return kept[1]
+
+    def term_at(self, segmented: SegmentedText, index: int) -> GlossaryTerm | None:
+        """The term token ``index`` is, or is part of (“双区”建设, 数据多跑路，群众少跑腿)."""
+        if KIND_CODES[segmented.kinds[index]] in (TokenKind.PUNCT, TokenKind.SPACE):
+            return None
+        start, end = segmented.starts[index], segmented.ends[index]
+        return self.lookup(segmented.text[start:end]) or self.spans(segmented.text).covering(
+            start, end
+        )
