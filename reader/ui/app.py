@@ -144,7 +144,9 @@ def run(options: WindowOptions) -> int:
     def install_features() -> None:
         first_time = not window.features_installed()
         window.install_features()
-        if first_time and options.screenshot is None:
+        # Only a reader at the window is asked; a screenshot or a timed run never waits
+        # on the question.
+        if first_time and options.screenshot is None and not timing:
             window.offer_known_level()
 
     def install_soon() -> None:
