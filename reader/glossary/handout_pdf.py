@@ -48,11 +48,14 @@ from reader.errors import ReaderError
 from reader.glossary.handout import (
     ANSWER_KEY_HEADING,
     ARTICLE_HEADING,
+    CLOSING_PUNCTUATION,
     QUIZ_WORDING,
     Handout,
     HandoutEntry,
     Paper,
     RubyParagraph,
+    footer_title,
+    line_units,
     terms_label,
     times_label,
     title_facts,
@@ -358,8 +361,6 @@ _WORD_GAP = 4.0
 _CELL_PADDING = 2.5  # between neighbouring syllables, so they never touch
 _LINE_HEIGHT = _PINYIN_SIZE * 1.35 + _CHAR_SIZE * 1.45
 _PARAGRAPH_GAP = 8.0
-_CLOSING = set("，。、；：？！,.;:?!）)」』》〉”’…—")
-_OPENING = set("（(「『《〈“‘")
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,21 +377,12 @@ _Line = tuple[_Cell, ...]
 
 def _units(paragraph: RubyParagraph) -> Iterator[list[tuple[str, str, bool, bool]]]:
     """Groups of characters that stay on one line: a word with its punctuation."""
-    unit: list[tuple[str, str, bool, bool]] = []
-    opening_pending = False
-    for piece in paragraph:
-        chars = [
+    for unit in line_units(paragraph):
+        yield [
             (char, syllable, piece.in_term, piece.starts_word and index == 0)
+            for piece in unit
             for index, (char, syllable) in enumerate(zip(piece.text, piece.syllables, strict=True))
         ]
-        attach = piece.text[0] in _CLOSING or not piece.starts_word or opening_pending
-        if unit and not attach:
-            yield unit
-            unit = []
-        unit += chars
-        opening_pending = piece.text[-1] in _OPENING
-    if unit:
-        yield unit
 
 
 def ruby_lines(paragraph: RubyParagraph, width: float, han: str = CID_FONT) -> list[_Line]:
@@ -408,7 +400,7 @@ def ruby_lines(paragraph: RubyParagraph, width: float, han: str = CID_FONT) -> l
         cells: list[tuple[str, str, bool, float, float]] = []
         unit_width = 0.0
         for char, syllable, in_term, starts_word in unit:
-            gap = _WORD_GAP if starts_word and char not in _CLOSING else 0.0
+            gap = _WORD_GAP if starts_word and char not in CLOSING_PUNCTUATION else 0.0
             char_width = stringWidth(char, font_runs(char, han_font=han)[0][0], _CHAR_SIZE)
             syllable_width = (
                 stringWidth(syllable, LATIN_FONT, _PINYIN_SIZE) + _CELL_PADDING if syllable else 0
@@ -560,8 +552,7 @@ class _Footer:
         y = _MARGIN_MM * mm - 2 * mm
         canvas.setFillColor(_MUTED)
         x = _MARGIN_MM * mm
-        title = self.title if len(self.title) <= 40 else self.title[:39] + "…"
-        for font, piece in font_runs(title, han_font=self.han):
+        for font, piece in font_runs(footer_title(self.title), han_font=self.han):
             canvas.setFont(font, MIN_TEXT_SIZE)
             canvas.drawString(x, y, piece)
 
