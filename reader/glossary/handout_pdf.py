@@ -228,6 +228,10 @@ def _markup(text: str, marks: tuple[tuple[int, int], ...], latin: str, han: str)
         out.append(f'<span backColor="{_HIGHLIGHT}"><u>{marked}</u></span>')
         position = end
     out.append(_plain_markup(text[position:], latin, han))
+    if marks and position == len(text):
+        # reportlab's CJK wrapping drops the background of a span that ends the paragraph;
+        # a trailing space (dropped at the line end, so not printed) keeps it.
+        out.append(f'<font name="{latin}"> </font>')
     return "".join(out)
 
 
@@ -358,7 +362,7 @@ def _quiz(handout: Handout, styles: _Styles) -> list[Any]:
 _CHAR_SIZE = 17.0
 _PINYIN_SIZE = 10.0
 _WORD_GAP = 4.0
-_CELL_PADDING = 2.5  # between neighbouring syllables, so they never touch
+_CELL_PADDING = 3.5  # between neighbouring syllables, so they never run together
 _LINE_HEIGHT = _PINYIN_SIZE * 1.35 + _CHAR_SIZE * 1.45
 _PARAGRAPH_GAP = 8.0
 
