@@ -438,7 +438,7 @@ class MainWindow(QMainWindow):
             from reader.annotation.annotator import Annotator
             from reader.dictionary.index import CedictIndex
 
-            return Annotator(CedictIndex.load(source), current.glossaries)
+            return Annotator(CedictIndex.load(source), current.glossaries, current.corrections)
 
         def loaded(annotator: WordAnnotator) -> None:
             self._settings.set_cedict_path(str(source) if source else None)
