@@ -240,7 +240,7 @@ class ReadingCorrections:
             old = table.pop(key, None)
             if correction is not None:
                 table[key] = correction
-            if self._file is not None:
+            if self._file is not None and old != correction:
                 self._write(table)
             self._by_key = table
         return old
