@@ -36,6 +36,7 @@ from pathlib import Path
 
 from reader import paths
 from reader.atomic_files import write_bytes_atomically
+from reader.dictionary.senses import Lookup, entry_gloss
 from reader.errors import ReaderError
 from reader.input_files import MEGABYTE, read_regular_file
 from reader.language.han import han_characters, has_han
@@ -151,6 +152,46 @@ def _count(number: int, noun: str, plural: str = "") -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
 
 
+@dataclass(frozen=True, slots=True)
+class ReadingChoice:
+    """A reading a word can have, offered in the window's "This is read …" menu."""
+
+    pinyin: Readings
+    sense: str
+    """What the word means read so (CC-CEDICT's first sense); "" when no entry says."""
+
+
+MAX_CHOICES = 12
+
+
+def reading_choices(word: str, shown: Readings, lookup: Lookup) -> list[ReadingChoice]:
+    """The readings to offer for the token ``word``, now read ``shown``, ``shown`` first.
+
+    CC-CEDICT's readings of the word (of a one-character word, the
+    character's readings), each with the sense of its entry.  A word CC-CEDICT
+    lacks (a name, a new term) gets ``shown`` with one character read
+    another of its ways at a time: 林长制 lín cháng zhì for lín zhǎng zhì.
+    """
+    simplified = word_to_simplified(word)
+    characters = han_characters(simplified)
+    choices: dict[Readings, str] = {}
+    if shown:
+        choices[shown] = ""
+    entries = lookup(simplified)
+    for entry in entries:
+        reading = tuple(entry.pinyin.lower().split())
+        if len(reading) == len(characters) and not choices.get(reading):
+            line = entry_gloss(entries, " ".join(reading), simplified, lookup)
+            choices[reading] = line.split("; ")[0]
+    if not entries and len(shown) == len(characters) > 1:
+        for position, character in enumerate(characters):
+            for entry in lookup(character):
+                syllable = entry.pinyin.lower()
+                if " " not in syllable:
+                    choices.setdefault((*shown[:position], syllable, *shown[position + 1 :]), "")
+    return [ReadingChoice(pinyin, sense) for pinyin, sense in choices.items()][:MAX_CHOICES]
+
+
 class ReadingCorrections:
     """The learner's corrections, kept in ``file`` (None: in memory only, for tests and tools).
 
@@ -197,12 +238,14 @@ class ReadingCorrections:
         table = self._by_key
         return [table[key] for key in sorted(table)]
 
+    def correction_for(self, word: str) -> ReadingCorrection | None:
+        """The learner's correction of ``word`` (either script), or None."""
+        table = self._by_key
+        return table.get(word_to_simplified(word)) if table else None
+
     def reading_for(self, word: str) -> Readings | None:
         """The learner's reading of ``word`` (either script), or None."""
-        table = self._by_key
-        if not table:
-            return None
-        found = table.get(word_to_simplified(word))
+        found = self.correction_for(word)
         return found.pinyin if found is not None else None
 
     def corrected(self, word: str, reading: Readings) -> Readings:
