@@ -130,6 +130,11 @@ def test_choosing_a_reading_shows_it_at_once_everywhere_and_undo_takes_it_back(
     assert card.pinyin_text() == "chóng diǎn"
     assert card.gloss_text().startswith("to recount")
     assert window.statusBar().currentMessage().startswith(f"{WORD} is read chóng diǎn")
+    view.activate(view.current_index())  # the popup: the corrected reading's entry first
+    text = view.popup().plain_text()
+    assert text.index("chóng diǎn") < text.index("zhòng diǎn")
+    assert text.index("to recount") < text.index("important point")
+    view.popup().close()
     assert ReadingCorrections.load().reading_for(WORD) == ("chóng", "diǎn")  # saved
 
     undo = window.action("vocabulary_undo")

@@ -13,7 +13,7 @@ from reader.annotation.cached_annotator import load_cached_annotator
 from reader.articles import default_article
 from reader.glossary.handout import article_with_ruby
 from reader.glossary.store import GlossarySet
-from reader.language.reading_corrections import ReadingCorrections
+from reader.language.reading_corrections import ReadingChoice, ReadingCorrections, reading_choices
 from reader.language.tokens import SegmentedText
 from reader.textio.reading import read_document
 from reader.vocab.article_words import word_from_info
@@ -154,3 +154,26 @@ def test_an_article_annotated_before_the_correction_shows_it_next_time(
     cached = load_cached_annotator(article_text, cache=cache)
     assert cached is not None
     assert cached.pinyin(cached.segment(article_text), index) == ("zhòng", "diǎn")
+
+
+def test_the_menu_offers_the_dictionarys_readings_with_their_senses(annotator: Annotator) -> None:
+    lookup = annotator.dictionary.lookup
+
+    offered = reading_choices("重点", ("zhòng", "diǎn"), lookup)
+    assert [(c.pinyin, c.sense) for c in offered] == [
+        (("zhòng", "diǎn"), "important point"),
+        (("chóng", "diǎn"), "to recount (e.g. results of election)"),
+    ]
+    # a one-character word: the character's readings, the one shown first; either script
+    assert [c.pinyin for c in reading_choices("為", ("wèi",), lookup)] == [("wèi",), ("wéi",)]
+    assert {("liǎo",), ("le",)} <= {c.pinyin for c in reading_choices("了", ("le",), lookup)}
+
+
+def test_a_word_no_dictionary_has_is_offered_its_characters_other_readings(
+    annotator: Annotator,
+) -> None:
+    offered = reading_choices("林长制", ("lín", "zhǎng", "zhì"), annotator.dictionary.lookup)
+    assert [c.pinyin for c in offered] == [("lín", "zhǎng", "zhì"), ("lín", "cháng", "zhì")]
+    assert reading_choices("李煊坤", ("lǐ", "xuān", "kūn"), annotator.dictionary.lookup) == [
+        ReadingChoice(("lǐ", "xuān", "kūn"), "")
+    ]
