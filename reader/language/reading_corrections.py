@@ -192,16 +192,22 @@ def reading_choices(word: str, shown: Readings, lookup: Lookup) -> list[ReadingC
     return [ReadingChoice(pinyin, sense) for pinyin, sense in choices.items()][:MAX_CHOICES]
 
 
+_UNKNOWN: Readings = ("?",)
+_TOKENS_KEPT = 200_000
+
+
 class ReadingCorrections:
     """The learner's corrections, kept in ``file`` (None: in memory only, for tests and tools).
 
     Safe to read from the worker thread while the window changes it: each
-    change replaces the whole table in one assignment.
+    change replaces the whole table, with the answers remembered from it, in
+    one assignment.
     """
 
     def __init__(self, file: Path | None = None) -> None:
         self._file = file
-        self._by_key: dict[str, ReadingCorrection] = {}
+        # the corrections by simplified word, and what tokens as written were found to be
+        self._state: tuple[dict[str, ReadingCorrection], dict[str, Readings | None]] = ({}, {})
         self._lock = threading.Lock()
         self.problem = ""
         """What went wrong reading the file (moved aside, what was kept); "" when nothing."""
@@ -218,7 +224,7 @@ class ReadingCorrections:
         corrections = cls(file if file is not None else paths.reading_corrections_file())
         with corrections._lock:
             try:
-                corrections._by_key = corrections._read()
+                corrections._state = (corrections._read(), {})
             except ReadingCorrectionError as error:
                 corrections.problem = f"Reading corrections not used: {error}"
         return corrections
@@ -228,19 +234,19 @@ class ReadingCorrections:
         return self._file
 
     def __len__(self) -> int:
-        return len(self._by_key)
+        return len(self._state[0])
 
     def __bool__(self) -> bool:
-        return bool(self._by_key)
+        return bool(self._state[0])
 
     def all(self) -> list[ReadingCorrection]:
         """Every correction, by simplified word."""
-        table = self._by_key
+        table = self._state[0]
         return [table[key] for key in sorted(table)]
 
     def correction_for(self, word: str) -> ReadingCorrection | None:
         """The learner's correction of ``word`` (either script), or None."""
-        table = self._by_key
+        table = self._state[0]
         return table.get(word_to_simplified(word)) if table else None
 
     def reading_for(self, word: str) -> Readings | None:
@@ -253,9 +259,17 @@ class ReadingCorrections:
 
         The one place a correction wins: both annotators answer through it.
         """
-        if not self._by_key or not reading:  # nearly always: one test, no look-up
+        table, known = self._state
+        if not table or not reading:  # nearly always: one test, no look-up
             return reading
-        found = self.reading_for(word)
+        found = known.get(word, _UNKNOWN)
+        if found is _UNKNOWN:
+            # tokens recur: the script conversion once per distinct token
+            correction = table.get(word_to_simplified(word))
+            found = correction.pinyin if correction is not None else None
+            if len(known) > _TOKENS_KEPT:
+                known.clear()
+            known[word] = found
         return found if found is not None and len(found) == len(reading) else reading
 
     def set(self, word: str, pinyin: str | Iterable[str]) -> ReadingCorrection:
@@ -279,13 +293,13 @@ class ReadingCorrections:
     def _change(self, key: str, correction: ReadingCorrection | None) -> ReadingCorrection | None:
         with self._lock:
             # re-read: the command line may have changed the file since it was loaded
-            table = dict(self._read()) if self._file is not None else dict(self._by_key)
+            table = dict(self._read()) if self._file is not None else dict(self._state[0])
             old = table.pop(key, None)
             if correction is not None:
                 table[key] = correction
             if self._file is not None and old != correction:
                 self._write(table)
-            self._by_key = table
+            self._state = (table, {})
         return old
 
     # -- the file --------------------------------------------------------------------------
