@@ -480,7 +480,13 @@ class ArticleView(QTextEdit):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         standard = self.createStandardContextMenu(event.pos() + self._scroll_offset().toPoint())
-        index = self._index_at_point(event.pos())
+        keyboard = event.reason() is QContextMenuEvent.Reason.Keyboard
+        # the menu key acts on the current word, as Enter and A do
+        index = self._current if keyboard else self._index_at_point(event.pos())
+        where = event.globalPos()
+        if keyboard and index is not None:
+            rect = self._global_rect_of(index)
+            where = rect.bottomLeft() if rect is not None else where
         if (
             index is None
             or self._segmented is None
@@ -499,7 +505,7 @@ class ArticleView(QTextEdit):
         self._card.hide()
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.setObjectName("articleContextMenu")
-        menu.popup(event.globalPos())
+        menu.popup(where)
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)

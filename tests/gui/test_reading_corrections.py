@@ -202,3 +202,23 @@ def test_a_correction_is_there_again_after_a_restart_from_the_saved_annotation(
     hover(qtbot, again.view(), "城市")
     hover(qtbot, again.view(), WORD)
     assert again.view().hover_card().pinyin_text() == "chóng diǎn"
+
+
+def test_the_menu_key_offers_the_readings_of_the_current_word(
+    qtbot, open_corrections_window: Callable[[], MainWindow]
+) -> None:
+    window = open_corrections_window()
+    view = window.view()
+    hover(qtbot, view, WORD)
+
+    corner = QPoint(1, 1)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, corner, view.viewport().mapToGlobal(corner)
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+
+    checked = [a.data() for a in reading_menu(menu).actions() if a.isChecked()]
+    assert checked == ["zhòng diǎn"]
+    menu.close()
