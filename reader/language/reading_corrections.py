@@ -31,7 +31,6 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from reader import paths
@@ -319,6 +318,8 @@ class ReadingCorrections:
 
     def _set_aside(self, reason: str, kept: dict[str, ReadingCorrection]) -> None:
         """Move the damaged file to the damaged folder and save what could be read of it."""
+        from datetime import UTC, datetime  # only here: the start-up path loads this module
+
         assert self._file is not None
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = paths.damaged_dir() / f"{self._file.stem}-damaged-{stamp}{self._file.suffix}"
