@@ -42,10 +42,15 @@ if TYPE_CHECKING:
 
 def load_annotator() -> Annotator:
     """The annotator, imported only by commands that need it (jieba and pypinyin load slowly)."""
+    import sys
+
     from reader import paths
     from reader.annotation.annotator import Annotator
 
-    return Annotator.create(paths.chosen_cedict())
+    annotator = Annotator.create(paths.chosen_cedict())
+    if annotator.corrections.problem:  # the reading corrections: a damaged file moved aside
+        print(f"reader: {annotator.corrections.problem}", file=sys.stderr)
+    return annotator
 
 
 def text_argument(value: str, what: str) -> str:

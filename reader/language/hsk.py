@@ -41,6 +41,8 @@ def words_up_to(level: int) -> list[str]:
     return sorted(
         (word for word, found in levels.items() if found <= level), key=levels.__getitem__
     )
+
+
 def hsk_band(level: int) -> str:
     """How a level from ``hsk_level`` is written: ``"1"`` to ``"6"``, or ``"7-9"``."""
     return "7-9" if level == BAND_7_TO_9 else str(level)
