@@ -188,8 +188,6 @@ class Settings:
     def set_known_hsk_level(self, level: int) -> None:
         self._store.setValue("vocabulary/known_hsk_level", str(level))
 
-    def missing_font_reported(self) -> bool:
-        return str(self._store.value("fonts/missing_reported", "false")).lower() == "true"
     def colour_by_status(self) -> bool:
         """View ▸ Colour Words by Status; off until asked for (see VocabularyFeatures)."""
         return str(self._store.value("vocabulary/colour_by_status", "false")).lower() in (
@@ -207,8 +205,6 @@ class Settings:
 
     def set_underline_glossary_terms(self, on: bool) -> None:
         self._store.setValue("view/underline_glossary_terms", "true" if on else "false")
-    def set_missing_font_reported(self) -> None:
-        self._store.setValue("fonts/missing_reported", "true")
 
     # Speech
 

@@ -162,9 +162,6 @@ class VocabularyFeatures(QObject):
         """Characters -> status as the article is coloured now."""
         return dict(self._statuses)
 
-    def colouring(self) -> bool:
-        return self._colour_action.isChecked()
-
     def comprehension(self) -> Comprehension | None:
         """The open article's estimate, or None before it is annotated."""
         counts = self._article_counts()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QTextCursor
+from PySide6.QtWidgets import QCheckBox
 
 from reader.annotation.annotator import Annotator
 from reader.articles import default_article
@@ -419,7 +420,7 @@ def test_export_dialog_writes_csv_and_apkg(
 
 
 def test_the_export_dialog_remembers_format_folder_and_statuses(
-    tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
+    qtbot, tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
 ) -> None:
     store.add(
         VocabWord("治理", "zhì lǐ", definition="to govern"), Context("提升治理水平。", "广州")
@@ -427,7 +428,10 @@ def test_the_export_dialog_remembers_format_folder_and_statuses(
     store.set_status(store.get("治理").key, Status.KNOWN)
     dialog = features.open_export_dialog()
     dialog.set_format(ExportFormat.CSV)
-    dialog.set_statuses([Status.KNOWN])
+    for status in Status:  # ticked: new and learning, until a choice is remembered
+        box = dialog.findChild(QCheckBox, f"exportStatus_{status.value}")
+        if box.isChecked() != (status is Status.KNOWN):
+            qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     dialog.set_path(tmp_path / "words.csv")
     assert dialog.export() == 1
 

@@ -85,6 +85,7 @@ class HandoutExportDialog(QDialog):
             label = "Built-in policy glossary" if glossary.read_only else glossary.name
             self._glossary.addItem(label, glossary.name)
         self._only_in_article = QCheckBox("Only terms that occur in this article", self)
+        self._only_in_article.setObjectName("handoutOnlyInArticle")
         self._only_in_article.setChecked(has_article and remembered.flag("only_in_article", True))
         self._only_in_article.setEnabled(has_article)
         self._include_article = QCheckBox(
@@ -136,12 +137,6 @@ class HandoutExportDialog(QDialog):
             box.setCurrentIndex(index)
 
     # Choices (tests set them directly)
-
-    def set_glossary(self, name: str | None) -> None:
-        self._glossary.setCurrentIndex(self._glossary.findData(name))
-
-    def set_only_in_article(self, on: bool) -> None:
-        self._only_in_article.setChecked(on)
 
     def set_include_article(self, on: bool) -> None:
         self._include_article.setChecked(on)

@@ -70,6 +70,7 @@ class VocabularyExportDialog(QDialog):
         )
         self._statuses = {status: QCheckBox(status.value.capitalize(), self) for status in Status}
         for status, box in self._statuses.items():
+            box.setObjectName(f"exportStatus_{status.value}")
             box.setChecked(remembered.flag(f"status_{status.value}", status in _FIRST_STATUSES))
         statuses = QHBoxLayout()
         for box in self._statuses.values():
@@ -130,10 +131,6 @@ class VocabularyExportDialog(QDialog):
 
     def set_path(self, path: str | Path) -> None:
         self._path.setText(str(path))
-
-    def set_statuses(self, statuses: Sequence[Status]) -> None:
-        for status, box in self._statuses.items():
-            box.setChecked(status in statuses)
 
     def path(self) -> Path:
         return Path(self._path.text().strip()).expanduser()
