@@ -569,7 +569,11 @@ class VocabularyFeatures(QObject):
         from reader.ui.dialogs.vocabulary_export import VocabularyExportDialog
 
         dialog = VocabularyExportDialog(
-            self._store, self._model.tags(), self._model.articles(), self._window
+            self._store,
+            self._model.tags(),
+            self._model.articles(),
+            self._window.worker(),
+            self._window,
         )
         dialog.exported.connect(
             lambda path, count: self._window.statusBar().showMessage(

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QTextCursor
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QPushButton
 
 from reader.annotation.annotator import Annotator
 from reader.articles import default_article
 from reader.errors import VocabularyError
+from reader.speech.espeak import NO_SOUND_MAKER
+from reader.ui.dialogs.vocabulary_export import ONLY_APKG_HAS_AUDIO
 from reader.ui.main_window import MainWindow
 from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.prompts import Prompts
@@ -21,7 +26,7 @@ from reader.ui.vocabulary_features import (
     install_vocabulary_features,
 )
 from reader.ui.vocabulary_model import Column
-from reader.vocab.export import ExportFormat
+from reader.vocab.export import ExportFormat, sound_file_name
 from reader.vocab.store import VocabularyStore
 from reader.vocab.word import Context, Status, VocabWord
 
@@ -403,8 +408,15 @@ def test_double_click_shows_the_word_in_its_sentence(
     assert text.find(sentence[:10]) <= start
 
 
+def export_in_worker(qtbot, dialog) -> tuple[str, int]:
+    """Press Export and wait for the worker to write the file: (path, words written)."""
+    with qtbot.waitSignal(dialog.exported, timeout=60_000) as written:
+        qtbot.mouseClick(dialog.findChild(QPushButton, "exportButton"), Qt.MouseButton.LeftButton)
+    return tuple(written.args)
+
+
 def test_export_dialog_writes_csv_and_apkg(
-    tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
+    qtbot, tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
 ) -> None:
     store.add(
         VocabWord("治理", "zhì lǐ", definition="to govern"), Context("提升治理水平。", "广州")
@@ -414,9 +426,55 @@ def test_export_dialog_writes_csv_and_apkg(
         dialog.set_format(export_format)
         dialog.set_path(tmp_path / name)
 
-        assert dialog.export() == 1
+        assert export_in_worker(qtbot, dialog) == (str(tmp_path / name), 1)
         assert (tmp_path / name).stat().st_size > 0
     assert "治理" in (tmp_path / "words.csv").read_text(encoding="utf-8")
+
+
+def _sounds_in(package: Path) -> list[str]:
+    with zipfile.ZipFile(package) as archive:
+        return sorted(json.loads(archive.read("media")).values())
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+def test_the_export_dialog_puts_each_words_sound_in_the_deck_and_remembers_it(
+    qtbot, tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
+) -> None:
+    for word in (VocabWord("治理", "zhì lǐ"), VocabWord("城市", "chéng shì")):
+        store.add(word, Context("提升治理水平。", "广州"))
+    dialog = features.open_export_dialog()
+    dialog.set_format(ExportFormat.APKG)
+    dialog.set_path(tmp_path / "words.apkg")
+    audio = dialog.findChild(QCheckBox, "exportAudio")
+    assert audio.isEnabled() and not audio.isChecked() and dialog.audio_note() == ""
+    qtbot.mouseClick(audio, Qt.MouseButton.LeftButton)
+
+    assert export_in_worker(qtbot, dialog)[1] == 2
+    assert _sounds_in(tmp_path / "words.apkg") == sorted(
+        sound_file_name(word) for word in ("治理", "城市")
+    )
+    again = features.open_export_dialog()
+    assert again.findChild(QCheckBox, "exportAudio").isChecked()
+    again.set_format(ExportFormat.CSV)  # a spreadsheet has no sound: the box says so
+    assert not again.with_audio()
+    assert not again.findChild(QCheckBox, "exportAudio").isEnabled()
+    assert again.audio_note() == ONLY_APKG_HAS_AUDIO
+
+
+def test_without_espeak_the_export_dialog_says_why_and_exports_without_audio(
+    qtbot, monkeypatch, tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
+) -> None:
+    store.add(VocabWord("治理", "zhì lǐ"), Context("提升治理水平。", "广州"))
+    monkeypatch.setenv("PATH", str(tmp_path))  # no espeak-ng to be found
+    dialog = features.open_export_dialog()
+    dialog.set_format(ExportFormat.APKG)
+    dialog.set_path(tmp_path / "words.apkg")
+    audio = dialog.findChild(QCheckBox, "exportAudio")
+    assert not audio.isEnabled()
+    assert dialog.audio_note() == f"No audio: {NO_SOUND_MAKER}." == audio.toolTip()
+
+    assert export_in_worker(qtbot, dialog)[1] == 1
+    assert _sounds_in(tmp_path / "words.apkg") == []
 
 
 def test_the_export_dialog_remembers_format_folder_and_statuses(
@@ -433,7 +491,7 @@ def test_the_export_dialog_remembers_format_folder_and_statuses(
         if box.isChecked() != (status is Status.KNOWN):
             qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     dialog.set_path(tmp_path / "words.csv")
-    assert dialog.export() == 1
+    assert export_in_worker(qtbot, dialog)[1] == 1
 
     again = features.open_export_dialog()
     assert again.export_format() is ExportFormat.CSV
