@@ -189,7 +189,7 @@ class Settings:
         self._store.setValue("vocabulary/known_hsk_level", str(level))
 
     def colour_by_status(self) -> bool:
-        """View ▸ Colour Words by Status; off until asked for (see VocabularyFeatures)."""
+        """View ▸ Colour Words by Status; off until asked for (see StatusColouring)."""
         return str(self._store.value("vocabulary/colour_by_status", "false")).lower() in (
             "true",
             "1",
