@@ -224,6 +224,18 @@ class Settings:
         self._store.setValue("speech/rate", float(preferences.rate))
         self._store.setValue("speech/pitch", float(preferences.pitch))
 
+    # What the export dialogs remember (``RememberedChoices``), one group per dialog
+
+    def export_choice(self, dialog: str, key: str) -> str | None:
+        """A remembered choice of ``dialog`` as text; None when never made (or unreadable)."""
+        value = self._store.value(f"{dialog}/{key}")
+        return value if isinstance(value, str) else None
+
+    def remember_export_choices(self, dialog: str, values: dict[str, str]) -> None:
+        for key, value in values.items():
+            self._store.setValue(f"{dialog}/{key}", value)
+        self._store.sync()
+
     def missing_voice_reported(self) -> bool:
         return str(self._store.value("speech/missing_voice_reported", "false")).lower() == "true"
 

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from reader.ui.dialogs.speech_settings import SpeechSettingsDialog
     from reader.ui.main_window import MainWindow
     from reader.ui.speech import EngineReport, Speaker, SpeechState
+    from reader.ui.word_popup import WordPopup
 
 HOVER_HINT = "S: hear it · Shift+S: the sentence"
 _MESSAGE_MS = 6000
@@ -69,6 +70,7 @@ class SpeechFeatures(QObject):
         self._dialog: SpeechSettingsDialog | None = None
         # Why the speaker buttons cannot speak; None while they can (or before the engine starts).
         self._blocked: str | None = None
+        self._popup: WordPopup | None = None  # the view's popup, once connected
         self._build_actions()
         self._build_menu()
         view = window.view()
@@ -358,8 +360,8 @@ class SpeechFeatures(QObject):
 
     def _connect_popup(self, _index: int) -> None:
         popup = self._window.view().popup()
-        if popup is not None and not popup.property("speechConnected"):
-            popup.setProperty("speechConnected", True)
+        if popup is not None and popup is not self._popup:
+            self._popup = popup  # the view makes it once, on the first click
             popup.speak_requested.connect(self.say_text)
             popup.set_speaker(True, self._blocked)
 

@@ -82,7 +82,12 @@ class VocabularyFiles(QObject):
 
         model = self._session.model()
         dialog = VocabularyExportDialog(
-            store, model.tags(), model.articles(), self._window.worker(), self._window
+            store,
+            model.tags(),
+            model.articles(),
+            self._window.worker(),
+            self._window,
+            settings=self._window.settings(),
         )
         dialog.exported.connect(
             lambda path, count: self._window.statusBar().showMessage(

@@ -36,6 +36,7 @@ from reader.glossary.store import GlossarySet
 from reader.ui.background_worker import BackgroundWorker
 from reader.ui.dialogs.remembered_choices import RememberedChoices
 from reader.ui.prompts import Prompts
+from reader.ui.settings import Settings
 
 HTML, PDF = "html", "pdf"
 _FILTERS = {HTML: "Web page (*.html)", PDF: "PDF document (*.pdf)"}
@@ -63,6 +64,7 @@ class HandoutExportDialog(QDialog):
         *,
         reader: PinyinReader | None = None,
         article_path: str | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("handoutExport")
@@ -74,7 +76,7 @@ class HandoutExportDialog(QDialog):
         self._worker = worker
         self._source = article_source(article_path)
         self._prompts = prompts or Prompts()
-        self._remembered = RememberedChoices("handout_export")
+        self._remembered = RememberedChoices("handout_export", settings)
         remembered = self._remembered
         has_article = article_text is not None
 

@@ -34,6 +34,7 @@ from reader.errors import VocabularyError
 from reader.speech.espeak import NO_SOUND_MAKER, EspeakSynthesizer
 from reader.ui.background_worker import BackgroundWorker
 from reader.ui.dialogs.remembered_choices import RememberedChoices
+from reader.ui.settings import Settings
 from reader.vocab.export import ExportFormat, WordAudio, export_words
 from reader.vocab.store import VocabularyStore
 from reader.vocab.word import Status, WordFilter
@@ -62,6 +63,8 @@ class VocabularyExportDialog(QDialog):
         articles: Sequence[str],
         worker: BackgroundWorker,
         parent: QWidget | None = None,
+        *,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Vocabulary")
@@ -70,7 +73,7 @@ class VocabularyExportDialog(QDialog):
         self._worker = worker
         self._exporting = False
         self._sound_maker = EspeakSynthesizer()
-        self._remembered = RememberedChoices("vocabulary_export")
+        self._remembered = RememberedChoices("vocabulary_export", settings)
         remembered = self._remembered
 
         self._format = QComboBox(self)
