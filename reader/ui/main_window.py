@@ -239,10 +239,6 @@ class MainWindow(QMainWindow):
     def features_installed(self) -> bool:
         return self._glossary_features is not None
 
-    def vocabulary_features(self) -> VocabularyFeatures | None:
-        """The vocabulary, once ``install_features`` ran."""
-        return self._vocabulary_features
-
     def speech_features(self) -> SpeechFeatures | None:
         """Hearing the article, once ``install_features`` ran."""
         return self._speech_features

@@ -226,9 +226,6 @@ class VocabularyExportDialog(QDialog):
         self._worker.submit(job, lambda count: self._written(path, count), self._failed)
         return True
 
-    def is_exporting(self) -> bool:
-        return self._exporting
-
     def _written(self, path: Path, count: int) -> None:
         self._set_exporting(False)
         self._remembered.remember(
