@@ -532,7 +532,7 @@ class ArticleView(QTextEdit):
 
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
         super().leaveEvent(event)
-        if not self._current_by_keyboard:
+        if not self._current_by_keyboard and not self._card.mouse_on_button():
             self._set_current(None, by_keyboard=False)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
@@ -607,7 +607,7 @@ class ArticleView(QTextEdit):
     # -- hover and keyboard ----------------------------------------------------
 
     def _hover_at(self, point: QPoint) -> None:
-        if self._segmented is None:
+        if self._segmented is None or self._on_way_to_card_button(point):
             return
         index = self._index_at_point(point)
         if index is None or self._segmented.kinds[index] not in _WORD_KINDS:
@@ -640,6 +640,15 @@ class ArticleView(QTextEdit):
         if self._pinyin_mode is PinyinMode.OFF:
             info = dataclasses.replace(info, pinyin=())
         self._card.show_word(info, rect, self._tone_colours)
+
+    def _on_way_to_card_button(self, point: QPoint) -> bool:
+        """The mouse went from the hovered word towards its card's speaker button."""
+        if self._current is None or self._current_by_keyboard or not self._card.isVisible():
+            return False
+        word = self._global_rect_of(self._current)
+        return word is not None and self._card.on_way_to_button(
+            word, self.viewport().mapToGlobal(point)
+        )
 
     def _refresh_card(self) -> None:
         if self._current is not None and self._card.isVisible():

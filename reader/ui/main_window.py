@@ -246,6 +246,10 @@ class MainWindow(QMainWindow):
     def features_installed(self) -> bool:
         return self._glossary_features is not None
 
+    def speech_features(self) -> SpeechFeatures | None:
+        """Hearing the article, once ``install_features`` ran."""
+        return self._speech_features
+
     def offer_known_level(self) -> None:
         """Ask once, at first start, which HSK levels the reader knows (see KnownLevel)."""
         if self._known_level is not None:

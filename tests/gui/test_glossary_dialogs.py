@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 
 from reader.glossary.handout import Paper, QuizKind
 from reader.glossary.store import GlossaryStore
@@ -155,7 +156,10 @@ def test_the_handout_dialog_remembers_format_folder_and_options(qtbot, opened, r
     folder.mkdir()
     dialog = features.export_handout()
     dialog.set_format("html")
-    dialog.set_only_in_article(False)
+    only_in_article = dialog.findChild(QCheckBox, "handoutOnlyInArticle")
+    if only_in_article.isChecked():
+        qtbot.mouseClick(only_in_article, Qt.MouseButton.LeftButton)
+    assert not only_in_article.isChecked()
     dialog.set_quiz(QuizKind.TERMS)
     dialog.set_teacher("Class 3B")
     dialog.set_paper(Paper.LETTER)

@@ -45,6 +45,7 @@ from reader.glossary.store import GlossarySet
 from reader.ui.background_worker import BackgroundWorker
 from reader.ui.dialogs.remembered_choices import RememberedChoices
 from reader.ui.prompts import Prompts
+from reader.ui.settings import Settings
 
 HTML, PDF = "html", "pdf"
 _FILTERS = {HTML: "Web page (*.html)", PDF: "PDF document (*.pdf)"}
@@ -90,6 +91,7 @@ class HandoutExportDialog(QDialog):
         *,
         reader: PinyinReader | None = None,
         article_path: str | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("handoutExport")
@@ -101,7 +103,7 @@ class HandoutExportDialog(QDialog):
         self._worker = worker
         self._source = article_source(article_path)
         self._prompts = prompts or Prompts()
-        self._remembered = RememberedChoices("handout_export")
+        self._remembered = RememberedChoices("handout_export", settings)
         remembered = self._remembered
         has_article = article_text is not None
 
@@ -112,6 +114,7 @@ class HandoutExportDialog(QDialog):
             label = "Built-in policy glossary" if glossary.read_only else glossary.name
             self._glossary.addItem(label, glossary.name)
         self._only_in_article = QCheckBox("Only terms that occur in this article", self)
+        self._only_in_article.setObjectName("handoutOnlyInArticle")
         self._only_in_article.setChecked(has_article and remembered.flag("only_in_article", True))
         self._only_in_article.setEnabled(has_article)
         self._include_article = QCheckBox(
@@ -209,12 +212,6 @@ class HandoutExportDialog(QDialog):
         self._last_font = index
 
     # Choices (tests set them directly)
-
-    def set_glossary(self, name: str | None) -> None:
-        self._glossary.setCurrentIndex(self._glossary.findData(name))
-
-    def set_only_in_article(self, on: bool) -> None:
-        self._only_in_article.setChecked(on)
 
     def set_include_article(self, on: bool) -> None:
         self._include_article.setChecked(on)
