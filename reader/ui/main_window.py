@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         self._known_level = install_known_level(self, self._vocabulary_features)
         # Edit ▸ Undo is the vocabulary's undo stack: a correction is undone there too
         self._reading_corrections = install_reading_corrections(
-            self, self._vocabulary_features.undo_stack()
+            self, self._vocabulary_features.saving().undo_stack()
         )
         self._speech_features = install_speech_features(self)
 
