@@ -160,8 +160,13 @@ class PinyinResolver:
             return (self._char_in_context(segmented, index, text),)
         else:
             reading = self.word_reading(text)
-            if text[0] in _LEADING_PARTICLES and not self._readings_for(text):
-                # jieba's dictionary has a few phrases such as 地走了 that swallow a particle
+            if (
+                text[0] in _LEADING_PARTICLES
+                and not self._readings_for(text)
+                and not segmented.pos_tags[index].startswith(_NOUN_TAG)
+            ):
+                # jieba's dictionary has a few phrases such as 地走了 that swallow a particle;
+                # a noun of jieba's (地市 "prefecture-level cities") opens with the noun dì
                 particle = _PARTICLE_RULES[text[0]](_Context(segmented, index), glued=True)
                 return (particle,) + reading[1:]
         self._context_free[token] = reading
@@ -268,11 +273,10 @@ class PinyinResolver:
                 # the dictionary settles a listed word; the model may only correct a name
                 decides = self._is_name(text) and self._model_knows(text)
             else:
-                glued = (
-                    _glued_reading(text, ("",) * len(text)) is not None
-                    or text[0] in _LEADING_PARTICLES
-                )
-                decides = not glued and self._model_knows(text)
+                # a word jieba's HMM glued onto a particle (切为, 伺得): the rule settles the
+                # particle and the model the rest; one that opens with 地 or 得 is read by
+                # the particle rules alone
+                decides = text[0] not in _LEADING_PARTICLES and self._model_knows(text)
             self._needs_model[text] = decides
         return decides
 
@@ -340,6 +344,15 @@ class PinyinResolver:
             for position, syllable in from_words.items():
                 reading[position] = syllable
             settled = set(from_words)
+            by_rule = _glued_reading(text, ("",) * len(text))
+            if by_rule is not None:
+                # the glued rule settles its syllable, and pypinyin a particle in the
+                # rest (找得着: de); the model reads the other characters (切为: qiē)
+                settled.update(
+                    position
+                    for position, char in enumerate(text)
+                    if by_rule[position] or char in _PARTICLE_RULES
+                )
         for position, char in enumerate(text):
             if not model.is_polyphonic(char):
                 continue
@@ -651,6 +664,7 @@ _PARTICLE_RULES: dict[str, Callable[..., str]] = {
 
 
 _LEADING_PARTICLES = frozenset("地得")
+_NOUN_TAG = "n"
 
 
 def _as_copula(context: _Context) -> bool:

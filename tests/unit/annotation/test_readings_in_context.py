@@ -1,0 +1,83 @@
+"""Readings that depend on repaired units and on jieba's tags, through the annotator.
+
+Written from the classes of section C of the content review: a particle that
+jieba glued across a boundary (美的 read měi dí, the brand), a noun that opens
+with 地 read as the particle (地市 read de shì), a particle rule that
+settled a whole glued word (切为 read qiè wéi).  The sentences are my own
+besides the article's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.annotation.annotator import Annotator
+
+
+def reading_of(annotator: Annotator, sentence: str, word: str, occurrence: int = 1) -> str:
+    """The syllables the annotator shows for ``word`` in ``sentence``."""
+    start = -1
+    for _ in range(occurrence):
+        start = sentence.index(word, start + 1)
+    segmented = annotator.segment(sentence)
+    annotator.read_ahead(segmented)
+    syllables = []
+    for offset in range(start, start + len(word)):
+        index = segmented.index_at(offset)
+        assert index is not None
+        token = segmented.token(index)
+        syllables.append(annotator.pinyin(segmented, index)[offset - token.start])
+    return " ".join(syllables)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("为人民群众创造蓝天、山绿、水清、城美的美好环境", "美的", "měi de"),
+        ("她长得很美的样子", "美的", "měi de"),
+        ("花纹美的木头", "美的", "měi de"),
+        ("他是个天真的人。", "真的", "zhēn de"),
+    ],
+)
+def test_a_particle_given_back_reads_de(
+    annotator: Annotator, sentence: str, word: str, expected: str
+) -> None:
+    assert reading_of(annotator, sentence, word) == expected
+
+
+def test_the_brand_keeps_its_dictionary_reading(annotator: Annotator) -> None:
+    assert reading_of(annotator, "美的集团发布财报。", "美的") == "měi dí"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["与省内所有地市、省外17个城市", "全省十个地市的代表", "由地市负责落实。", "地市两级财政"],
+)
+def test_a_noun_that_opens_with_di_is_no_particle(annotator: Annotator, sentence: str) -> None:
+    """地市 "prefecture-level cities" (a noun of jieba's, not in CC-CEDICT): dì shì."""
+    assert reading_of(annotator, sentence, "地市") == "dì shì"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("烤好的蛋糕，一般切为长方形享用。", "切为", "qiē wéi"),
+        ("他被选为代表。", "选为", "xuǎn wéi"),
+        ("访得匠手琢为砚台。", "琢为", "zhuó wéi"),
+    ],
+)
+def test_a_glued_word_reads_its_particle_by_rule_and_the_rest_in_context(
+    annotator: Annotator, sentence: str, word: str, expected: str
+) -> None:
+    """jieba's HMM glues verb + 为: 为 is wéi by rule, the verb's polyphone is read in context."""
+    assert reading_of(annotator, sentence, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"), [("他数次拒绝了邀请。", "数次"), ("他数日未归。", "数日")]
+)
+def test_shu_several_before_a_measure_reads_shu(
+    annotator: Annotator, sentence: str, word: str
+) -> None:
+    """数 "several" (CC-CEDICT: shù, "several"; shuò is "frequently"): 数次 shù cì."""
+    assert reading_of(annotator, sentence, word).split()[0] == "shù"
