@@ -271,7 +271,10 @@ class PinyinResolver:
                 decides = self._is_polyphonic(text) and self._model_knows(text)
             elif self._listed(text):
                 # the dictionary settles a listed word; the model may only correct a name
-                decides = self._is_name(text) and self._model_knows(text)
+                # or choose among the word's own readings (煞气 shā qì / shà qì)
+                decides = (self._is_name(text) or self._has_readings_apart(text)) and (
+                    self._model_knows(text)
+                )
             else:
                 # a word jieba's HMM glued onto a particle (切为, 伺得): the rule settles the
                 # particle and the model the rest; one that opens with 地 or 得 is read by
@@ -284,6 +287,11 @@ class PinyinResolver:
         """True when the model has some character of ``text`` as a polyphone (loads it)."""
         model = self._model_provider()
         return model is not None and any(map(model.is_polyphonic, text))
+
+    def _has_readings_apart(self, word: str) -> bool:
+        """True when CC-CEDICT reads ``word`` in ways that differ beyond a neutral tone."""
+        listed = self._listed(word)
+        return any(any(map(_differs_beyond_neutral, listed[0], other)) for other in listed[1:])
 
     def _is_name(self, word: str) -> bool:
         """True when every CC-CEDICT reading of ``word`` is capitalised (勃艮第 Bó gèn dì)."""
@@ -338,12 +346,17 @@ class PinyinResolver:
             settled = set(range(len(text)))
             # a name's reading in CC-CEDICT is less sure than the model trained on names
             overridable = self._is_name(text)
+            if len(listed) > 1 and not overridable:
+                return self._listed_reading_in_context(segmented.text, text, offsets, reading)
         else:
             overridable = False
             from_words = self._settled_by_dictionary_words(text)
             for position, syllable in from_words.items():
                 reading[position] = syllable
             settled = set(from_words)
+            if text[0] in UNLISTED_OPENINGS and 0 not in settled:
+                reading[0] = UNLISTED_OPENINGS[text[0]]
+                settled.add(0)
             by_rule = _glued_reading(text, ("",) * len(text))
             if by_rule is not None:
                 # the glued rule settles its syllable, and pypinyin a particle in the
@@ -366,6 +379,35 @@ class PinyinResolver:
             ):
                 reading[position] = predicted
         return _citation_tones(text, tuple(reading))
+
+    def _listed_reading_in_context(
+        self, text: str, word: str, offsets: list[int], reading: list[str]
+    ) -> Readings:
+        """One of CC-CEDICT's readings of ``word``: the one chosen out of context unless
+        the model is sure of a syllable it lacks and another reading has (当月 dàng / dāng).
+
+        Only ever a listed reading, so the dictionary's neutral tones stay (东西 dōngxi).
+        """
+        model = self._model_provider()
+        assert model is not None
+        sure_of: dict[int, str] = {}
+        for position, char in enumerate(word):
+            if model.is_polyphonic(char):
+                predicted, sure = self._model_prediction(text, offsets[position])
+                if predicted and sure >= _LISTED_CHOICE:
+                    sure_of[position] = predicted
+
+        def agrees(candidate: Sequence[str]) -> bool:
+            return not any(
+                _differs_beyond_neutral(candidate[position], predicted)
+                for position, predicted in sure_of.items()
+            )
+
+        if not agrees(reading):
+            for candidate in self._listed(word):
+                if agrees(candidate):
+                    return _citation_tones(word, candidate)
+        return _citation_tones(word, tuple(reading))
 
     def _settled_by_dictionary_words(self, word: str) -> dict[int, str]:
         """Syllables of ``word`` inside a dictionary word of one reading (都市 in 都市生活)."""
@@ -496,6 +538,19 @@ _LONGEST_SENTENCE = 160
 _BATCH_REACH = 800
 _SENTENCES_KEPT = 50_000
 
+
+_LISTED_CHOICE = 0.99
+"""The model's probability above which it picks another of a word's CC-CEDICT readings.
+
+Tuned on CPP dev (煞气, 当月, 厚薄 right; 弹片, 憎恶 at 0.98 wrong).
+"""
+
+UNLISTED_OPENINGS: dict[str, str] = {"尽": "jìn"}
+"""Characters whose other reading lives only in dictionary words: opening a word
+no dictionary lists they take this one.  尽 is jǐn only in set words (尽管, 尽快,
+尽早, 尽量, 尽可能), all in CC-CEDICT; before a verb it is jìn, "to the full"
+(尽览, 尽显, 尽得), where the model, on words it has not seen, says jǐn.
+"""
 
 _NAME_OVERRIDE = 0.9
 """The model's probability above which it overrides CC-CEDICT's reading of a name.

@@ -81,3 +81,33 @@ def test_shu_several_before_a_measure_reads_shu(
 ) -> None:
     """数 "several" (CC-CEDICT: shù, "several"; shuò is "frequently"): 数次 shù cì."""
     assert reading_of(annotator, sentence, word).split()[0] == "shù"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("2000多项政务服务事项一屏尽览", "尽览"),
+        ("他拜名家为师，尽得其真传。", "尽得"),
+        ("所有公文尽交他保管。", "尽交"),
+    ],
+)
+def test_jin_opening_a_word_no_dictionary_lists_reads_jin(
+    annotator: Annotator, sentence: str, word: str
+) -> None:
+    """尽 is jǐn only in set words CC-CEDICT lists (尽管, 尽快); before a verb it is jìn."""
+    assert reading_of(annotator, sentence, word).split()[0] == "jìn"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("煤层厚薄与地壳运动有关。", "厚薄", "hòu báo"),
+        ("过路要留下买路钱，防煞气。", "煞气", "shà qì"),
+    ],
+)
+def test_the_model_chooses_among_a_words_own_dictionary_readings(
+    annotator: Annotator, sentence: str, word: str, expected: str
+) -> None:
+    """Where CC-CEDICT lists several readings, the one the context asks for; never another."""
+    assert reading_of(annotator, sentence, word) == expected
+    assert tuple(expected.split()) in annotator.dictionary.readings(word)
