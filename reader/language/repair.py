@@ -190,24 +190,26 @@ class WordRepairer:
         return None
 
     def _regroup(self, words: list[str]) -> list[str]:
-        """Rule 6: words regrouped across a boundary jieba drew in the wrong place."""
+        """Rule 6: words regrouped across a boundary jieba drew in the wrong place.
+
+        The tests that rule out most pairs come first and run inline: this pass
+        sees every token.
+        """
         result: list[str] = []
+        known = self._known
         for word in words:
             if result and len(word) > 1:
-                regrouped = self._regrouped(result[-1], word)
+                before = result[-1]
+                regrouped = None
+                if len(word) == 2 and word[1] in _PARTICLES:
+                    regrouped = self._particle_given_back(before, word)
+                elif len(before) >= 3 and len(word) <= 3 and not known(word):
+                    regrouped = self._overlap_moved(before, word)
                 if regrouped is not None:
                     result[-1:] = regrouped
                     continue
             result.append(word)
         return result
-
-    def _regrouped(self, before: str, word: str) -> list[str] | None:
-        """What ``before`` and ``word`` become, or None when they stay (cheap tests first)."""
-        if len(word) == 2 and word[1] in _PARTICLES:
-            return self._particle_given_back(before, word)
-        if len(before) >= 3 and len(word) <= 3:
-            return self._overlap_moved(before, word)
-        return None
 
     def _particle_given_back(self, before: str, word: str) -> list[str] | None:
         """天 | 真的 -> 天真 | 的; 城 | 美的 -> 城 | 美 | 的 (see rule 6)."""
@@ -231,12 +233,12 @@ class WordRepairer:
         return None
 
     def _overlap_moved(self, before: str, word: str) -> list[str] | None:
-        """物理层 | 面上 -> 物理 | 层面 | 上: the last character opens the unknown word after it."""
+        """物理层 | 面上 -> 物理 | 层面 | 上: the last character opens ``word``, which the
+        dictionary does not know (the caller checked)."""
         if (
             word in self._terms
             or before in self._terms
             or not (self._is_han_word(before) and self._is_han_word(word))
-            or self._known(word)
         ):
             return None
         opened = before[-1] + word[0]
