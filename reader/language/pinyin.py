@@ -222,7 +222,13 @@ class PinyinResolver:
             _lower(reading) for reading in self._readings_for(word) if len(reading) == len(word)
         ]
         if suggested in listed:
-            return suggested
+            # CC-CEDICT lists the everyday word first among readings that differ only
+            # by a neutral tone (东西 dōngxi "thing" before dōngxī "east and west")
+            return next(
+                reading
+                for reading in listed
+                if not any(map(_differs_beyond_neutral, reading, suggested))
+            )
         toneless = tuple(map(_toneless, suggested))
         for reading in listed:
             if tuple(map(_toneless, reading)) == toneless:
@@ -231,8 +237,26 @@ class PinyinResolver:
             # one dictionary reading for a whole word beats pypinyin's guess (找不着 zháo)
             return listed[0]
         if not listed:
+            suggested = self._with_neutral_tones_of_parts(word, suggested)
             return _glued_reading(word, suggested) or suggested
         return suggested
+
+    def _with_neutral_tones_of_parts(self, word: str, suggested: Readings) -> Readings:
+        """``suggested`` with the neutral tones of the dictionary words ``word`` is made of
+        (讲故事 jiǎng gùshi, as 故事 reads); no other syllable changes."""
+        reading = list(suggested)
+        start = 0
+        while start < len(word) - 1:
+            for end in range(len(word), start + 1, -1):
+                if end - start < len(word) and self._listed(word[start:end]):
+                    part = self.word_reading(word[start:end])
+                    if not any(map(_differs_beyond_neutral, part, reading[start:end])):
+                        reading[start:end] = part
+                    start = end
+                    break
+            else:
+                start += 1
+        return tuple(reading)
 
     def _char_by_rule(self, segmented: SegmentedText, index: int, char: str) -> str:
         """The reading one of the rules gives a one-character token, "" when none applies."""

@@ -111,3 +111,45 @@ def test_the_model_chooses_among_a_words_own_dictionary_readings(
     """Where CC-CEDICT lists several readings, the one the context asks for; never another."""
     assert reading_of(annotator, sentence, word) == expected
     assert tuple(expected.split()) in annotator.dictionary.readings(word)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected", "sense"),
+    [
+        # CC-CEDICT's neutral-tone entry is the everyday word
+        ("他告诉我一件事。", "告诉", "gào su", "to tell"),
+        ("他讲了一个有趣的故事。", "故事", "gù shi", "story"),
+        ("我的妻子是老师。", "妻子", "qī zi", "wife"),
+        ("我买了很多东西。", "东西", "dōng xi", "thing"),
+        ("这是很地道的北京菜。", "地道", "dì dao", "authentic"),
+        ("这个地方很美。", "地方", "dì fang", "place"),
+        # ... unless the full-tone entry says more: then it is
+        ("发扬艰苦奋斗的精神", "精神", "jīng shén", "spirit"),
+        ("农民离不开土地。", "土地", "tǔ dì", "land"),
+        ("地铁三号线正式开通。", "开通", "kāi tōng", "to open"),
+    ],
+)
+def test_of_a_word_listed_with_and_without_a_neutral_tone_the_everyday_one_is_read(
+    annotator: Annotator, sentence: str, word: str, expected: str, sense: str
+) -> None:
+    """The reading and the hover line agree, and neither is the rare entry's
+    (告诉 gàosù "to press charges", 故事 gùshì "old practice", 东西 dōngxī "east and west")."""
+    assert reading_of(annotator, sentence, word) == expected
+    segmented = annotator.segment(sentence)
+    index = segmented.index_at(sentence.index(word))
+    assert index is not None
+    assert sense in annotator.word_info(segmented, index).gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("奶奶给我们讲故事。", "讲故事", "jiǎng gù shi"),
+        ("这件事要讲清楚。", "讲清楚", "jiǎng qīng chu"),
+    ],
+)
+def test_a_word_no_dictionary_lists_keeps_the_neutral_tones_of_its_parts(
+    annotator: Annotator, sentence: str, word: str, expected: str
+) -> None:
+    """讲故事 is one of jieba's words but no CC-CEDICT headword: 故事 in it reads gùshi."""
+    assert reading_of(annotator, sentence, word) == expected
