@@ -381,14 +381,14 @@ class PinyinResolver:
             if text[0] in UNLISTED_OPENINGS and 0 not in settled:
                 reading[0] = UNLISTED_OPENINGS[text[0]]
                 settled.add(0)
-            by_rule = _glued_reading(text, ("",) * len(text))
-            if by_rule is not None:
+            glued = _glued_reading(text, ("",) * len(text))
+            if glued is not None:
                 # the glued rule settles its syllable, and pypinyin a particle in the
                 # rest (找得着: de); the model reads the other characters (切为: qiē)
                 settled.update(
                     position
                     for position, char in enumerate(text)
-                    if by_rule[position] or char in _PARTICLE_RULES
+                    if glued[position] or char in _PARTICLE_RULES
                 )
         for position, char in enumerate(text):
             if not model.is_polyphonic(char):

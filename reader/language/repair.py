@@ -215,7 +215,7 @@ class WordRepairer:
         """天 | 真的 -> 天真 | 的; 城 | 美的 -> 城 | 美 | 的 (see rule 6)."""
         if word in self._terms or not (self._is_han_word(before) and self._is_han_word(word)):
             return None
-        head, particle = word
+        head, particle = word[0], word[1]
         if (
             (len(before) == 1 or not self._known(before))
             and (particle == _DE or not self._known(word))
