@@ -169,6 +169,11 @@ class PinyinResolver:
                 # a noun of jieba's (地市 "prefecture-level cities") opens with the noun dì
                 particle = _PARTICLE_RULES[text[0]](_Context(segmented, index), glued=True)
                 return (particle,) + reading[1:]
+            if text == EAST_WEST:
+                # never kept as read everywhere: the next word decides
+                if _Context(segmented, index).next_text() in EXTENT_WORDS:
+                    return EAST_WEST_READING
+                return reading
         self._context_free[token] = reading
         return reading
 
@@ -554,6 +559,15 @@ def _glued_reading(word: str, suggested: Readings) -> Readings | None:
         return suggested[:-1] + ("de",)
     return None
 
+
+EAST_WEST = "东西"
+EAST_WEST_READING = ("dōng", "xī")
+EXTENT_WORDS = frozenset(
+    {"向", "走向", "方向", "两侧", "两岸", "两端", "两边", "长", "宽", "长约", "宽约"}
+    | {"横贯", "贯通", "轴线", "距离", "跨度", "相距", "延伸", "全长"}
+)
+"""东西 is the everyday dōngxi "thing" (CC-CEDICT's richer entry), but before a word
+of side or extent it is the two directions, dōngxī: 东西走向, 东西两侧, 东西长 3 公里."""
 
 CHIEF_SYSTEM = "长制"
 CHIEF_SYSTEM_READING = ("zhǎng", "zhì")

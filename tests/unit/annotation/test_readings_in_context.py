@@ -30,6 +30,14 @@ def reading_of(annotator: Annotator, sentence: str, word: str, occurrence: int =
     return " ".join(syllables)
 
 
+def gloss_of(annotator: Annotator, sentence: str, word: str) -> str:
+    """The hover line of the token that starts where ``word`` starts in ``sentence``."""
+    segmented = annotator.segment(sentence)
+    index = segmented.index_at(sentence.index(word))
+    assert index is not None
+    return annotator.word_info(segmented, index).gloss
+
+
 @pytest.mark.parametrize(
     ("sentence", "word", "expected"),
     [
@@ -135,10 +143,7 @@ def test_of_a_word_listed_with_and_without_a_neutral_tone_the_everyday_one_is_re
     """The reading and the hover line agree, and neither is the rare entry's
     (告诉 gàosù "to press charges", 故事 gùshì "old practice", 东西 dōngxī "east and west")."""
     assert reading_of(annotator, sentence, word) == expected
-    segmented = annotator.segment(sentence)
-    index = segmented.index_at(sentence.index(word))
-    assert index is not None
-    assert sense in annotator.word_info(segmented, index).gloss
+    assert sense in gloss_of(annotator, sentence, word)
 
 
 @pytest.mark.parametrize(
@@ -153,3 +158,20 @@ def test_a_word_no_dictionary_lists_keeps_the_neutral_tones_of_its_parts(
 ) -> None:
     """讲故事 is one of jieba's words but no CC-CEDICT headword: 故事 in it reads gùshi."""
     assert reading_of(annotator, sentence, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "sense"),
+    [
+        ("我买了很多东西。", "dōng xi", "thing"),
+        ("桌上的东西别动。", "dōng xi", "thing"),
+        ("这条山脉呈东西走向。", "dōng xī", "east and west"),
+        ("大街东西两侧都是商店。", "dōng xī", "east and west"),
+        ("东西方向的道路", "dōng xī", "east and west"),
+    ],
+)
+def test_dongxi_is_a_thing_unless_a_word_of_side_or_extent_follows(
+    annotator: Annotator, sentence: str, expected: str, sense: str
+) -> None:
+    assert reading_of(annotator, sentence, "东西") == expected
+    assert gloss_of(annotator, sentence, "东西").startswith(sense)
