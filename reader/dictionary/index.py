@@ -53,7 +53,7 @@ from reader.dictionary.cedict import (
 from reader.dictionary.entry import Entry
 from reader.errors import DictionaryError, InputFileError
 from reader.input_files import MEGABYTE, read_regular_file
-from reader.language.notation import normalize_pinyin_query
+from reader.language.notation import normalize_pinyin_query, strip_tones, tone_of
 
 _MAGIC = b"DZCEDIDX"
 # The index of the real CC-CEDICT is a few tens of MB; a bigger file is not ours.
@@ -323,11 +323,22 @@ class CedictIndex:
 
     def readings(self, word: str) -> tuple[tuple[str, ...], ...]:
         """The distinct readings of ``word`` as lowercase tone-marked syllables, in
-        dictionary order: 行 -> ``(("háng",), ("xíng",), ...)``."""
-        found: dict[tuple[str, ...], None] = {}
+        dictionary order: 行 -> ``(("háng",), ("xíng",), ...)``.
+
+        Except where a word is listed twice, once with a neutral tone: of two
+        such readings the one whose entry says more comes first, for it is the
+        everyday word (东西 dōngxi "thing; stuff; person" before dōngxī "east and
+        west", 告诉 gàosu "to tell" before gàosù "to press charges"); on a tie,
+        the neutral tone, which marks the colloquial word (妻子 qīzi "wife").
+        """
+        found: dict[tuple[str, ...], int] = {}
         for entry in self.lookup(word):
-            found.setdefault(tuple(entry.pinyin.lower().split()), None)
-        return tuple(found)
+            reading = tuple(entry.pinyin.lower().split())
+            found[reading] = max(found.get(reading, -1), _everyday_weight(entry))
+        ordered = list(found)
+        if len(word) > 1 and len(ordered) > 1:
+            ordered.sort(key=lambda reading: _neutral_group_rank(reading, found))
+        return tuple(ordered)
 
     # ------------------------------------------------------------- pinyin search
 
@@ -680,3 +691,26 @@ def _write_cache(cache_file: Path, header_fields: tuple[int, int, bytes], payloa
     # an unwritable cache folder only costs the next start its speed
     with contextlib.suppress(OSError):
         write_bytes_atomically(cache_file, header + payload, durable=False)
+
+
+_NEUTRAL = 5
+
+
+def _everyday_weight(entry: Entry) -> int:
+    """How much an entry says: its senses and sub-senses, a classifier as one more;
+    a proper noun (capitalised reading) says nothing about the everyday word."""
+    if entry.pinyin[:1] != entry.pinyin[:1].lower():
+        return 0
+    return sum(sense.count(";") + 1 for sense in entry.senses) + bool(entry.classifiers)
+
+
+def _neutral_group_rank(
+    reading: tuple[str, ...], weights: dict[tuple[str, ...], int]
+) -> tuple[int, int, bool]:
+    """Sort key: readings keep dictionary order, except inside a group of readings equal
+    but for neutral tones, where the heaviest entry's comes first (then the neutral one)."""
+    key = strip_tones(" ".join(reading))
+    group = [other for other in weights if strip_tones(" ".join(other)) == key]
+    first = min(list(weights).index(other) for other in group)
+    neutral = any(tone_of(syllable) == _NEUTRAL for syllable in reading)
+    return first, -weights[reading] if len(group) > 1 else 0, not neutral

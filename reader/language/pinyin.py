@@ -160,10 +160,20 @@ class PinyinResolver:
             return (self._char_in_context(segmented, index, text),)
         else:
             reading = self.word_reading(text)
-            if text[0] in _LEADING_PARTICLES and not self._readings_for(text):
-                # jieba's dictionary has a few phrases such as 地走了 that swallow a particle
+            if (
+                text[0] in _LEADING_PARTICLES
+                and not self._readings_for(text)
+                and not segmented.pos_tags[index].startswith(_NOUN_TAG)
+            ):
+                # jieba's dictionary has a few phrases such as 地走了 that swallow a particle;
+                # a noun of jieba's (地市 "prefecture-level cities") opens with the noun dì
                 particle = _PARTICLE_RULES[text[0]](_Context(segmented, index), glued=True)
                 return (particle,) + reading[1:]
+            if text == EAST_WEST:
+                # never kept as read everywhere: the next word decides
+                if _Context(segmented, index).next_text() in EXTENT_WORDS:
+                    return EAST_WEST_READING
+                return reading
         self._context_free[token] = reading
         return reading
 
@@ -217,7 +227,13 @@ class PinyinResolver:
             _lower(reading) for reading in self._readings_for(word) if len(reading) == len(word)
         ]
         if suggested in listed:
-            return suggested
+            # CC-CEDICT lists the everyday word first among readings that differ only
+            # by a neutral tone (东西 dōngxi "thing" before dōngxī "east and west")
+            return next(
+                reading
+                for reading in listed
+                if not any(map(_differs_beyond_neutral, reading, suggested))
+            )
         toneless = tuple(map(_toneless, suggested))
         for reading in listed:
             if tuple(map(_toneless, reading)) == toneless:
@@ -226,8 +242,26 @@ class PinyinResolver:
             # one dictionary reading for a whole word beats pypinyin's guess (找不着 zháo)
             return listed[0]
         if not listed:
+            suggested = self._with_neutral_tones_of_parts(word, suggested)
             return _glued_reading(word, suggested) or suggested
         return suggested
+
+    def _with_neutral_tones_of_parts(self, word: str, suggested: Readings) -> Readings:
+        """``suggested`` with the neutral tones of the dictionary words ``word`` is made of
+        (讲故事 jiǎng gùshi, as 故事 reads); no other syllable changes."""
+        reading = list(suggested)
+        start = 0
+        while start < len(word) - 1:
+            for end in range(len(word), start + 1, -1):
+                if end - start < len(word) and self._listed(word[start:end]):
+                    part = self.word_reading(word[start:end])
+                    if not any(map(_differs_beyond_neutral, part, reading[start:end])):
+                        reading[start:end] = part
+                    start = end
+                    break
+            else:
+                start += 1
+        return tuple(reading)
 
     def _char_by_rule(self, segmented: SegmentedText, index: int, char: str) -> str:
         """The reading one of the rules gives a one-character token, "" when none applies."""
@@ -266,13 +300,15 @@ class PinyinResolver:
                 decides = self._is_polyphonic(text) and self._model_knows(text)
             elif self._listed(text):
                 # the dictionary settles a listed word; the model may only correct a name
-                decides = self._is_name(text) and self._model_knows(text)
-            else:
-                glued = (
-                    _glued_reading(text, ("",) * len(text)) is not None
-                    or text[0] in _LEADING_PARTICLES
+                # or choose among the word's own readings (煞气 shā qì / shà qì)
+                decides = (self._is_name(text) or self._has_readings_apart(text)) and (
+                    self._model_knows(text)
                 )
-                decides = not glued and self._model_knows(text)
+            else:
+                # a word jieba's HMM glued onto a particle (切为, 伺得): the rule settles the
+                # particle and the model the rest; one that opens with 地 or 得 is read by
+                # the particle rules alone
+                decides = text[0] not in _LEADING_PARTICLES and self._model_knows(text)
             self._needs_model[text] = decides
         return decides
 
@@ -280,6 +316,11 @@ class PinyinResolver:
         """True when the model has some character of ``text`` as a polyphone (loads it)."""
         model = self._model_provider()
         return model is not None and any(map(model.is_polyphonic, text))
+
+    def _has_readings_apart(self, word: str) -> bool:
+        """True when CC-CEDICT reads ``word`` in ways that differ beyond a neutral tone."""
+        listed = self._listed(word)
+        return any(any(map(_differs_beyond_neutral, listed[0], other)) for other in listed[1:])
 
     def _is_name(self, word: str) -> bool:
         """True when every CC-CEDICT reading of ``word`` is capitalised (勃艮第 Bó gèn dì)."""
@@ -334,12 +375,26 @@ class PinyinResolver:
             settled = set(range(len(text)))
             # a name's reading in CC-CEDICT is less sure than the model trained on names
             overridable = self._is_name(text)
+            if len(listed) > 1 and not overridable:
+                return self._listed_reading_in_context(segmented.text, text, offsets, reading)
         else:
             overridable = False
             from_words = self._settled_by_dictionary_words(text)
             for position, syllable in from_words.items():
                 reading[position] = syllable
             settled = set(from_words)
+            if text[0] in UNLISTED_OPENINGS and 0 not in settled:
+                reading[0] = UNLISTED_OPENINGS[text[0]]
+                settled.add(0)
+            glued = _glued_reading(text, ("",) * len(text))
+            if glued is not None:
+                # the glued rule settles its syllable, and pypinyin a particle in the
+                # rest (找得着: de); the model reads the other characters (切为: qiē)
+                settled.update(
+                    position
+                    for position, char in enumerate(text)
+                    if glued[position] or char in _PARTICLE_RULES
+                )
         for position, char in enumerate(text):
             if not model.is_polyphonic(char):
                 continue
@@ -353,6 +408,35 @@ class PinyinResolver:
             ):
                 reading[position] = predicted
         return _citation_tones(text, tuple(reading))
+
+    def _listed_reading_in_context(
+        self, text: str, word: str, offsets: list[int], reading: list[str]
+    ) -> Readings:
+        """One of CC-CEDICT's readings of ``word``: the one chosen out of context unless
+        the model is sure of a syllable it lacks and another reading has (当月 dàng / dāng).
+
+        Only ever a listed reading, so the dictionary's neutral tones stay (东西 dōngxi).
+        """
+        model = self._model_provider()
+        assert model is not None
+        sure_of: dict[int, str] = {}
+        for position, char in enumerate(word):
+            if model.is_polyphonic(char):
+                predicted, sure = self._model_prediction(text, offsets[position])
+                if predicted and sure >= _LISTED_CHOICE:
+                    sure_of[position] = predicted
+
+        def agrees(candidate: Sequence[str]) -> bool:
+            return not any(
+                _differs_beyond_neutral(candidate[position], predicted)
+                for position, predicted in sure_of.items()
+            )
+
+        if not agrees(reading):
+            for candidate in self._listed(word):
+                if agrees(candidate):
+                    return _citation_tones(word, candidate)
+        return _citation_tones(word, tuple(reading))
 
     def _settled_by_dictionary_words(self, word: str) -> dict[int, str]:
         """Syllables of ``word`` inside a dictionary word of one reading (都市 in 都市生活)."""
@@ -476,6 +560,15 @@ def _glued_reading(word: str, suggested: Readings) -> Readings | None:
     return None
 
 
+EAST_WEST = "东西"
+EAST_WEST_READING = ("dōng", "xī")
+EXTENT_WORDS = frozenset(
+    {"向", "走向", "方向", "两侧", "两岸", "两端", "两边", "长", "宽", "长约", "宽约"}
+    | {"横贯", "贯通", "轴线", "距离", "跨度", "相距", "延伸", "全长"}
+)
+"""东西 is the everyday dōngxi "thing" (CC-CEDICT's richer entry), but before a word
+of side or extent it is the two directions, dōngxī: 东西走向, 东西两侧, 东西长 3 公里."""
+
 CHIEF_SYSTEM = "长制"
 CHIEF_SYSTEM_READING = ("zhǎng", "zhì")
 _SENTENCE_END = re.compile("[。！？；!?;\n]")
@@ -483,6 +576,19 @@ _LONGEST_SENTENCE = 160
 _BATCH_REACH = 800
 _SENTENCES_KEPT = 50_000
 
+
+_LISTED_CHOICE = 0.99
+"""The model's probability above which it picks another of a word's CC-CEDICT readings.
+
+Tuned on CPP dev (煞气, 当月, 厚薄 right; 弹片, 憎恶 at 0.98 wrong).
+"""
+
+UNLISTED_OPENINGS: dict[str, str] = {"尽": "jìn"}
+"""Characters whose other reading lives only in dictionary words: opening a word
+no dictionary lists they take this one.  尽 is jǐn only in set words (尽管, 尽快,
+尽早, 尽量, 尽可能), all in CC-CEDICT; before a verb it is jìn, "to the full"
+(尽览, 尽显, 尽得), where the model, on words it has not seen, says jǐn.
+"""
 
 _NAME_OVERRIDE = 0.9
 """The model's probability above which it overrides CC-CEDICT's reading of a name.
@@ -651,6 +757,7 @@ _PARTICLE_RULES: dict[str, Callable[..., str]] = {
 
 
 _LEADING_PARTICLES = frozenset("地得")
+_NOUN_TAG = "n"
 
 
 def _as_copula(context: _Context) -> bool:

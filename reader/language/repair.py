@@ -18,7 +18,22 @@ through ``known``) knows the result, in this order:
    dictionary lacks, then one character that is no function word or verb;
 5. a glossary term (a user word) that two neighbouring words share is cut
    out whole, when what is left of each neighbour is a dictionary word or a
-   single character (广州市 | 域 -> 广州 | 市域).
+   single character (广州市 | 域 -> 广州 | 市域);
+6. words regrouped across a boundary jieba drew in the wrong place:
+   a two-character word ending in the particle 的 (地, 得) whose first
+   character completes the word before it gives the particle back
+   (天 | 真的 -> 天真 | 的, 项 | 目的 -> 项目 | 的); a name that is an adjective
+   plus 的 (美的, the brand) is the adjective and the particle after a
+   word that cannot take a name as its object (城 | 美的 | 美好 -> 城 | 美 | 的);
+   the last character of a word that opens an unknown word, when both
+   pieces are dictionary words, and what is left is a localizer (上, 中 ...)
+   or jieba's dictionary counts the opened word more often than the word it
+   was taken from (物理层 | 面上 -> 物理 | 层面 | 上, 管理层 | 面上).
+
+The glued character in front of 等 (rule 1) also joins a name before it
+when it is a place-name suffix (石井 | 河等 -> 石井河 | 等), and 零 "zero"
+glued onto the end of a word is given back to the word it opens
+(天零 | 发案 -> 天 | 零 | 发案).
 
 A change here alters tokens: bump ``SEGMENTATION_RULES_VERSION``.
 """
@@ -36,6 +51,22 @@ from reader.language.han import is_han
 # reader, and 藉着 "by means of" is no verb + 着.
 _LEADING = frozenset("从对经往向把被在这那与及于由将")
 _TRAILING = frozenset("等往的")
+# 零 "zero" opens the word after it (零发案, 零事故): glued onto a measure word it is given back
+_OPENING = frozenset("零")
+# Characters that end a place name (石井河, 沙河村): glued in front of 等 they end the name before
+_PLACE_SUFFIXES = frozenset("河江湖海山岭峰路街巷村镇乡县区市省岛湾港桥塔寺庙园涌溪")
+_PLACE_TAG = "ns"
+# The particles a two-character word of jieba's can swallow from across a boundary
+_PARTICLES = frozenset("的地得")
+_DE = "的"
+# A numeral is never the opening of the word after it (一百一十 | 三比 stays apart)
+_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
+# Localizers that close a phrase (层面上, 范围内): left over after an opened word they stand alone
+_LOCALIZERS = frozenset("上下中里内外前后间")
+# Tags of a word before which a name can stand (its object or complement): a verb,
+# preposition, conjunction, numeral or measure word (收购美的, 与美的, 一台美的)
+_BEFORE_NAMES = ("v", "p", "c", "q", "m")
+_COPULA = "是"
 # "and so on" closes a list of nouns: what is glued in front of it ends the noun before
 _LIST_END = "等"
 _LONGEST_MERGE = 8
@@ -49,16 +80,24 @@ _SURNAMES = frozenset(
 # conjunctions, particles, adverbs, pronouns, localisers, numerals, measures
 _NOT_IN_NAMES = ("v", "p", "c", "u", "d", "r", "f", "m", "q", "y", "e", "o")
 _NAME_TAG = "nr"
+# jieba's tags of proper names: people, places, organisations, other names
+_NAME_TAGS = ("nr", "ns", "nt", "nz")
 
 
 class WordRepairer:
     """Repairs lists of jieba's words (see the module docstring)."""
 
     def __init__(
-        self, known: Callable[[str], bool], tags: dict[str, str], terms: set[str] | None = None
+        self,
+        known: Callable[[str], bool],
+        tags: dict[str, str],
+        terms: set[str] | None = None,
+        freq: dict[str, int] | None = None,
     ) -> None:
         """``tags``: jieba's word -> part-of-speech table; names found are added to it.
-        ``terms``: the glossary terms, kept whole (the set may grow later)."""
+        ``terms``: the glossary terms, kept whole (the set may grow later).
+        ``freq``: jieba's word -> count table (without it, rule 6 moves no character)."""
+        self._freq = freq if freq is not None else {}
         self._known = lru_cache(maxsize=65536)(known)
         self._tags = tags
         self._terms = terms if terms is not None else set()
@@ -66,10 +105,11 @@ class WordRepairer:
         self._merges: dict[tuple[str, ...], bool] = {}
 
     def repair(self, words: list[str]) -> list[str]:
-        """``words`` with the three repairs applied; the same characters in the same order."""
+        """``words`` with the repairs applied; the same characters in the same order."""
         moved = self._move_glued_characters(words)
         given_back = self._give_back_function_characters(moved)
-        return self._keep_terms_whole(self._join_names(self._merge_headwords(given_back)))
+        regrouped = self._regroup(given_back)
+        return self._keep_terms_whole(self._join_names(self._merge_headwords(regrouped)))
 
     def _is_han_word(self, word: str) -> bool:
         """True for a word of Han characters only; words recur, so answers are kept."""
@@ -91,9 +131,12 @@ class WordRepairer:
                 and self._is_han_word(word)
                 and self._is_han_word(result[-1])
                 and not self._known(word)
-                and not self._known(result[-1])
+                and (not self._known(result[-1]) or word[0] in _PLACE_SUFFIXES)
             ):
-                # the word before is no dictionary word either: the character completes it
+                # the word before is no dictionary word either, or a name the place-name
+                # suffix completes (石井 | 河等): the character completes it
+                if self._known(result[-1]):
+                    self._tags.setdefault(result[-1] + word[0], _PLACE_TAG)
                 result[-1] += word[0]
                 word = word[1]
             result.append(word)
@@ -104,14 +147,14 @@ class WordRepairer:
         for word in words:
             if (
                 len(word) > 1
-                and (word[0] in _LEADING or word[-1] in _TRAILING)
+                and (word[0] in _LEADING or word[-1] in _TRAILING or word[-1] in _OPENING)
                 and self._is_han_word(word)
                 and not self._known(word)
             ):
                 if word[0] in _LEADING and self._stays_whole(word[1:]):
                     result.extend((word[0], word[1:]))
                     continue
-                if word[-1] in _TRAILING and self._stays_whole(word[:-1]):
+                if (word[-1] in _TRAILING or word[-1] in _OPENING) and self._stays_whole(word[:-1]):
                     result.extend((word[:-1], word[-1]))
                     continue
             result.append(word)
@@ -144,6 +187,71 @@ class WordRepairer:
                     len(rest) <= 1 or self._known(rest) for rest in (before[:cut], word[end:])
                 ):
                     return before[:cut], term, word[end:]
+        return None
+
+    def _regroup(self, words: list[str]) -> list[str]:
+        """Rule 6: words regrouped across a boundary jieba drew in the wrong place.
+
+        The tests that rule out most pairs come first and run inline: this pass
+        sees every token.
+        """
+        result: list[str] = []
+        known = self._known
+        for word in words:
+            if result and len(word) > 1:
+                before = result[-1]
+                regrouped = None
+                if len(word) == 2 and word[1] in _PARTICLES:
+                    regrouped = self._particle_given_back(before, word)
+                elif len(before) >= 3 and len(word) <= 3 and not known(word):
+                    regrouped = self._overlap_moved(before, word)
+                if regrouped is not None:
+                    result[-1:] = regrouped
+                    continue
+            result.append(word)
+        return result
+
+    def _particle_given_back(self, before: str, word: str) -> list[str] | None:
+        """天 | 真的 -> 天真 | 的; 城 | 美的 -> 城 | 美 | 的 (see rule 6)."""
+        if word in self._terms or not (self._is_han_word(before) and self._is_han_word(word)):
+            return None
+        head, particle = word[0], word[1]
+        if (
+            (len(before) == 1 or not self._known(before))
+            and (particle == _DE or not self._known(word))
+            and self._known(before + head)
+        ):
+            return [before + head, particle]
+        tags = self._tags
+        if (
+            particle == _DE
+            and tags.get(word, "").startswith(_NAME_TAGS)
+            and (before == _COPULA or not tags.get(before, "").startswith(_BEFORE_NAMES))
+            and self._known(head)
+        ):
+            return [before, head, particle]
+        return None
+
+    def _overlap_moved(self, before: str, word: str) -> list[str] | None:
+        """物理层 | 面上 -> 物理 | 层面 | 上: the last character opens ``word``, which the
+        dictionary does not know (the caller checked)."""
+        if (
+            word in self._terms
+            or before in self._terms
+            or not (self._is_han_word(before) and self._is_han_word(word))
+        ):
+            return None
+        opened = before[-1] + word[0]
+        rest = word[1:]
+        if (
+            before[-1] not in _NUMERALS
+            and self._known(opened)
+            and (len(rest) == 1 or self._known(rest))
+            and self._known(before[:-1])
+            and (self._freq.get(before) or self._known(before))
+            and (rest in _LOCALIZERS or self._freq.get(opened, 0) > self._freq.get(before, 0))
+        ):
+            return [before[:-1], opened, rest]
         return None
 
     def _stays_whole(self, rest: str) -> bool:

@@ -203,7 +203,11 @@ class Segmenter:
         self._tags = _load_lexicon(tokenizer)
         self._tokenizer = tokenizer
         self._terms: set[str] = set()
-        self._repairer = WordRepairer(known, self._tags, self._terms) if known is not None else None
+        self._repairer = (
+            WordRepairer(known, self._tags, self._terms, tokenizer.FREQ)
+            if known is not None
+            else None
+        )
         for word in user_words:
             self.add_word(word)
 

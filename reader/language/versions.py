@@ -8,7 +8,7 @@ annotations made under the old number are then ignored and rebuilt.
 
 LEXICON_CACHE_VERSION = 3
 """The layout of segment.py's marshal cache of jieba's dictionary."""
-SEGMENTATION_RULES_VERSION = 4
+SEGMENTATION_RULES_VERSION = 5
 """segment.py's cutting rules (blocks, token kinds, user-word frequencies, tags)."""
-PINYIN_RULES_VERSION = 3
+PINYIN_RULES_VERSION = 4
 """pinyin.py's reading rules (particles, place names, polyphonic characters ...)."""

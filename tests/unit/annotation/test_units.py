@@ -170,3 +170,70 @@ def test_a_glossary_term_two_words_share_is_cut_out_whole(
     assert term in found
     assert "".join(found) == text
     assert all(piece in found for piece in pieces)
+
+
+def pieces_in_order(found: list[str], expected: list[str]) -> bool:
+    """True when ``expected`` are consecutive tokens of ``found``."""
+    return any(found[start : start + len(expected)] == expected for start in range(len(found)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the character before the particle completes the word before it (天 | 真的)
+        ("他是个天真的人。", ["天真", "的", "人"]),
+        ("一个懵懂天真的少年", ["懵懂", "天真", "的", "少年"]),
+        ("她有一双纤美的手。", ["纤美", "的", "手"]),
+        # a name that is an adjective plus 的 (美的, the brand) after a noun or adverb
+        ("为群众创造蓝天、山绿、水清、城美的美好环境", ["城", "美", "的", "美好"]),
+        ("山清水秀城美的家园", ["城", "美", "的", "家园"]),
+        ("花纹美的木头", ["花纹", "美", "的", "木头"]),
+        ("这朵花真美的。", ["真", "美", "的"]),
+        # a word's last character opens the unknown word after it (物理层 | 面上)
+        ("但在物理层面上更好实现。", ["物理", "层面", "上"]),
+        ("从管理层面上看", ["管理", "层面", "上"]),
+        ("在决策层面上", ["决策", "层面", "上"]),
+        ("从领导层面上讲", ["领导", "层面", "上"]),
+    ],
+)
+def test_words_jieba_drew_across_a_boundary_are_regrouped(
+    annotator: Annotator, sentence: str, expected: list[str]
+) -> None:
+    """jieba takes 美的 (the brand) or 真的 across a boundary (城 | 美的, 天 | 真的), and
+    物理层 | 面上 although 面上 is no dictionary word and 物理, 层面 are."""
+    found = words(annotator.segment(sentence))
+    assert pieces_in_order(found, expected), found
+
+
+@pytest.mark.parametrize(
+    "sentence", ["美的集团发布财报。", "他买了一台美的空调。", "与美的合作。", "收购美的。"]
+)
+def test_the_brand_stays_one_word_where_a_name_stands(annotator: Annotator, sentence: str) -> None:
+    """At a clause's start, after a verb, a preposition or a measure word 美的 is the brand."""
+    assert "美的" in words(annotator.segment(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("沙河涌、白云河等广州中心城区河涌", "白云河"),
+        ("整治了新塘河等广州河涌", "新塘河"),
+        ("整治了石井河等广州河流", "石井河"),
+    ],
+)
+def test_a_place_suffix_glued_onto_deng_ends_the_name_before_it(
+    annotator: Annotator, sentence: str, name: str
+) -> None:
+    """石井 | 河等: the name is 石井河 even though 石井 alone is a dictionary word."""
+    found = words(annotator.segment(sentence))
+    assert pieces_in_order(found, [name, "等"]), found
+
+
+@pytest.mark.parametrize(
+    "sentence", ["已有200天零事故。", "全年有251天零发案。", "全年有100天零投诉。"]
+)
+def test_zero_opens_the_word_after_it(annotator: Annotator, sentence: str) -> None:
+    """天零 is no word: 零 "zero" belongs to what follows (零事故, 零发案)."""
+    found = words(annotator.segment(sentence))
+    assert "天零" not in found
+    assert "天" in found
