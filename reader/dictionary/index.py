@@ -338,6 +338,9 @@ class CedictIndex:
         ordered = list(found)
         if len(word) > 1 and len(ordered) > 1:
             ordered.sort(key=lambda reading: _neutral_group_rank(reading, found))
+            preferred = _EVERYDAY_READING.get(word)
+            if preferred in found:
+                ordered.sort(key=lambda reading: reading != preferred)
         return tuple(ordered)
 
     # ------------------------------------------------------------- pinyin search
@@ -694,6 +697,18 @@ def _write_cache(cache_file: Path, header_fields: tuple[int, int, bytes], payloa
 
 
 _NEUTRAL = 5
+
+
+# Where the rule of ``readings`` (the fuller entry first, on a tie the neutral
+# tone) picks the rarer word of a pair.  Checked against every HSK 3.0 word
+# whose first reading the rule changes: 女人 nǚrén "woman" (nǚren "wife" ties
+# with it), 老公 lǎogōng "husband" (lǎogong "eunuch" has a see-also sense more),
+# 说道 shuōdào "to say", as in narration (shuōdao "to discuss" ties with it).
+_EVERYDAY_READING: dict[str, tuple[str, ...]] = {
+    "女人": ("nǚ", "rén"),
+    "老公": ("lǎo", "gōng"),
+    "说道": ("shuō", "dào"),
+}
 
 
 def _everyday_weight(entry: Entry) -> int:

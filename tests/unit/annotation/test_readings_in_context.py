@@ -135,6 +135,10 @@ def test_the_model_chooses_among_a_words_own_dictionary_readings(
         ("发扬艰苦奋斗的精神", "精神", "jīng shén", "spirit"),
         ("农民离不开土地。", "土地", "tǔ dì", "land"),
         ("地铁三号线正式开通。", "开通", "kāi tōng", "to open"),
+        # ... and where the rule would pick the rarer word of a pair, the table says
+        ("那个女人是我的老师。", "女人", "nǚ rén", "woman"),
+        ("我老公今天加班。", "老公", "lǎo gōng", "husband"),
+        ("他笑着说道：“好。”", "说道", "shuō dào", "to state"),
     ],
 )
 def test_of_a_word_listed_with_and_without_a_neutral_tone_the_everyday_one_is_read(
