@@ -18,14 +18,15 @@ from __future__ import annotations
 import marshal
 import sys
 from array import array
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Generic, TypeVar, overload
 
 from reader.atomic_files import write_bytes_atomically
 from reader.language.versions import LEXICON_CACHE_VERSION
 
 _Shard = tuple[dict[str, int], dict[str, str]]
-_NO_SHARD: tuple[bytes, int, int] = (b"", 0, 0)
+_Value = TypeVar("_Value")
 
 
 class Lexicon:
@@ -76,61 +77,44 @@ class Lexicon:
         self._shards[char] = found
         return found
 
-    def freq_view(self) -> FreqView:
-        return FreqView(self)
+    def freq_view(self) -> ByWord[int]:
+        """The ``FREQ`` mapping jieba's ``Tokenizer`` reads and writes (``add_word``)."""
+        return ByWord(self.shard)
 
-    def tag_view(self) -> TagView:
-        return TagView(self)
-
-
-class FreqView:
-    """The ``FREQ`` mapping jieba's ``Tokenizer`` reads and writes (``add_word``)."""
-
-    __slots__ = ("_lexicon",)
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        self._lexicon = lexicon
-
-    def get(self, word: str, default: int | None = None) -> int | None:
-        if not word:
-            return default
-        return self._lexicon.shard(word[0]).get(word, default)
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and bool(word) and word in self._lexicon.shard(word[0])
-
-    def __getitem__(self, word: str) -> int:
-        if not word:
-            raise KeyError(word)
-        return self._lexicon.shard(word[0])[word]
-
-    def __setitem__(self, word: str, count: int) -> None:
-        self._lexicon.shard(word[0])[word] = count
+    def tag_view(self) -> ByWord[str]:
+        """word -> tag, as the segmenter and the repairs ask it (names are added)."""
+        return ByWord(self.tags_of)
 
 
-class TagView:
-    """word -> jieba's part-of-speech tag, as the segmenter and the repairs ask it."""
+class ByWord(Generic[_Value]):
+    """One mapping over the parts of the lexicon: each word is looked up in its first
+    character's part (``part_for``)."""
 
-    __slots__ = ("_lexicon",)
+    __slots__ = ("_part_for",)
 
-    def __init__(self, lexicon: Lexicon) -> None:
-        self._lexicon = lexicon
+    def __init__(self, part_for: Callable[[str], dict[str, _Value]]) -> None:
+        self._part_for = part_for
 
-    def get(self, word: str, default: str | None = None) -> str | None:
-        if not word:
-            return default
-        return self._lexicon.tags_of(word[0]).get(word, default)
+    @overload
+    def get(self, word: str) -> _Value | None: ...
+    @overload
+    def get(self, word: str, default: _Value) -> _Value: ...
+    def get(self, word: str, default: _Value | None = None) -> _Value | None:
+        return self._part_for(word[0]).get(word, default) if word else default
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and bool(word) and word in self._lexicon.tags_of(word[0])
+        return isinstance(word, str) and bool(word) and word in self._part_for(word[0])
 
-    def __getitem__(self, word: str) -> str:
+    def __getitem__(self, word: str) -> _Value:
         if not word:
             raise KeyError(word)
-        return self._lexicon.tags_of(word[0])[word]
+        return self._part_for(word[0])[word]
 
-    def setdefault(self, word: str, tag: str) -> str:
-        return self._lexicon.tags_of(word[0]).setdefault(word, tag)
+    def __setitem__(self, word: str, value: _Value) -> None:
+        self._part_for(word[0])[word] = value
+
+    def setdefault(self, word: str, value: _Value) -> _Value:
+        return self._part_for(word[0]).setdefault(word, value)
 
 
 def read_lexicon(cache_file: Path, source: str) -> Lexicon | None:
