@@ -18,103 +18,49 @@ from __future__ import annotations
 import marshal
 import sys
 from array import array
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Generic, TypeVar, overload
+from typing import IO
 
 from reader.atomic_files import write_bytes_atomically
 from reader.language.versions import LEXICON_CACHE_VERSION
 
-_Shard = tuple[dict[str, int], dict[str, str]]
-_Value = TypeVar("_Value")
-
 
 class Lexicon:
-    """word -> frequency (``FREQ``, as jieba's ``Tokenizer`` keeps it) and word -> tag.
+    """word -> frequency (``freq``, jieba's ``Tokenizer.FREQ``) and word -> tag (``tags``),
+    holding the words of the first characters loaded so far.
 
-    ``freq_view()`` is what a ``jieba.Tokenizer`` is given as its ``FREQ``;
-    ``shard(char)`` is the part of the table for words beginning with
-    ``char``, for loops that look many fragments up.
+    Call ``load(chars)`` with every character a text holds (or a word to add)
+    before looking its words up: the tables are plain dicts, so that the
+    segmenter's loops and jieba's own code read them at full speed.
     """
 
     def __init__(
         self, blob: bytes, index: dict[str, tuple[int, int]], tag_names: tuple[str, ...], total: int
     ) -> None:
         self.total = total
+        self.freq: dict[str, int] = {}
+        self.tags: dict[str, str] = {}
         self._blob = memoryview(blob)
         self._index = index
         self._tag_names = tag_names
-        self._shards: dict[str, _Shard] = {}
+        self._loaded: set[str] = set()
 
-    def shard(self, char: str) -> dict[str, int]:
-        """Words (and jieba's zero-frequency prefixes) beginning with ``char`` -> frequency."""
-        found = self._shards.get(char)
-        if found is None:
-            found = self._load(char)
-        return found[0]
-
-    def tags_of(self, char: str) -> dict[str, str]:
-        """Words beginning with ``char`` -> jieba's part-of-speech tag."""
-        found = self._shards.get(char)
-        if found is None:
-            found = self._load(char)
-        return found[1]
-
-    def _load(self, char: str) -> _Shard:
-        offset, length = self._index.get(char, (0, 0))
-        if length:
+    def load(self, chars: Iterable[str]) -> None:
+        """Make the words beginning with any of ``chars`` present in ``freq`` and ``tags``."""
+        names = self._tag_names.__getitem__
+        for char in set(chars) - self._loaded:
+            offset, length = self._index.get(char, (0, 0))
+            self._loaded.add(char)
+            if not length:
+                continue
             joined, counts_bytes, codes = marshal.loads(self._blob[offset : offset + length])
             words = joined.split("\n")
             counts = array("q")
             counts.frombytes(counts_bytes)
+            self.freq.update(zip(words, counts, strict=True))
             # tagged words come first, so the tags zip with the first len(codes) words
-            found = (
-                dict(zip(words, counts, strict=True)),
-                dict(zip(words, map(self._tag_names.__getitem__, codes), strict=False)),
-            )
-        else:
-            found = ({}, {})
-        self._shards[char] = found
-        return found
-
-    def freq_view(self) -> ByWord[int]:
-        """The ``FREQ`` mapping jieba's ``Tokenizer`` reads and writes (``add_word``)."""
-        return ByWord(self.shard)
-
-    def tag_view(self) -> ByWord[str]:
-        """word -> tag, as the segmenter and the repairs ask it (names are added)."""
-        return ByWord(self.tags_of)
-
-
-class ByWord(Generic[_Value]):
-    """One mapping over the parts of the lexicon: each word is looked up in its first
-    character's part (``part_for``)."""
-
-    __slots__ = ("_part_for",)
-
-    def __init__(self, part_for: Callable[[str], dict[str, _Value]]) -> None:
-        self._part_for = part_for
-
-    @overload
-    def get(self, word: str) -> _Value | None: ...
-    @overload
-    def get(self, word: str, default: _Value) -> _Value: ...
-    def get(self, word: str, default: _Value | None = None) -> _Value | None:
-        return self._part_for(word[0]).get(word, default) if word else default
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and bool(word) and word in self._part_for(word[0])
-
-    def __getitem__(self, word: str) -> _Value:
-        if not word:
-            raise KeyError(word)
-        return self._part_for(word[0])[word]
-
-    def __setitem__(self, word: str, value: _Value) -> None:
-        self._part_for(word[0])[word] = value
-
-    def setdefault(self, word: str, value: _Value) -> _Value:
-        return self._part_for(word[0]).setdefault(word, value)
+            self.tags.update(zip(words, map(names, codes), strict=False))
 
 
 def read_lexicon(cache_file: Path, source: str) -> Lexicon | None:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Protocol
 
 from reader.language.han import is_han
 
@@ -52,19 +51,11 @@ _NOT_IN_NAMES = ("v", "p", "c", "u", "d", "r", "f", "m", "q", "y", "e", "o")
 _NAME_TAG = "nr"
 
 
-class TagTable(Protocol):
-    """jieba's word -> part-of-speech table, as the repairs use it (a dict will do)."""
-
-    def get(self, word: str, default: str, /) -> str: ...
-    def __contains__(self, word: object, /) -> bool: ...
-    def setdefault(self, word: str, tag: str, /) -> str: ...
-
-
 class WordRepairer:
     """Repairs lists of jieba's words (see the module docstring)."""
 
     def __init__(
-        self, known: Callable[[str], bool], tags: TagTable, terms: set[str] | None = None
+        self, known: Callable[[str], bool], tags: dict[str, str], terms: set[str] | None = None
     ) -> None:
         """``tags``: jieba's word -> part-of-speech table; names found are added to it.
         ``terms``: the glossary terms, kept whole (the set may grow later)."""

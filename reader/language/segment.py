@@ -103,8 +103,8 @@ class SegmentationError(ReaderError):
 
 
 def _load_lexicon(tokenizer: jieba.Tokenizer) -> Lexicon:
-    """jieba's lexicon from the cache folder (built from its ``dict.txt`` the first time),
-    installed as ``tokenizer``'s ``FREQ`` and ``total``."""
+    """jieba's lexicon from the cache folder (built from its ``dict.txt`` the first time);
+    its frequency table becomes ``tokenizer``'s ``FREQ``."""
     cache_file = Path(tokenizer.tmp_dir) / tokenizer.cache_file
     try:
         lexicon = read_lexicon(cache_file, _JIEBA_VERSION)
@@ -116,11 +116,7 @@ def _load_lexicon(tokenizer: jieba.Tokenizer) -> Lexicon:
                 lexicon = build_lexicon(stream, cache_file, _JIEBA_VERSION)
         except (OSError, ValueError, UnicodeDecodeError) as error:
             raise SegmentationError(f"Cannot read jieba's dictionary: {error}") from error
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = (
-        lexicon.freq_view(),
-        lexicon.total,
-        True,
-    )
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = lexicon.freq, lexicon.total, True
     return lexicon
 
 
@@ -138,8 +134,10 @@ class Segmenter:
         tokenizer = jieba.Tokenizer()
         tokenizer.tmp_dir = str(paths.cache_dir())
         tokenizer.cache_file = "jieba-lexicon.marshal"
+        # jieba's tables hold only the words of the characters loaded so far: every
+        # text, word to add and word asked about is loaded first
         self._lexicon = _load_lexicon(tokenizer)
-        self._tags = self._lexicon.tag_view()
+        self._tags = self._lexicon.tags
         self._tokenizer = tokenizer
         self._terms: set[str] = set()
         self._repairer = WordRepairer(known, self._tags, self._terms) if known is not None else None
@@ -157,6 +155,7 @@ class Segmenter:
         if not word or any(char.isspace() for char in word):
             return
         tokenizer = self._tokenizer
+        self._lexicon.load(word)
         suggested = tokenizer.suggest_freq(word, False)
         tokenizer.add_word(word, max(suggested * 10, tokenizer.FREQ.get(word) or 0))
         self._tags.setdefault(word, _USER_WORD_TAG)
@@ -164,6 +163,7 @@ class Segmenter:
 
     def tag_of(self, word: str) -> str:
         """jieba's part-of-speech tag for a dictionary word, "" when unknown."""
+        self._lexicon.load(word[:1])
         return self._tags.get(word, "")
 
     def segment(self, text: str) -> SegmentedText:
@@ -173,6 +173,7 @@ class Segmenter:
         the tokens keep the characters as written.
         """
         analysed = to_simplified(text)
+        self._lexicon.load(analysed)
         words: list[str] = []
         position = 0
         for match in _BLOCK.finditer(analysed):
@@ -202,8 +203,7 @@ class Segmenter:
 
     def _cut_block(self, sentence: str, words: list[str]) -> None:
         """jieba's ``__cut_DAG`` for one block: appends its words to ``words``."""
-        lexicon = self._lexicon
-        shard_of = lexicon.shard
+        freq = self._tokenizer.FREQ
         logtotal = log(self._tokenizer.total)
         length = len(sentence)
         # best[i]: best log probability of sentence[i:]; until[i]: end of its first word
@@ -213,7 +213,6 @@ class Segmenter:
             candidate_end = -1
             candidate_score = 0.0
             end = index + 1
-            freq = shard_of(sentence[index])  # the words that start here
             count = freq.get(sentence[index])
             while count is not None:
                 if count:
@@ -240,19 +239,19 @@ class Segmenter:
                     buffer_start = start
             else:
                 if buffer_start >= 0:
-                    self._flush(sentence[buffer_start:start], lexicon, words)
+                    self._flush(sentence[buffer_start:start], freq, words)
                     buffer_start = -1
                 append(sentence[start:end])
             start = end
         if buffer_start >= 0:
-            self._flush(sentence[buffer_start:], lexicon, words)
+            self._flush(sentence[buffer_start:], freq, words)
 
     @staticmethod
-    def _flush(buffer: str, lexicon: Lexicon, words: list[str]) -> None:
+    def _flush(buffer: str, freq: dict[str, int], words: list[str]) -> None:
         """Single characters in a row: jieba lets its HMM find unknown words in them."""
         if len(buffer) == 1:
             words.append(buffer)
-        elif lexicon.shard(buffer[0]).get(buffer):
+        elif freq.get(buffer):
             words.extend(buffer)
         else:
             words.extend(_hmm_cut(buffer))

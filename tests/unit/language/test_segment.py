@@ -140,7 +140,7 @@ def test_the_lexicon_is_read_only_for_the_characters_a_text_uses(tmp_path) -> No
         assert [token.text for token in segmenter.segment("我在银行工作")] == [
             "我", "在", "银行", "工作",
         ]  # fmt: skip
-        loaded = set(segmenter._lexicon._shards)  # noqa: SLF001 - the policy under test
+        loaded = set(segmenter._lexicon._loaded)  # noqa: SLF001 - the policy under test
         assert loaded <= set("我在银行工作")
     finally:
         paths.set_data_dir(previous)
