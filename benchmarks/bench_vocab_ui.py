@@ -142,7 +142,7 @@ def measure_status_colouring(folder: Path, repeats: int = 5) -> tuple[float, flo
     """Median seconds to recolour the bundled article after a status change, and to read the map.
 
     The recolouring re-reads one word's status, builds the lookup over the map kept
-    in memory, gives it to the view and repaints (what VocabularyFeatures does);
+    in memory, gives it to the view and repaints (what StatusColouring does);
     the second figure is reading every status once, as the window does on opening.
     """
     app = _application()

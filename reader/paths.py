@@ -77,6 +77,16 @@ def user_glossaries_dir() -> Path:
     return data_dir() / "glossaries"
 
 
+def reading_corrections_file() -> Path:
+    """The learner's own readings of words ("This is read …", ``reader readings``)."""
+    return data_dir() / "reading-corrections.json"
+
+
+def damaged_dir() -> Path:
+    """Where a damaged file of the learner's is moved, never deleted."""
+    return data_dir() / "damaged"
+
+
 def chosen_cedict(
     given: str | os.PathLike[str] | None = None, saved: str | None = None
 ) -> Path | None:

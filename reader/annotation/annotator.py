@@ -21,6 +21,7 @@ from reader.glossary.term import GlossaryTerm
 from reader.language.han import is_han
 from reader.language.hsk import hsk_level
 from reader.language.pinyin import PinyinResolver
+from reader.language.reading_corrections import ReadingCorrections
 from reader.language.segment import Segmenter
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 
@@ -34,9 +35,16 @@ class Annotator:
     second cold); the window does that in a worker thread.
     """
 
-    def __init__(self, dictionary: CedictIndex, glossaries: GlossarySet) -> None:
+    def __init__(
+        self,
+        dictionary: CedictIndex,
+        glossaries: GlossarySet,
+        corrections: ReadingCorrections | None = None,
+    ) -> None:
         self.dictionary = dictionary
         self.glossaries = glossaries
+        # None: none of the learner's (tests, benchmarks); ``create`` loads the saved ones
+        self.corrections = corrections if corrections is not None else ReadingCorrections()
         self._segmenter = Segmenter(glossaries.user_words(), known=self._is_dictionary_word)
         self._pinyin = PinyinResolver(
             readings_for=dictionary.readings, glossary_pinyin=glossaries.pinyin_for
@@ -48,7 +56,10 @@ class Annotator:
 
     @classmethod
     def create(cls, cedict_source: Path | None = None) -> Annotator:
-        return cls(CedictIndex.load(cedict_source), GlossarySet.load_active())
+        """The annotator over CC-CEDICT, the active glossaries and the learner's corrections."""
+        return cls(
+            CedictIndex.load(cedict_source), GlossarySet.load_active(), ReadingCorrections.load()
+        )
 
     def with_glossaries(self, glossaries: GlossarySet) -> Annotator:
         """A new annotator for a changed set of glossaries, sharing the loaded dictionary.
@@ -57,12 +68,19 @@ class Annotator:
         cannot forget a user word cleanly, and a removed term must stop being
         cut whole.
         """
-        return Annotator(self.dictionary, glossaries)
+        return Annotator(self.dictionary, glossaries, self.corrections)
 
     def segment(self, text: str) -> SegmentedText:
         return self._segmenter.segment(text)
 
     def pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
+        reading = self._pinyin.resolve(segmented, index)
+        if not self.corrections:
+            return reading
+        word = segmented.text[segmented.starts[index] : segmented.ends[index]]
+        return self.corrections.corrected(word, reading)
+
+    def own_pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
         return self._pinyin.resolve(segmented, index)
 
     def read_ahead(self, segmented: SegmentedText) -> None:
@@ -75,7 +93,7 @@ class Annotator:
             return WordInfo(token, (), (), None, None)
         entries, glossary, hsk = self._facts(token.text)
         glossary = glossary or self.glossary_term(segmented, index)
-        pinyin = self._pinyin.resolve(segmented, index)
+        pinyin = self.pinyin(segmented, index)
         return in_context(
             token,
             pinyin,

@@ -10,7 +10,10 @@ An entry is found by the SHA-256 of the text and used only when its
 fingerprint matches: the fingerprint covers everything that can change the
 tokens or their readings (this file format, the CC-CEDICT parser and file,
 the segmentation and pinyin rules, the installed jieba and pypinyin and the
-active glossaries' terms and readings).  An entry that is stale, damaged or
+active glossaries' terms and readings).  The learner's reading corrections
+are not part of it: entries keep the reader's own readings and both
+annotators lay the corrections over them (``reader.language.reading_corrections``),
+so a correction neither waits for nor costs a saved annotation.  An entry that is stale, damaged or
 unreadable is ignored and replaced; a cache folder that cannot be written
 only costs start-up time.  At most ``MAX_ENTRIES`` entries are kept, the least
 recently used are removed first.
@@ -199,7 +202,8 @@ def save_annotation(
     fingerprint = annotation_fingerprint(annotator.dictionary, annotator.glossaries)
     if cache.load(segmented.text, fingerprint) is not None:
         return True
-    pinyin = [annotator.pinyin(segmented, index) for index in range(len(segmented))]
+    # the reader's own readings: the learner's corrections are a layer over them
+    pinyin = [annotator.own_pinyin(segmented, index) for index in range(len(segmented))]
     return cache.save(segmented, pinyin, fingerprint)
 
 

@@ -27,6 +27,7 @@ from reader.glossary.store import GlossarySet
 from reader.glossary.term import GlossaryTerm
 from reader.language.han import han_characters, is_han
 from reader.language.hsk import hsk_level
+from reader.language.reading_corrections import ReadingCorrections
 from reader.language.tokens import KIND_CODES, SegmentedText, Token, TokenKind
 
 if TYPE_CHECKING:
@@ -40,10 +41,15 @@ class CachedAnnotator:
     """Describes the words of one text from its saved annotation (see the module docstring)."""
 
     def __init__(
-        self, dictionary: CedictIndex, glossaries: GlossarySet, cached: CachedAnnotation
+        self,
+        dictionary: CedictIndex,
+        glossaries: GlossarySet,
+        cached: CachedAnnotation,
+        corrections: ReadingCorrections | None = None,
     ) -> None:
         self.dictionary = dictionary
         self.glossaries = glossaries
+        self.corrections = corrections if corrections is not None else ReadingCorrections()
         self._cached = cached
         self._readings_in_text: dict[str, tuple[str, ...]] | None = None
         self._facts = lru_cache(maxsize=65536)(self._facts_uncached)
@@ -63,6 +69,15 @@ class CachedAnnotator:
         return self._cached.segmented
 
     def pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
+        reading = self.own_pinyin(segmented, index)
+        if not self.corrections:
+            return reading
+        word = segmented.text[segmented.starts[index] : segmented.ends[index]]
+        return self.corrections.corrected(word, reading)
+
+    def own_pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
+        """The saved reading (the full annotator's own); a word outside the text, as
+        ``describe`` reads it."""
         if segmented is self._cached.segmented:
             return self._cached.pinyin[index]
         if segmented.kinds[index] != _HAN:
@@ -92,13 +107,14 @@ class CachedAnnotator:
         token = Token(word, 0, len(word), TokenKind.HAN if has_han else TokenKind.LATIN)
         entries, glossary, hsk = self._facts(word)
         reading = self._reading_out_of_context(word) if has_han else ()
+        reading = self.corrections.corrected(word, reading)
         return in_context(token, reading, entries, glossary, hsk, self.dictionary.lookup)
 
     def with_glossaries(self, glossaries: GlossarySet) -> Annotator:
         """The full annotator for changed glossaries (loads jieba: call it in the worker)."""
         from reader.annotation.annotator import Annotator
 
-        return Annotator(self.dictionary, glossaries)
+        return Annotator(self.dictionary, glossaries, self.corrections)
 
     def _facts_uncached(
         self, word: str
@@ -160,4 +176,5 @@ def load_cached_annotator(
     cached = cache.load(text, annotation_fingerprint(dictionary, glossaries))
     if cached is None:
         return None
-    return CachedAnnotator(dictionary, glossaries, cached)
+    # corrections are a layer over the saved readings, not part of them (reading_corrections)
+    return CachedAnnotator(dictionary, glossaries, cached, ReadingCorrections.load())

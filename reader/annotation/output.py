@@ -163,18 +163,6 @@ def json_chunks(
     yield f'], "stats": {dumps(counts)}' + "}"
 
 
-def to_json(annotation: Annotation) -> str:
-    """``json_chunks`` of a whole annotation, joined (offsets index its text)."""
-    return "".join(
-        json_chunks(
-            annotation.source,
-            annotation.words,
-            lambda: _article_stats(annotation),
-            input_offset=lambda position: position,
-        )
-    )
-
-
 def text_chunks(words: Iterable[WordInfo]) -> Iterator[str]:
     """Each line of the text followed by its words with pinyin, then the glossary terms met.
 
@@ -217,11 +205,6 @@ def text_chunks(words: Iterable[WordInfo]) -> Iterator[str]:
         yield "".join(f"  {t.term} {t.pinyin} — {t.english}\n" for t in seen.values())
     elif not wrote_any:
         yield "\n"
-
-
-def to_text(annotation: Annotation) -> str:
-    """``text_chunks`` of a whole annotation, joined."""
-    return "".join(text_chunks(annotation.words))
 
 
 def ruby_html(word: WordInfo) -> str:

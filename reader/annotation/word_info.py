@@ -23,6 +23,7 @@ from reader.language.tokens import SegmentedText, Token, TokenKind
 if TYPE_CHECKING:  # the index and the glossary store are heavy; types only here
     from reader.dictionary.index import CedictIndex
     from reader.glossary.store import GlossarySet
+    from reader.language.reading_corrections import ReadingCorrections
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +112,24 @@ class WordAnnotator(Protocol):
         """The active glossaries: their terms are single tokens with their own English."""
         ...
 
+    @property
+    def corrections(self) -> ReadingCorrections:
+        """The learner's readings of words, which win over the reader's own."""
+        ...
+
     def segment(self, text: str) -> SegmentedText:
         """``text`` cut into tokens."""
         ...
 
     def pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
-        """The reading of token ``index`` in its context: one syllable per Han character."""
+        """The reading of token ``index`` in its context: one syllable per Han character.
+
+        The learner's correction of the word where there is one, else ``own_pinyin``.
+        """
+        ...
+
+    def own_pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
+        """The reader's own reading of token ``index``, as if no correction were made."""
         ...
 
     def word_info(self, segmented: SegmentedText, index: int) -> WordInfo:

@@ -12,6 +12,7 @@ COMMAND_MODULES = {
     "vocab": "reader.cli.vocab_commands",
     "library": "reader.cli.library_commands",
     "speak": "reader.cli.speak_command",
+    "readings": "reader.cli.readings_command",
 }
 
 

@@ -23,6 +23,12 @@ from reader.glossary.handout_choices import (
     compose_handout,
     handout_date,
 )
+from reader.glossary.handout_fonts import (
+    NO_FONT_NOTICE,
+    HanFont,
+    best_installed_font,
+    font_from_file,
+)
 from reader.glossary.store import GlossarySet, GlossaryStore, check_glossary_name
 from reader.glossary.term import GlossaryTerm
 
@@ -85,6 +91,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         choices=[q.value for q in QuizKind],
         default=QuizKind.NONE.value,
         help="add a quiz page and its answer key: write the English, or write the terms",
+    )
+    handout.add_argument(
+        "--font",
+        metavar="PATH",
+        help="TrueType font (.ttf or .ttc) to embed for the Chinese in a PDF "
+        "(default: the best one installed)",
     )
     handout.add_argument(
         "--all-terms",
@@ -207,6 +219,8 @@ def run_export(arguments: argparse.Namespace) -> int:
             )
     if arguments.with_article and arguments.article is None:
         raise GlossaryError("--with-article needs the article: add --article PATH")
+    if arguments.font is not None and arguments.format != "pdf":
+        raise GlossaryError("--font is for PDF handouts: add --format pdf")
     glossaries = _glossaries(arguments.name)
     if arguments.format in FORMATS:
         if arguments.article is None:
@@ -243,9 +257,19 @@ def run_export(arguments: argparse.Namespace) -> int:
     else:
         from reader.glossary.handout_pdf import write_handout_pdf
 
-        write_handout_pdf(handout, output)
+        write_handout_pdf(handout, output, _handout_font(arguments.font))
     print(f"wrote {len(handout.entries)} terms to {output}")
     return 0
+
+
+def _handout_font(path: str | None) -> HanFont:
+    """The font named with --font, or the best installed one (saying so when there is none)."""
+    if path is not None:
+        return font_from_file(text_argument(path, "--font"))
+    font = best_installed_font()
+    if not font.embedded:
+        print(f"note: {NO_FONT_NOTICE}", file=sys.stderr)
+    return font
 
 
 def _with_examples(entries: list[HandoutEntry]) -> list[GlossaryTerm]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.atomic_files import replace_atomically, write_bytes_atomically
+from reader.atomic_files import replace_atomically
 from reader.errors import ReaderError
 from reader.textio.reading import Document, is_book_path, read_book, read_document, read_stdin
 
@@ -42,10 +42,15 @@ if TYPE_CHECKING:
 
 def load_annotator() -> Annotator:
     """The annotator, imported only by commands that need it (jieba and pypinyin load slowly)."""
+    import sys
+
     from reader import paths
     from reader.annotation.annotator import Annotator
 
-    return Annotator.create(paths.chosen_cedict())
+    annotator = Annotator.create(paths.chosen_cedict())
+    if annotator.corrections.problem:  # the reading corrections: a damaged file moved aside
+        print(f"reader: {annotator.corrections.problem}", file=sys.stderr)
+    return annotator
 
 
 def text_argument(value: str, what: str) -> str:
@@ -110,16 +115,11 @@ def check_output_path(output: str | Path, *inputs: str | Path | None) -> Path:
     return target
 
 
-def write_text_file(path: str, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step; a failure leaves no partial file behind."""
-    try:
-        write_bytes_atomically(path, text.encode("utf-8"))
-    except OSError as error:
-        raise ReaderError(f"cannot write {path}: {error.strerror or error}") from error
-
-
 def write_text_chunks(path: str, chunks: Iterable[str]) -> None:
-    """``write_text_file`` for output made in pieces: never whole in memory, still atomic."""
+    """Replace ``path`` with the chunks' text in one step, never whole in memory.
+
+    A failure leaves no partial file behind.
+    """
 
     def write(target: Path) -> None:
         with open(target, "w", encoding="utf-8", newline="") as file:

@@ -22,7 +22,7 @@ from pathlib import Path
 from reader.cli.shared import check_output_path, text_argument
 from reader.errors import VocabularyError
 from reader.language.han import han_characters
-from reader.speech.espeak import EspeakSynthesizer
+from reader.speech.espeak import NO_SOUND_MAKER, EspeakSynthesizer
 from reader.vocab.export import ExportFormat, export_words, format_for
 from reader.vocab.importing import parse_import
 from reader.vocab.pinyin_tones import from_numbered
@@ -282,11 +282,7 @@ def _word_audio(chosen: ExportFormat) -> EspeakSynthesizer | None:
         return None
     synthesizer = EspeakSynthesizer()
     if not synthesizer.available():
-        print(
-            "reader: --audio: no speech engine here can write sound files (Qt's synthesize "
-            "is not available from Python; install espeak-ng); exporting without audio",
-            file=sys.stderr,
-        )
+        print(f"reader: --audio: {NO_SOUND_MAKER}; exporting without audio", file=sys.stderr)
         return None
     return synthesizer
 

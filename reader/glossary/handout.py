@@ -197,6 +197,25 @@ def article_with_ruby(
     return tuple(paragraphs)
 
 
+CLOSING_PUNCTUATION = frozenset("，。、；：？！,.;:?!）)」』》〉”’…—")
+"""Never starts a line: it stays with the word before it."""
+OPENING_PUNCTUATION = frozenset("（(「『《〈“‘")
+"""Never ends a line: it stays with the word after it."""
+
+
+def line_units(paragraph: RubyParagraph) -> list[list[RubyPiece]]:
+    """The paragraph's pieces grouped into what a line never breaks: a word with its punctuation."""
+    units: list[list[RubyPiece]] = []
+    opening_pending = False
+    for piece in paragraph:
+        attach = piece.text[0] in CLOSING_PUNCTUATION or not piece.starts_word or opening_pending
+        if not units or not attach:
+            units.append([])
+        units[-1].append(piece)
+        opening_pending = piece.text[-1] in OPENING_PUNCTUATION
+    return units
+
+
 def _runs(flags: bytes | bytearray) -> list[tuple[int, bool]]:
     runs: list[tuple[int, bool]] = []
     for flag in flags:
@@ -238,6 +257,11 @@ def title_facts(handout: Handout) -> str:
         handout.teacher,
     ]
     return "   ·   ".join(fact for fact in facts if fact)
+
+
+def footer_title(title: str) -> str:
+    """The title at the foot of every page, cut to 40 characters."""
+    return title if len(title) <= 40 else title[:39] + "…"
 
 
 def terms_label(count: int) -> str:

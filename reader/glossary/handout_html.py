@@ -14,21 +14,33 @@ from html import escape
 from reader.glossary.handout import (
     ANSWER_KEY_HEADING,
     ARTICLE_HEADING,
+    CLOSING_PUNCTUATION,
     QUIZ_WORDING,
     Handout,
     HandoutEntry,
     MarkedText,
     Paper,
     RubyParagraph,
+    footer_title,
+    line_units,
     terms_label,
     times_label,
     title_facts,
 )
 
+# Latin in DejaVu Sans, as in the PDF.  Chinese first in fonts that give 广 and the Kangxi
+# radical ⼴ separate glyphs: Chromium prints Noto/Source Han Sans, which share them, with
+# radicals in the PDF's text layer (广州 copies as ⼴州).
+_FONTS = (
+    '"DejaVu Sans", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", '
+    '"AR PL UMing CN", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", '
+    '"Source Han Sans SC", sans-serif'
+)
+
 _STYLE = """
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
-       "DejaVu Sans", sans-serif; margin: 2em auto; max-width: 48em; padding: 0 1em;
-       line-height: 1.45; color: #111; font-size: 11pt; }
+/* No ligatures: a printed "fine" would copy as "ﬁne". */
+body { font-family: FONTS; margin: 2em auto; max-width: 48em; padding: 0 1em;
+       line-height: 1.45; color: #111; font-size: 11pt; font-variant-ligatures: none; }
 h1 { font-size: 22pt; margin: 0 0 .2em; font-weight: 600; }
 h2 { font-size: 17pt; margin: 1.2em 0 .6em; }
 .meta { color: #555; margin: 0; }
@@ -41,13 +53,18 @@ h2 { font-size: 17pt; margin: 1.2em 0 .6em; }
 .english { font-size: 13pt; font-weight: bold; }
 .explanation { margin: .15em 0; }
 .example { font-size: 12.5pt; margin: .25em 0 0; }
-.example mark { background: #ffe58a; text-decoration: underline; color: inherit; }
+.example mark { background: #ffe58a; text-decoration: underline; color: inherit;
+                print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .times { color: #555; font-size: 10pt; margin-top: .2em; }
-.article p { font-size: 17pt; line-height: 2.3; margin: 0 0 .4em; text-align: justify; }
-.article ruby { ruby-align: center; }
-.article rt { font-size: 10pt; color: #555; }
-.article .word { margin-left: .25em; }
-.article .in-term { text-decoration: underline; text-underline-offset: .2em; }
+.article p { font-size: 17pt; line-height: 2.4; margin: 0 0 .4em; text-align: start;
+             orphans: 2; widows: 2; }
+/* A syllable wider than its character widens the character's box; the margin keeps
+   neighbouring syllables apart, as the PDF's cell padding does. */
+.article ruby { ruby-align: center; ruby-position: over; margin: 0 .09em; }
+.article rt { font-size: 10pt; color: #555; font-family: "DejaVu Sans", sans-serif; }
+.article .u { white-space: nowrap; }
+.article .w { margin-left: .25em; }
+.article .in-term { border-bottom: 1.2pt solid #111; }
 .quiz { border-collapse: collapse; width: 100%; font-size: 13pt; }
 .quiz td { padding: .55em .4em .1em; vertical-align: bottom; }
 .quiz td.blank { border-bottom: .6pt solid #555; width: 40%; }
@@ -57,16 +74,18 @@ h2 { font-size: 17pt; margin: 1.2em 0 .6em; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; }
 }
-"""
+""".replace("FONTS", _FONTS)
 
 
 def build_handout_html(handout: Handout) -> str:
     """The whole handout as one HTML page."""
     paper = "A4" if handout.paper is Paper.A4 else "letter"
+    # Page margin boxes (Chromium 131+, not yet Firefox) do not inherit the body's font.
+    footer = f"font: 10pt {_FONTS}; color: #555;"
     page_rule = (
         f"@page {{ size: {paper} portrait; margin: 18mm 18mm 22mm; "
-        '@bottom-right { content: "page " counter(page) " of " counter(pages); '
-        "font-size: 10pt; color: #555; } }"
+        f"@bottom-left {{ content: {css_string(footer_title(handout.title))}; {footer} }} "
+        f'@bottom-right {{ content: "page " counter(page) " of " counter(pages); {footer} }} }}'
     )
     fact_line = title_facts(handout)
     parts = [
@@ -91,6 +110,11 @@ def build_handout_html(handout: Handout) -> str:
         parts += _quiz(handout)
     parts.append("</body></html>")
     return "\n".join(part for part in parts if part) + "\n"
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that cannot end the string or the style element."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text) + '"'
 
 
 def _entry(number: int, entry: HandoutEntry) -> str:
@@ -122,17 +146,29 @@ def marked_html(text: MarkedText) -> str:
 
 
 def _ruby_paragraph(paragraph: RubyParagraph) -> str:
-    out: list[str] = []
-    for piece in paragraph:
-        chars = "".join(
-            f"<ruby>{escape(char)}<rt>{escape(syllable)}</rt></ruby>" if syllable else escape(char)
-            for char, syllable in zip(piece.text, piece.syllables, strict=True)
-        )
-        classes = [
-            name for name, on in (("word", piece.starts_word), ("in-term", piece.in_term)) if on
-        ]
-        out.append(f'<span class="{" ".join(classes)}">{chars}</span>' if classes else chars)
-    return f"<p>{''.join(out)}</p>"
+    """Each word with its punctuation in a span no line breaks; terms underlined inside it."""
+    units = []
+    for unit in line_units(paragraph):
+        pieces = []
+        for piece in unit:
+            chars = "".join(
+                f"<ruby>{escape(char)}<rt>{escape(syllable)}</rt></ruby>"
+                if syllable
+                else escape(char)
+                for char, syllable in zip(piece.text, piece.syllables, strict=True)
+            )
+            classes = [
+                name
+                for name, on in (
+                    ("w", piece.starts_word and piece.text[0] not in CLOSING_PUNCTUATION),
+                    ("in-term", piece.in_term),
+                )
+                if on
+            ]
+            pieces.append(f'<span class="{" ".join(classes)}">{chars}</span>' if classes else chars)
+        units.append(f'<span class="u">{"".join(pieces)}</span>')
+    # <wbr>: the only places a line may break, between the unbreakable spans.
+    return f"<p>{'<wbr>'.join(units)}</p>"
 
 
 def _quiz(handout: Handout) -> list[str]:

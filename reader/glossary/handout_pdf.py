@@ -1,13 +1,13 @@
 """Printing a ``Handout`` as a PDF, without Qt and without installed fonts.
 
-Chinese text is set in the PDF's standard Chinese font STSong-Light (a CID
-font of the Adobe-GB1 collection, mapped from Unicode by the standard
-UniGB-UCS2-H encoding): it is not embedded, every PDF viewer supplies it, and
-text extraction gets the very characters printed.  Qt's PDF writer, used
-before, mapped shared glyphs back to Kangxi radicals (广 came out as ⼴).
-Latin text and pinyin are set in a subset of DejaVu Sans bundled in
-``resources/fonts`` and embedded with a ToUnicode map: the CID font's tone-marked
-vowels are full-width, which would tear pinyin apart.
+Chinese text is set in a TrueType font with Chinese glyphs, embedded as a
+subset (``handout_fonts`` chooses it); without one, in the PDF's standard
+Chinese font STSong-Light, which is not embedded.  Either way text extraction
+gets the very characters printed: Qt's PDF writer, used before, mapped shared
+glyphs back to Kangxi radicals (广 came out as ⼴).  Characters the chosen
+font lacks are set in STSong-Light.  Latin text and pinyin are set in a subset
+of DejaVu Sans bundled in ``resources/fonts`` and embedded: it has every
+tone-marked vowel (ǚ, ǜ, ê̄), which Chinese fonts often lack or set full-width.
 
 Every piece of text is at least 10 pt; the pinyin over the article's
 characters is the smallest, at 10 pt over 17 pt characters.
@@ -48,17 +48,26 @@ from reader.errors import ReaderError
 from reader.glossary.handout import (
     ANSWER_KEY_HEADING,
     ARTICLE_HEADING,
+    CLOSING_PUNCTUATION,
     QUIZ_WORDING,
     Handout,
     HandoutEntry,
     Paper,
     RubyParagraph,
+    footer_title,
+    line_units,
     terms_label,
     times_label,
     title_facts,
 )
+from reader.glossary.handout_fonts import (
+    CID_FONT,
+    NOT_EMBEDDED,
+    HanFont,
+    best_installed_font,
+    embeddable,
+)
 
-HAN_FONT = "STSong-Light"
 LATIN_FONT = "DejaVuSans"
 LATIN_BOLD_FONT = "DejaVuSans-Bold"
 MIN_TEXT_SIZE = 10.0
@@ -76,18 +85,23 @@ _TERM_COLUMN_MM = 56
 _NEUTRAL = set("“”‘’—…　 \u00a0")
 
 
-def write_handout_pdf(handout: Handout, path: str | os.PathLike[str]) -> int:
+def write_handout_pdf(
+    handout: Handout, path: str | os.PathLike[str], font: HanFont | None = None
+) -> int:
     """Print ``handout`` to a PDF at ``path``; returns the number of pages.
+
+    Chinese is set in ``font``, by default the best installed one
+    (``best_installed_font``); ``NOT_EMBEDDED`` sets it in STSong-Light.
 
     The file is written beside the target and moved into place, so a failure
     leaves no half-written PDF.  Raises ReaderError when it cannot be written.
     """
-    _register_fonts()
+    han = _register_fonts(best_installed_font() if font is None else font)
     pages = 0
 
     def render(file: Path) -> None:
         nonlocal pages
-        pages = _render(handout, file)
+        pages = _render(handout, file, han)
 
     try:
         replace_atomically(path, render)
@@ -96,7 +110,7 @@ def write_handout_pdf(handout: Handout, path: str | os.PathLike[str]) -> int:
     return pages
 
 
-def _render(handout: Handout, file: Path) -> int:
+def _render(handout: Handout, file: Path, han: str) -> int:
 
     page_size = LETTER if handout.paper is Paper.LETTER else A4
     margin = _MARGIN_MM * mm
@@ -112,16 +126,16 @@ def _render(handout: Handout, file: Path) -> int:
         subject="Glossary handout",
         creator="duzhe-reader",
     )
-    styles = _Styles()
+    styles = _Styles(han)
     story: list[Any] = [*_title_block(handout, styles)]
     for number, entry in enumerate(handout.entries, 1):
         story.append(_entry_block(number, entry, styles))
     if handout.article:
         story += [PageBreak(), styles.paragraph(ARTICLE_HEADING, styles.heading)]
-        story += [RubyParagraphFlowable(paragraph) for paragraph in handout.article]
+        story += [RubyParagraphFlowable(paragraph, han) for paragraph in handout.article]
     if handout.quiz:
         story += [PageBreak(), *_quiz(handout, styles)]
-    footer = _Footer(handout.title)
+    footer = _Footer(handout.title, han)
     document.build(story, canvasmaker=footer.canvas_class())
     return footer.pages
 
@@ -129,11 +143,13 @@ def _render(handout: Handout, file: Path) -> int:
 # Fonts and text runs
 
 
-def _register_fonts() -> None:
-
+def _register_fonts(han: HanFont = NOT_EMBEDDED) -> str:
+    """Registers the fonts with reportlab; returns the name to set Chinese in."""
     registered = pdfmetrics.getRegisteredFontNames()
-    if HAN_FONT not in registered:
-        pdfmetrics.registerFont(UnicodeCIDFont(HAN_FONT))
+    if CID_FONT not in registered:
+        pdfmetrics.registerFont(UnicodeCIDFont(CID_FONT))
+    if han.embedded and han.pdf_name not in registered:
+        pdfmetrics.registerFont(embeddable(han))
     fonts = paths.bundled_resources_dir() / "fonts"
     for name in (LATIN_FONT, LATIN_BOLD_FONT):
         if name not in registered:
@@ -141,6 +157,7 @@ def _register_fonts() -> None:
                 pdfmetrics.registerFont(TTFont(name, str(fonts / f"{name}.ttf")))
             except Exception as error:  # reportlab raises its own TTFError and OSError
                 raise ReaderError(f"the bundled font {name} cannot be read: {error}") from error
+    return han.pdf_name
 
 
 def _latin_covers(char: str) -> bool:
@@ -153,14 +170,30 @@ def _latin_code_points() -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(LATIN_FONT).face.charToGlyph)
 
 
-def font_runs(text: str, latin_font: str = LATIN_FONT) -> list[tuple[str, str]]:
-    """``text`` cut into (font, piece) runs: Chinese in the CID font, the rest in DejaVu."""
+@functools.cache
+def _code_points(font: str) -> frozenset[int] | None:
+    """What the registered TrueType ``font`` has; None for the CID font (it has GB 18030)."""
+    face = getattr(pdfmetrics.getFont(font), "face", None)
+    return (
+        frozenset(face.charToGlyph) if face is not None and hasattr(face, "charToGlyph") else None
+    )
+
+
+def font_runs(
+    text: str, latin_font: str = LATIN_FONT, han_font: str = CID_FONT
+) -> list[tuple[str, str]]:
+    """``text`` cut into (font, piece) runs: Chinese in ``han_font``, the rest in DejaVu.
+
+    Chinese characters ``han_font`` lacks are set in the CID font.
+    """
+    _register_fonts()
+    han_has = _code_points(han_font)
     scripts: list[str | None] = []
     for char in text:
         if char in _NEUTRAL:
             scripts.append(None)
         elif ord(char) >= 0x2E80 or not _latin_covers(char):
-            scripts.append(HAN_FONT)
+            scripts.append(han_font if han_has is None or ord(char) in han_has else CID_FONT)
         else:
             scripts.append(latin_font)
     resolved = _resolve_neutral(scripts, latin_font)
@@ -185,23 +218,26 @@ def _resolve_neutral(scripts: list[str | None], default: str) -> list[str]:
     return resolved
 
 
-def _markup(text: str, marks: tuple[tuple[int, int], ...] = (), latin: str = LATIN_FONT) -> str:
+def _markup(text: str, marks: tuple[tuple[int, int], ...], latin: str, han: str) -> str:
     """Paragraph markup for ``text`` with fonts per script and the marked spans highlighted."""
     out: list[str] = []
     position = 0
     for start, end in marks:
-        out.append(_plain_markup(text[position:start], latin))
-        out.append(
-            f'<span backColor="{_HIGHLIGHT}"><u>{_plain_markup(text[start:end], latin)}</u></span>'
-        )
+        out.append(_plain_markup(text[position:start], latin, han))
+        marked = _plain_markup(text[start:end], latin, han)
+        out.append(f'<span backColor="{_HIGHLIGHT}"><u>{marked}</u></span>')
         position = end
-    out.append(_plain_markup(text[position:], latin))
+    out.append(_plain_markup(text[position:], latin, han))
+    if marks and position == len(text):
+        # reportlab's CJK wrapping drops the background of a span that ends the paragraph;
+        # a trailing space (dropped at the line end, so not printed) keeps it.
+        out.append(f'<font name="{latin}"> </font>')
     return "".join(out)
 
 
-def _plain_markup(text: str, latin: str) -> str:
+def _plain_markup(text: str, latin: str, han: str) -> str:
     return "".join(
-        f'<font name="{font}">{escape(piece)}</font>' for font, piece in font_runs(text, latin)
+        f'<font name="{font}">{escape(piece)}</font>' for font, piece in font_runs(text, latin, han)
     )
 
 
@@ -209,7 +245,8 @@ def _plain_markup(text: str, latin: str) -> str:
 
 
 class _Styles:
-    def __init__(self) -> None:
+    def __init__(self, han: str) -> None:
+        self.han = han  # the font Chinese is set in
 
         def style(name: str, size: float, leading: float, **extra: Any) -> Any:
             # CJK wrapping lets Chinese lines break between any two characters.
@@ -234,7 +271,7 @@ class _Styles:
     def paragraph(self, text: str, style: Any, marks: tuple[tuple[int, int], ...] = ()) -> Any:
 
         latin = LATIN_BOLD_FONT if style in (self.english, self.title, self.heading) else LATIN_FONT
-        return Paragraph(_markup(text, marks, latin), style)
+        return Paragraph(_markup(text, marks, latin, self.han), style)
 
 
 def _title_block(handout: Handout, styles: _Styles) -> list[Any]:
@@ -252,7 +289,7 @@ def _entry_block(number: int, entry: HandoutEntry, styles: _Styles) -> Any:
     """The term and its pinyin on the left; the English, explanation and example beside it."""
     term = entry.term
     left = [
-        Paragraph(_plain_markup(term.term, LATIN_FONT), styles.term),
+        Paragraph(_plain_markup(term.term, LATIN_FONT, styles.han), styles.term),
         Paragraph(escape(term.pinyin), styles.pinyin),
     ]
     if entry.count:
@@ -291,7 +328,7 @@ def _quiz(handout: Handout, styles: _Styles) -> list[Any]:
     heading, task = QUIZ_WORDING[handout.quiz_kind]
     rows = []
     for number, item in enumerate(handout.quiz, 1):
-        prompt = _plain_markup(item.prompt, LATIN_FONT)
+        prompt = _plain_markup(item.prompt, LATIN_FONT, styles.han)
         if item.prompt_pinyin:
             prompt += f'<font name="{LATIN_FONT}" size="11">  {escape(item.prompt_pinyin)}</font>'
         rows.append([Paragraph(f"{number}.", styles.quiz), Paragraph(prompt, styles.quiz), ""])
@@ -325,11 +362,9 @@ def _quiz(handout: Handout, styles: _Styles) -> list[Any]:
 _CHAR_SIZE = 17.0
 _PINYIN_SIZE = 10.0
 _WORD_GAP = 4.0
-_CELL_PADDING = 2.5  # between neighbouring syllables, so they never touch
+_CELL_PADDING = 3.5  # between neighbouring syllables, so they never run together
 _LINE_HEIGHT = _PINYIN_SIZE * 1.35 + _CHAR_SIZE * 1.45
 _PARAGRAPH_GAP = 8.0
-_CLOSING = set("，。、；：？！,.;:?!）)」』》〉”’…—")
-_OPENING = set("（(「『《〈“‘")
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,24 +381,15 @@ _Line = tuple[_Cell, ...]
 
 def _units(paragraph: RubyParagraph) -> Iterator[list[tuple[str, str, bool, bool]]]:
     """Groups of characters that stay on one line: a word with its punctuation."""
-    unit: list[tuple[str, str, bool, bool]] = []
-    opening_pending = False
-    for piece in paragraph:
-        chars = [
+    for unit in line_units(paragraph):
+        yield [
             (char, syllable, piece.in_term, piece.starts_word and index == 0)
+            for piece in unit
             for index, (char, syllable) in enumerate(zip(piece.text, piece.syllables, strict=True))
         ]
-        attach = piece.text[0] in _CLOSING or not piece.starts_word or opening_pending
-        if unit and not attach:
-            yield unit
-            unit = []
-        unit += chars
-        opening_pending = piece.text[-1] in _OPENING
-    if unit:
-        yield unit
 
 
-def ruby_lines(paragraph: RubyParagraph, width: float) -> list[_Line]:
+def ruby_lines(paragraph: RubyParagraph, width: float, han: str = CID_FONT) -> list[_Line]:
     """The paragraph laid out in lines ``width`` points wide, each character in its cell.
 
     A cell is as wide as its character or its syllable (plus a little space),
@@ -378,8 +404,8 @@ def ruby_lines(paragraph: RubyParagraph, width: float) -> list[_Line]:
         cells: list[tuple[str, str, bool, float, float]] = []
         unit_width = 0.0
         for char, syllable, in_term, starts_word in unit:
-            gap = _WORD_GAP if starts_word and char not in _CLOSING else 0.0
-            char_width = stringWidth(char, font_runs(char)[0][0], _CHAR_SIZE)
+            gap = _WORD_GAP if starts_word and char not in CLOSING_PUNCTUATION else 0.0
+            char_width = stringWidth(char, font_runs(char, han_font=han)[0][0], _CHAR_SIZE)
             syllable_width = (
                 stringWidth(syllable, LATIN_FONT, _PINYIN_SIZE) + _CELL_PADDING if syllable else 0
             )
@@ -425,16 +451,21 @@ class RubyParagraphFlowable(Flowable):
     """One paragraph of the article with pinyin over its characters; splits across pages."""
 
     def __init__(
-        self, paragraph: RubyParagraph, lines: list[_Line] | None = None, width: float = 0.0
+        self,
+        paragraph: RubyParagraph,
+        han: str,
+        lines: list[_Line] | None = None,
+        width: float = 0.0,
     ) -> None:
         super().__init__()
         self._paragraph = paragraph
+        self._han = han
         self._lines = lines  # laid out for ``width``
         self._width = width
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         if self._lines is None or available_width != self._width:
-            self._lines = ruby_lines(self._paragraph, available_width)
+            self._lines = ruby_lines(self._paragraph, available_width, self._han)
             self._width = available_width
         return available_width, len(self._lines) * _LINE_HEIGHT + _PARAGRAPH_GAP
 
@@ -445,8 +476,8 @@ class RubyParagraphFlowable(Flowable):
         if fitting < 1 or fitting >= len(self._lines):
             return []
         return [
-            RubyParagraphFlowable(self._paragraph, self._lines[:fitting], self._width),
-            RubyParagraphFlowable(self._paragraph, self._lines[fitting:], self._width),
+            RubyParagraphFlowable(self._paragraph, self._han, self._lines[:fitting], self._width),
+            RubyParagraphFlowable(self._paragraph, self._han, self._lines[fitting:], self._width),
         ]
 
     def draw(self) -> None:
@@ -465,7 +496,7 @@ class RubyParagraphFlowable(Flowable):
                     )
             canvas.setFillColor(_INK)
             for cell in line:
-                font = font_runs(cell.char)[0][0]
+                font = font_runs(cell.char, han_font=self._han)[0][0]
                 canvas.setFont(font, _CHAR_SIZE)
                 canvas.drawCentredString(cell.x + cell.width / 2, baseline, cell.char)
             canvas.setLineWidth(1)
@@ -491,8 +522,9 @@ def _term_spans(line: _Line) -> list[tuple[float, float]]:
 class _Footer:
     """Draws "title · page N of M" on every page, once the page count is known."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, han: str) -> None:
         self.title = title
+        self.han = han
         self.pages = 0
 
     def canvas_class(self) -> type:
@@ -524,8 +556,7 @@ class _Footer:
         y = _MARGIN_MM * mm - 2 * mm
         canvas.setFillColor(_MUTED)
         x = _MARGIN_MM * mm
-        title = self.title if len(self.title) <= 40 else self.title[:39] + "…"
-        for font, piece in font_runs(title):
+        for font, piece in font_runs(footer_title(self.title), han_font=self.han):
             canvas.setFont(font, MIN_TEXT_SIZE)
             canvas.drawString(x, y, piece)
 

@@ -41,6 +41,8 @@ def words_up_to(level: int) -> list[str]:
     return sorted(
         (word for word, found in levels.items() if found <= level), key=levels.__getitem__
     )
+
+
 def hsk_band(level: int) -> str:
     """How a level from ``hsk_level`` is written: ``"1"`` to ``"6"``, or ``"7-9"``."""
     return "7-9" if level == BAND_7_TO_9 else str(level)
@@ -49,3 +51,20 @@ def hsk_band(level: int) -> str:
 def hsk_label(level: int | None) -> str:
     """What a learner is shown for a level: ``"HSK 3"``, ``"HSK 7-9"`` or ``"Not in HSK 3.0"``."""
     return "Not in HSK 3.0" if level is None else f"HSK {hsk_band(level)}"
+
+
+def level_from_label(text: str) -> int | None:
+    """The level a label or band names (``"HSK 3"``, ``"7-9"``, ``"5"``); None for "".
+
+    Reads back what ``hsk_label`` and ``hsk_band`` write (an Anki card shows the
+    label), so a re-imported export keeps its levels.  ValueError for anything
+    else: a level is a number from 1 to 9.
+    """
+    band = text.strip().removeprefix("HSK").strip()
+    if not band:
+        return None
+    if band == hsk_band(BAND_7_TO_9):
+        return BAND_7_TO_9
+    if not (band.isascii() and band.isdigit()) or not 1 <= int(band) <= 9:
+        raise ValueError(f"HSK level {text.strip()!r} is not a number from 1 to 9")
+    return int(band)

@@ -171,11 +171,6 @@ class Library:
         self.add(str(target), title, "pasted")
         return target
 
-    def forget(self, path: str) -> None:
-        entries = self._read()
-        if entries.pop(path, None) is not None:
-            self._write(entries)
-
     def _read(self) -> dict[str, LibraryEntry]:
         try:
             raw = self.file.read_bytes()

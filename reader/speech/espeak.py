@@ -16,6 +16,11 @@ from pathlib import Path
 from reader.errors import SpeechError
 
 MANDARIN_VOICE = "cmn"
+NO_SOUND_MAKER = (
+    "no speech engine here can write sound files (Qt's synthesize is not available "
+    "from Python; install espeak-ng)"
+)
+"""Why a deck gets no audio on this computer: the command line and the window say this."""
 _TIMEOUT_S = 30
 
 

@@ -79,6 +79,14 @@ def how_to_get_a_chinese_voice(platform: str = sys.platform) -> str:
     return _HOW_TO_GET_A_VOICE.get(platform, _HOW_ON_LINUX)
 
 
+def no_chinese_voice_reason(platform: str = sys.platform) -> str:
+    """Why a speaker button is greyed out: the keys still speak, with another voice."""
+    return (
+        "No Chinese voice is installed (the S key reads with another voice): "
+        f"{how_to_get_a_chinese_voice(platform)}."
+    )
+
+
 def missing_voice_message(platform: str = sys.platform) -> str:
     return (
         "No Chinese voice is installed, so Chinese is read with another voice: "

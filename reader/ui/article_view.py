@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QCursor,
     QFont,
     QFontMetricsF,
@@ -44,7 +45,7 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QWidget
 
 from reader.glossary.sentences import SentenceFinder
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
@@ -63,6 +64,8 @@ if TYPE_CHECKING:
     from reader.vocab.word import VocabWord
 
 StatusLookup = Callable[[str], "str | None"]
+WordMenuSection = Callable[[QMenu, int], None]
+"""Adds actions for token ``index`` to the right-click menu (``add_word_menu_section``)."""
 
 DEFAULT_POINT_SIZE = 16.0
 MIN_POINT_SIZE = 8.0
@@ -183,6 +186,8 @@ class ArticleView(QTextEdit):
     """Segmentation is in place: hover, popup and find work."""
     font_size_changed = Signal(float)
     """The article font's point size changed (zoom)."""
+    readings_changed = Signal()
+    """Some words are read differently now (a reading corrected): pinyin search reads anew."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -233,6 +238,7 @@ class ArticleView(QTextEdit):
         self._widths: dict[tuple[bool, str], float] = {}  # (is pinyin, text) -> width
         self._card = HoverCard(self)
         self._popup: WordPopup | None = None
+        self._word_menu_sections: list[WordMenuSection] = []
 
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.horizontalScrollBar().valueChanged.connect(self._scrolled)
@@ -287,6 +293,19 @@ class ArticleView(QTextEdit):
         self.annotation_applied.emit()
         if self.underMouse():
             self._hover_at(self.viewport().mapFromGlobal(QCursor.pos()))
+
+    def show_changed_readings(self) -> None:
+        """The annotator reads some words differently now: pinyin, hover and find follow.
+
+        Every occurrence changes at once, so everything kept about pinyin goes:
+        the syllables, the ruby spacing they set, their places on screen.
+        """
+        self._pinyin_cache.clear()
+        self._forget_ruby()
+        self._forget_layout()
+        self._forget_geometry()
+        self._refresh_card()
+        self.readings_changed.emit()
 
     def segmented(self) -> SegmentedText | None:
         return self._segmented
@@ -452,7 +471,42 @@ class ArticleView(QTextEdit):
         if self._popup is not None:
             self._popup.show_saved(saved.simplified, saved.status.value)
 
+    def add_word_menu_section(self, section: WordMenuSection) -> None:
+        """Have ``section(menu, index)`` add its actions for token ``index`` to the right-click
+        menu, above the standard ones (Copy, Select All), for words only."""
+        self._word_menu_sections.append(section)
+
     # -- events ------------------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        standard = self.createStandardContextMenu(event.pos() + self._scroll_offset().toPoint())
+        keyboard = event.reason() is QContextMenuEvent.Reason.Keyboard
+        # the menu key acts on the current word, as Enter and A do
+        index = self._current if keyboard else self._index_at_point(event.pos())
+        where = event.globalPos()
+        if keyboard and index is not None:
+            rect = self._global_rect_of(index)
+            where = rect.bottomLeft() if rect is not None else where
+        if (
+            index is None
+            or self._segmented is None
+            or self._segmented.kinds[index] not in _WORD_KINDS
+            or not self._word_menu_sections
+        ):
+            menu = standard
+        else:
+            menu = QMenu(self)
+            for section in self._word_menu_sections:
+                section(menu, index)
+            if menu.actions():
+                menu.addSeparator()
+            standard.setParent(menu, standard.windowFlags())  # its actions live as long
+            menu.addActions(standard.actions())
+        self._card.hide()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.setObjectName("articleContextMenu")
+        menu.popup(where)
+        event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         super().mouseMoveEvent(event)
@@ -478,7 +532,7 @@ class ArticleView(QTextEdit):
 
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
         super().leaveEvent(event)
-        if not self._current_by_keyboard:
+        if not self._current_by_keyboard and not self._card.mouse_on_button():
             self._set_current(None, by_keyboard=False)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
@@ -553,7 +607,7 @@ class ArticleView(QTextEdit):
     # -- hover and keyboard ----------------------------------------------------
 
     def _hover_at(self, point: QPoint) -> None:
-        if self._segmented is None:
+        if self._segmented is None or self._on_way_to_card_button(point):
             return
         index = self._index_at_point(point)
         if index is None or self._segmented.kinds[index] not in _WORD_KINDS:
@@ -586,6 +640,15 @@ class ArticleView(QTextEdit):
         if self._pinyin_mode is PinyinMode.OFF:
             info = dataclasses.replace(info, pinyin=())
         self._card.show_word(info, rect, self._tone_colours)
+
+    def _on_way_to_card_button(self, point: QPoint) -> bool:
+        """The mouse went from the hovered word towards its card's speaker button."""
+        if self._current is None or self._current_by_keyboard or not self._card.isVisible():
+            return False
+        word = self._global_rect_of(self._current)
+        return word is not None and self._card.on_way_to_button(
+            word, self.viewport().mapToGlobal(point)
+        )
 
     def _refresh_card(self) -> None:
         if self._current is not None and self._card.isVisible():

@@ -1,10 +1,22 @@
-"""The Article tab's Comprehension section: how much of the open article the learner knows."""
+"""The Article tab's Comprehension section: how much of the open article the learner knows.
+
+``ArticleComprehension`` puts the section in the Article tab, under the
+title (the number a learner looks for), and keeps it up to date as the
+article is annotated and words are saved.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
-from reader.vocab.comprehension import Comprehension
+from reader.vocab.comprehension import Comprehension, estimate_comprehension
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+    from reader.ui.vocabulary_session import VocabularySession
 
 
 class ComprehensionSection(QGroupBox):
@@ -39,3 +51,31 @@ class ComprehensionSection(QGroupBox):
     def shown_text(self) -> tuple[str, str]:
         """The two lines as displayed (running words, distinct words)."""
         return self._words.text(), self._distinct.text()
+
+
+class ArticleComprehension(QObject):
+    """The open article's estimate, shown in the Article tab's Comprehension section."""
+
+    def __init__(self, window: MainWindow, session: VocabularySession) -> None:
+        super().__init__(window)
+        self._session = session
+        self._section = ComprehensionSection()
+        window.sidebar().article_tab().add_section(self._section)
+        window.annotation_finished.connect(self._update)
+        window.article_loaded.connect(lambda _title: self._update())
+        session.statuses_changed.connect(self._update)
+        self._update()
+
+    def comprehension(self) -> Comprehension | None:
+        """The open article's estimate, or None before it is annotated."""
+        counts = self._session.article_counts()
+        if counts is None:
+            return None
+        return estimate_comprehension(counts, self._session.live_statuses())
+
+    def comprehension_text(self) -> tuple[str, str]:
+        """The two lines shown in the Article tab (running words, distinct words)."""
+        return self._section.shown_text()
+
+    def _update(self) -> None:
+        self._section.show_estimate(self.comprehension())

@@ -35,9 +35,6 @@ class DockCollapse(QObject):
         self._folded_before = set(settings.folded_panels())  # taken up at the first fit
         window.installEventFilter(self)
 
-    def folded(self) -> list[QDockWidget]:
-        return list(self._folded)
-
     def min_column(self) -> float:
         """The least width of the article view at its zoom, margins and scroll bar included."""
         em = self._view.font_point_size() * self._view.logicalDpiX() / 72

@@ -86,6 +86,7 @@ class FindBar(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         view.annotation_applied.connect(self._annotation_changed)
+        view.readings_changed.connect(self._annotation_changed)
 
     # -- public ----------------------------------------------------------------
 

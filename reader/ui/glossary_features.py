@@ -272,6 +272,7 @@ class GlossaryFeatures(QObject):
             self._window,
             reader=annotator,
             article_path=article.path if article is not None else None,
+            settings=self._window.settings(),
         )
         dialog.exported.connect(
             lambda path, terms: self._window.statusBar().showMessage(

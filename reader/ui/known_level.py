@@ -126,9 +126,9 @@ class KnownLevel(QObject):
     def offer_on_first_run(self) -> bool:
         """Ask once, at a first start with an empty vocabulary; whether it asked."""
         settings = self._window.settings()
-        if settings.known_hsk_level() is not None or self._features.store() is None:
+        if settings.known_hsk_level() is not None or self._features.session().store() is None:
             return False
-        if self._features.statuses():
+        if self._features.session().statuses():
             return False
         QTimer.singleShot(0, self.ask)
         return True
@@ -137,9 +137,9 @@ class KnownLevel(QObject):
         """Mark the words of HSK 1-``level`` known (one undo step); how many words."""
         settings = self._window.settings()
         settings.set_known_hsk_level(level)
-        saved = self._features.statuses()  # words being learned stay so
+        saved = self._features.session().statuses()  # words being learned stay so
         words = [word for word in words_up_to(level) if word not in saved] if level else []
-        if words and not self._features.mark_known_undoably(words):
+        if words and not self._features.saving().mark_known_undoably(words):
             return 0
         if show_unknown:
             self._window.set_pinyin_mode(PinyinMode.ABOVE_UNKNOWN)

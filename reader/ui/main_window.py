@@ -72,6 +72,7 @@ from reader.wording import counted
 if TYPE_CHECKING:
     from reader.ui.glossary_features import GlossaryFeatures
     from reader.ui.known_level import KnownLevel
+    from reader.ui.reading_correction_features import ReadingCorrectionFeatures
     from reader.ui.speech_features import SpeechFeatures
     from reader.ui.vocabulary_features import VocabularyFeatures
 
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self._glossary_features: GlossaryFeatures | None = None
         self._vocabulary_features: VocabularyFeatures | None = None
         self._known_level: KnownLevel | None = None
+        self._reading_corrections: ReadingCorrectionFeatures | None = None
         self._speech_features: SpeechFeatures | None = None
 
         self.setWindowTitle("Duzhe Reader")
@@ -227,16 +229,25 @@ class MainWindow(QMainWindow):
         # Imported here: they are not needed for the first paint.
         from reader.ui.glossary_features import install_glossary_features
         from reader.ui.known_level import install_known_level
+        from reader.ui.reading_correction_features import install_reading_corrections
         from reader.ui.speech_features import install_speech_features
         from reader.ui.vocabulary_features import install_vocabulary_features
 
         self._glossary_features = install_glossary_features(self)
         self._vocabulary_features = install_vocabulary_features(self)
         self._known_level = install_known_level(self, self._vocabulary_features)
+        # Edit ▸ Undo is the vocabulary's undo stack: a correction is undone there too
+        self._reading_corrections = install_reading_corrections(
+            self, self._vocabulary_features.saving().undo_stack()
+        )
         self._speech_features = install_speech_features(self)
 
     def features_installed(self) -> bool:
         return self._glossary_features is not None
+
+    def speech_features(self) -> SpeechFeatures | None:
+        """Hearing the article, once ``install_features`` ran."""
+        return self._speech_features
 
     def offer_known_level(self) -> None:
         """Ask once, at first start, which HSK levels the reader knows (see KnownLevel)."""
@@ -437,7 +448,7 @@ class MainWindow(QMainWindow):
             from reader.annotation.annotator import Annotator
             from reader.dictionary.index import CedictIndex
 
-            return Annotator(CedictIndex.load(source), current.glossaries)
+            return Annotator(CedictIndex.load(source), current.glossaries, current.corrections)
 
         def loaded(annotator: WordAnnotator) -> None:
             self._settings.set_cedict_path(str(source) if source else None)

@@ -188,10 +188,8 @@ class Settings:
     def set_known_hsk_level(self, level: int) -> None:
         self._store.setValue("vocabulary/known_hsk_level", str(level))
 
-    def missing_font_reported(self) -> bool:
-        return str(self._store.value("fonts/missing_reported", "false")).lower() == "true"
     def colour_by_status(self) -> bool:
-        """View ▸ Colour Words by Status; off until asked for (see VocabularyFeatures)."""
+        """View ▸ Colour Words by Status; off until asked for (see StatusColouring)."""
         return str(self._store.value("vocabulary/colour_by_status", "false")).lower() in (
             "true",
             "1",
@@ -207,8 +205,6 @@ class Settings:
 
     def set_underline_glossary_terms(self, on: bool) -> None:
         self._store.setValue("view/underline_glossary_terms", "true" if on else "false")
-    def set_missing_font_reported(self) -> None:
-        self._store.setValue("fonts/missing_reported", "true")
 
     # Speech
 
@@ -227,6 +223,18 @@ class Settings:
         self._store.setValue("speech/voice", preferences.voice)
         self._store.setValue("speech/rate", float(preferences.rate))
         self._store.setValue("speech/pitch", float(preferences.pitch))
+
+    # What the export dialogs remember (``RememberedChoices``), one group per dialog
+
+    def export_choice(self, dialog: str, key: str) -> str | None:
+        """A remembered choice of ``dialog`` as text; None when never made (or unreadable)."""
+        value = self._store.value(f"{dialog}/{key}")
+        return value if isinstance(value, str) else None
+
+    def remember_export_choices(self, dialog: str, values: dict[str, str]) -> None:
+        for key, value in values.items():
+            self._store.setValue(f"{dialog}/{key}", value)
+        self._store.sync()
 
     def missing_voice_reported(self) -> bool:
         return str(self._store.value("speech/missing_voice_reported", "false")).lower() == "true"

@@ -114,9 +114,6 @@ class Speaker(QObject):
     def voice_choice(self) -> VoiceChoice:
         return self._choice
 
-    def reports_words(self) -> bool:
-        return bool(self._engine.engineCapabilities() & QTextToSpeech.Capability.WordByWordProgress)
-
     def state(self) -> SpeechState:
         if self._held:
             return SpeechState.PAUSED

@@ -1,7 +1,11 @@
 """Hearing the article in the reading window, installed with ``install_speech_features``.
 
 * S says the current word (hovered or reached with the keyboard) or the
-  selected text; the popup's Hear button and S in the popup say its word;
+  selected text; the speaker button on the hover card says the card's word,
+  the popup's Hear button and S in the popup say the popup's word.  Once the
+  engine has started, both buttons are greyed out, the reason in their
+  tooltip, when it cannot speak Chinese (no engine, no voice, no Chinese
+  voice); the keys then say why, or speak with the voice there is;
 * Shift+S says the sentence around the current word (or the first one on screen);
 * Speech ▸ Read Aloud (Ctrl+Shift+S) reads the article from there to the end,
   sentence by sentence, with Pause/Resume (Ctrl+Shift+P) and Stop (Ctrl+.);
@@ -30,14 +34,20 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from reader.errors import ReaderError
 from reader.speech.reading import Utterance, sentence_utterance, utterances_from
-from reader.speech.voices import Voice, how_to_get_a_chinese_voice, missing_voice_message
+from reader.speech.voices import (
+    Voice,
+    how_to_get_a_chinese_voice,
+    missing_voice_message,
+    no_chinese_voice_reason,
+)
 
 if TYPE_CHECKING:
     from reader.ui.dialogs.speech_settings import SpeechSettingsDialog
     from reader.ui.main_window import MainWindow
     from reader.ui.speech import EngineReport, Speaker, SpeechState
+    from reader.ui.word_popup import WordPopup
 
-HOVER_HINT = "🔊 S: hear it · Shift+S: the sentence"
+HOVER_HINT = "S: hear it · Shift+S: the sentence"
 _MESSAGE_MS = 6000
 
 
@@ -58,10 +68,16 @@ class SpeechFeatures(QObject):
         self._waiting: list[Utterance] = []
         self._highlight: tuple[int, int] | None = None
         self._dialog: SpeechSettingsDialog | None = None
+        # Why the speaker buttons cannot speak; None while they can (or before the engine starts).
+        self._blocked: str | None = None
+        self._popup: WordPopup | None = None  # the view's popup, once connected
         self._build_actions()
         self._build_menu()
         view = window.view()
-        view.hover_card().set_hint(HOVER_HINT)
+        card = view.hover_card()
+        card.set_hint(HOVER_HINT)
+        card.set_speaker(True)
+        card.speak_requested.connect(self._speak_card_word)
         view.word_activated.connect(self._connect_popup)
 
     # -- public (menus, keys, tests) ---------------------------------------------
@@ -95,6 +111,10 @@ class SpeechFeatures(QObject):
             self._status("Point at a word (or select text) to hear it")
             return
         self._speak([Utterance(info.token.text, info.token.start)])
+
+    def buttons_blocked(self) -> str | None:
+        """Why the speaker buttons are greyed out, or None when they speak."""
+        return self._blocked
 
     def speak_sentence(self) -> None:
         utterance = sentence_utterance(self._window.view().text(), self._reading_offset())
@@ -197,6 +217,7 @@ class SpeechFeatures(QObject):
         speaker.state_changed.connect(self._state_changed)
         speaker.failed.connect(lambda message: self._status(f"Speech failed: {message}"))
         self._speaker = speaker
+        self._show_buttons()
         self.speaker_ready.emit()
         waiting, self._waiting = self._waiting, []
         if waiting:
@@ -205,7 +226,32 @@ class SpeechFeatures(QObject):
     def _engine_failed(self, message: str) -> None:
         self._starting = False
         self._waiting = []
+        self._show_buttons(message)
         self._report_unavailable(message)
+
+    def _speak_card_word(self, word: str) -> None:
+        """The hover card's speaker: its word, highlighted in the article where it is the card's."""
+        view = self._window.view()
+        index = view.current_index()
+        info = view.word_info(index) if index is not None else None
+        if info is not None and info.token.text == word:
+            self._speak([Utterance(word, info.token.start)])
+        else:
+            self.say_text(word)
+
+    def _show_buttons(self, problem: str | None = None) -> None:
+        """Grey the speaker buttons out, with the reason, when the engine cannot speak Chinese."""
+        speaker = self._speaker
+        if problem is None and speaker is not None:
+            problem = speaker.unavailable_reason()
+            if problem is None and not speaker.voice_choice().chinese_available:
+                problem = no_chinese_voice_reason()
+        self._blocked = problem
+        view = self._window.view()
+        view.hover_card().set_speaker(True, problem)
+        popup = view.popup()
+        if popup is not None:
+            popup.set_speaker(True, problem)
 
     def _request_voices(self, engine: str, deliver: Callable[[list[Voice]], None]) -> None:
         def failed(message: str) -> None:
@@ -297,6 +343,7 @@ class SpeechFeatures(QObject):
         self._window.settings().set_speech_preferences(preferences)
         self._unavailable_reported = False
         if self._speaker is None:
+            self._show_buttons()  # a new engine may work: the buttons try it
             return
         if preferences.engine == before.engine:
             self._speaker.set_preferences(preferences)
@@ -304,6 +351,7 @@ class SpeechFeatures(QObject):
             self._speaker.stop()
             self._speaker.deleteLater()
             self._speaker = None
+        self._show_buttons()
 
     def _dialog_closed(self) -> None:
         self._dialog = None
@@ -312,9 +360,10 @@ class SpeechFeatures(QObject):
 
     def _connect_popup(self, _index: int) -> None:
         popup = self._window.view().popup()
-        if popup is not None and not popup.property("speechConnected"):
-            popup.setProperty("speechConnected", True)
+        if popup is not None and popup is not self._popup:
+            self._popup = popup  # the view makes it once, on the first click
             popup.speak_requested.connect(self.say_text)
+            popup.set_speaker(True, self._blocked)
 
     def _build_actions(self) -> None:
         view = self._window.view()

@@ -1,7 +1,7 @@
 """The vocabulary's undo commands: what Edit ▸ Undo and Redo do to saved words.
 
 Each command is pushed after its action is done (the first ``redo`` does
-nothing) and calls back into ``VocabularyFeatures``, which owns the store and
+nothing) and calls back into ``VocabularySession``, which owns the store and
 keeps the table, colours and counts in step.
 """
 
@@ -15,7 +15,7 @@ from reader.vocab.word import VocabWord, WordState
 from reader.wording import counted
 
 if TYPE_CHECKING:
-    from reader.ui.vocabulary_features import VocabularyFeatures
+    from reader.ui.vocabulary_session import VocabularySession
 
 
 class SaveWordCommand(QUndoCommand):
@@ -30,13 +30,13 @@ class SaveWordCommand(QUndoCommand):
 
     def __init__(
         self,
-        features: VocabularyFeatures,
+        session: VocabularySession,
         before: VocabWord | None,
         after: VocabWord,
         text: str = "",
     ) -> None:
         super().__init__(text)
-        self._features = features
+        self._session = session
         self._before = before
         self._after = after
         self._first_redo = True  # the word was saved before the command was pushed
@@ -70,19 +70,19 @@ class SaveWordCommand(QUndoCommand):
         if self._first_redo:
             self._first_redo = False
             return
-        self._features.replace_word(self._before, self._after)
+        self._session.replace_word(self._before, self._after)
 
     def undo(self) -> None:
-        self._features.replace_word(self._after, self._before)
+        self._session.replace_word(self._after, self._before)
 
 
 class RemoveWordsCommand(QUndoCommand):
     """Undo puts the removed words back whole (contexts, tags, note, dates)."""
 
-    def __init__(self, features: VocabularyFeatures, removed: list[VocabWord]) -> None:
+    def __init__(self, session: VocabularySession, removed: list[VocabWord]) -> None:
         names = ", ".join(word.simplified for word in removed[:3])
         super().__init__(f"Delete {names}" + ("…" if len(removed) > 3 else ""))
-        self._features = features
+        self._session = session
         self._removed = removed
         self._first_redo = True  # the words were removed before the command was pushed
 
@@ -90,16 +90,16 @@ class RemoveWordsCommand(QUndoCommand):
         if self._first_redo:
             self._first_redo = False
             return
-        self._features.remove_words(self._removed)
+        self._session.remove_words(self._removed)
 
     def undo(self) -> None:
-        self._features.restore_words(self._removed)
+        self._session.restore_words(self._removed)
 
 
 class MarkKnownCommand(QUndoCommand):
-    def __init__(self, features: VocabularyFeatures, words: list[str], states: list[WordState]):
+    def __init__(self, session: VocabularySession, words: list[str], states: list[WordState]):
         super().__init__(f"Mark {counted(len(words), 'word')} as known")
-        self._features = features
+        self._session = session
         self._words = words
         self._states = states
         self._first_redo = True
@@ -108,7 +108,7 @@ class MarkKnownCommand(QUndoCommand):
         if self._first_redo:
             self._first_redo = False
             return
-        self._states = self._features.mark_known(self._words) or []
+        self._states = self._session.mark_known(self._words) or []
 
     def undo(self) -> None:
-        self._features.restore_states(self._states)
+        self._session.restore_states(self._states)

@@ -191,7 +191,7 @@ _GONE = ListedWord(0, "", "", "", "", "", Status.NEW.value, "", (), ())
 
 
 class VocabularyTableModel(QAbstractTableModel):
-    """Every saved word (``reload``, ``set_words``); ``set_query`` and ``sort`` choose the rows."""
+    """Every saved word (``reload``); ``set_query`` and ``sort`` choose the rows."""
 
     edit_failed = Signal(str)
     """An edit was refused by the store (the one-line reason); nothing changed."""
@@ -207,7 +207,7 @@ class VocabularyTableModel(QAbstractTableModel):
         self._ids: list[int] = []  # the store's id, or 0 for a word given whole
         self._created: list[str] = []  # ISO 8601 text; the Added column's sort key
         self._listed: list[ListedWord | None] = []  # None until read from the store
-        self._whole: dict[int, VocabWord] = {}  # words given whole (set_words, put_word)
+        self._whole: dict[int, VocabWord] = {}  # words given whole (put_word)
         self._search: list[str] = []  # "" until read
         self._pinyin: list[str] = []
         self._unread = 0  # how many positions are still None in _listed
@@ -231,16 +231,6 @@ class VocabularyTableModel(QAbstractTableModel):
         if store is None:
             self.read_everything()  # nothing can be read later
         self._store = store
-
-    def set_words(self, words: Sequence[VocabWord]) -> None:
-        """Show these words (the whole vocabulary), keeping the query and sort order."""
-        rows = [listed(word) for word in words]
-        self._replace(
-            [0] * len(rows),
-            [row.created for row in rows],
-            list(rows),
-            dict(enumerate(words)),
-        )
 
     def reload(self) -> None:
         """Read every word again from the store: rows on screen first, the rest between events."""

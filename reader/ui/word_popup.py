@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
+    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from reader.dictionary.entry import Entry
 from reader.dictionary.entry_html import entry_html
 from reader.language.hsk import hsk_label
+from reader.ui.hover_card import SPEAK_NAME
 from reader.ui.placement import beside_word
 from reader.ui.tone_colours import palette_is_dark, pinyin_rich_text
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from reader.annotation.word_info import WordAnnotator, WordInfo
 
 _LINK_SCHEME = "word"
+_SPEAK_TIP = "Hear the word (S)"
 
 
 def word_link(word: str) -> str:
@@ -76,8 +79,12 @@ class WordPopup(QFrame):
         self._copy_button.clicked.connect(self._copy_clicked)
         self._search_button = QPushButton("&Search dictionary", self)
         self._search_button.clicked.connect(self._search_clicked)
-        self._speak_button = QPushButton("🔊 &Hear", self)
-        self._speak_button.setToolTip("Hear the word (S)")
+        self._speak_button = QPushButton("&Hear", self)
+        # Qt's own speaker icon, as on the hover card (an emoji needs a font).
+        self._speak_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume))
+        self._speak_button.setAccessibleName(SPEAK_NAME)
+        self._speak_button.setToolTip(_SPEAK_TIP)
+        self._speak_button.setVisible(False)  # until speech is installed (set_speaker)
         self._speak_button.clicked.connect(self._speak_clicked)
         self._back_button = QPushButton("&Back", self)
         self._back_button.clicked.connect(self._go_back)
@@ -151,6 +158,12 @@ class WordPopup(QFrame):
 
     def speak_button(self) -> QPushButton:
         return self._speak_button
+
+    def set_speaker(self, shown: bool, blocked_reason: str | None = None) -> None:
+        """Show the Hear button; greyed out with the reason as its tooltip when it cannot speak."""
+        self._speak_button.setVisible(shown)
+        self._speak_button.setEnabled(blocked_reason is None)
+        self._speak_button.setToolTip(blocked_reason or _SPEAK_TIP)
 
     def copy_button(self) -> QPushButton:
         return self._copy_button

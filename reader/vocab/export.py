@@ -36,7 +36,7 @@ _BACK_DETAILS = (
     '<div class="hanzi">{{Simplified}}</div><div>{{Traditional}}</div>'
     "<div>{{Pinyin}}</div><div>{{Definition}}</div>"
     '<div class="context">{{Context}}</div><div class="source">{{Source}}</div>'
-    '{{#HSK}}<div class="hsk">HSK {{HSK}}</div>{{/HSK}}<div class="note">{{Note}}</div>'
+    '{{#HSK}}<div class="hsk">{{HSK}}</div>{{/HSK}}<div class="note">{{Note}}</div>'
 )
 
 

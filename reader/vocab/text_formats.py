@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from reader.language.hsk import hsk_label, level_from_label
 from reader.vocab.pinyin_tones import from_numbered, to_numbered, tone_coloured_html
 from reader.vocab.word import Context, Status, VocabWord, clean_tags
 
@@ -64,12 +65,10 @@ def _status(text: str) -> Status:
 
 
 def _hsk(text: str) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or not 1 <= int(text) <= 9:
-        raise _RowProblem(f"HSK level {text!r} is not a number from 1 to 9")
-    return int(text)
+    try:
+        return level_from_label(text)
+    except ValueError as error:
+        raise _RowProblem(str(error)) from None
 
 
 def _time(text: str, name: str) -> datetime | None:
@@ -257,7 +256,7 @@ def anki_note_fields(word: VocabWord) -> list[str]:
         anki_field(word.definition),
         "<hr>".join(highlighted_sentence(c.sentence, word.simplified) for c in word.contexts),
         "<hr>".join(anki_field(c.article_title) for c in word.contexts),
-        "" if word.hsk is None else str(word.hsk),
+        "" if word.hsk is None else hsk_label(word.hsk),
         anki_field(word.note),
     ]
 

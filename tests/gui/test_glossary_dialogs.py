@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel
 
 from reader.glossary.handout import Paper, QuizKind
 from reader.glossary.store import GlossaryStore
@@ -154,7 +156,10 @@ def test_the_handout_dialog_remembers_format_folder_and_options(qtbot, opened, r
     folder.mkdir()
     dialog = features.export_handout()
     dialog.set_format("html")
-    dialog.set_only_in_article(False)
+    only_in_article = dialog.findChild(QCheckBox, "handoutOnlyInArticle")
+    if only_in_article.isChecked():
+        qtbot.mouseClick(only_in_article, Qt.MouseButton.LeftButton)
+    assert not only_in_article.isChecked()
     dialog.set_quiz(QuizKind.TERMS)
     dialog.set_teacher("Class 3B")
     dialog.set_paper(Paper.LETTER)
@@ -182,3 +187,86 @@ def test_a_handout_that_cannot_be_written_is_reported(qtbot, opened, recorder, t
         dialog.export_to(blocker / "handout.html")
     assert recorder.messages[-1].startswith("The handout was not written: cannot write")
     assert dialog.isVisible(), "the dialog stays open to choose another file"
+
+
+def embedded_fonts(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    names = set()
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]).lstrip("/"))
+    return sorted(names)
+
+
+def test_the_pdf_embeds_the_chinese_font_chosen_and_remembers_it(
+    qtbot, opened, recorder, tmp_path
+) -> None:
+    from reader.glossary.handout_fonts import best_installed_font
+
+    font = best_installed_font()
+    if not font.embedded:
+        pytest.skip("no TrueType Chinese font is installed (apt-get install fonts-wqy-microhei)")
+    _, features = opened
+    dialog = features.export_handout()
+    dialog.set_format("pdf")
+    assert dialog.font_choices()[0] == font.describe()
+    assert dialog.font_choices()[-2:] == [
+        "None: the viewer's STSong-Light (not embedded)",
+        "Other font file (.ttf, .ttc)…",
+    ]
+    dialog.set_font_not_embedded()
+    target = tmp_path / "cid.pdf"
+    with qtbot.waitSignal(dialog.exported, timeout=TIMEOUT_MS):
+        dialog.export_to(target)
+    assert "STSong-Light" in embedded_fonts(target)
+
+    again = features.export_handout()
+    assert again.findChild(QComboBox, "handoutFont").currentText().startswith("None")
+    again.set_font_file(font.path, font.index)
+    target = tmp_path / "embedded.pdf"
+    with qtbot.waitSignal(again.exported, timeout=TIMEOUT_MS):
+        again.export_to(target)
+    assert "STSong-Light" not in embedded_fonts(target)
+    assert any("+" in name and "DejaVu" not in name for name in embedded_fonts(target))
+
+
+def test_another_font_file_is_checked_when_the_handout_is_written(
+    qtbot, opened, recorder, tmp_path
+) -> None:
+    _, features = opened
+    dialog = features.export_handout()
+    dialog.set_format("pdf")
+    box = dialog.findChild(QComboBox, "handoutFont")
+    not_a_font = write(tmp_path / "notes.ttf", "not a font")
+    recorder.files.append(str(not_a_font))
+    box.activated.emit(box.count() - 1)  # "Other font file…"
+    assert box.currentText() == "notes.ttf"
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT_MS):
+        dialog.export_to(tmp_path / "handout.pdf")
+    assert recorder.messages[-1].startswith(
+        "The handout was not written: the font notes.ttf cannot be embedded"
+    )
+    assert not (tmp_path / "handout.pdf").exists()
+
+
+def test_without_a_chinese_font_the_dialog_says_the_pdf_will_not_embed_one(
+    qtbot, opened, monkeypatch, tmp_path
+) -> None:
+    from reader.glossary import handout_fonts
+
+    monkeypatch.setattr(handout_fonts, "_fontconfig_fonts", list)
+    monkeypatch.setattr(handout_fonts, "_platform_fonts", list)
+    _, features = opened
+    dialog = features.export_handout()
+    dialog.set_format("pdf")
+    notice = dialog.findChild(QLabel, "handoutFontNotice")
+    assert not notice.isHidden() and "STSong-Light, not embedded" in notice.text()
+    assert dialog.font_choices()[0].startswith("None")
+    target = tmp_path / "handout.pdf"
+    with qtbot.waitSignal(dialog.exported, timeout=TIMEOUT_MS):
+        dialog.export_to(target)
+    assert "STSong-Light" in embedded_fonts(target)
+    dialog = features.export_handout()
+    dialog.set_format("html")
+    assert not dialog.findChild(QComboBox, "handoutFont").isEnabled()

@@ -53,7 +53,7 @@ def test_no_question_when_words_are_already_saved(
     window: MainWindow, store: VocabularyStore, features: VocabularyFeatures
 ) -> None:
     store.add(VocabWord("城市", "chéng shì", status=Status.LEARNING))
-    features.mark_known([])  # refresh from the store
+    features.session().mark_known([])  # refresh from the store
     assert not install_known_level(window, features).offer_on_first_run()
 
 
@@ -65,7 +65,7 @@ def test_choosing_a_level_marks_its_words_known_and_pinyin_stays_above_the_rest(
     known_level: KnownLevel,
 ) -> None:
     store.add(VocabWord("发展", "fā zhǎn", status=Status.LEARNING))
-    features.mark_known([])  # refresh from the store
+    features.session().mark_known([])  # refresh from the store
     menu_actions = [action.objectName() for action in features.menu().actions()]
     assert menu_actions.index("vocabulary_known_level") == (
         menu_actions.index("vocabulary_mark_known") + 1
@@ -93,7 +93,7 @@ def test_choosing_a_level_marks_its_words_known_and_pinyin_stays_above_the_rest(
     assert "广州" in words and "治理" in words and "发展" in words
     assert not {word for word in words if (hsk_level(word) or 9) <= 3} - {"发展"}
 
-    features.undo_stack().undo()
+    features.saving().undo_stack().undo()
     assert store.get("城市") is None
     assert store.get("发展").status is Status.LEARNING
 

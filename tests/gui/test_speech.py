@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 pytest.importorskip(
@@ -25,7 +26,8 @@ pytest.importorskip(
 
 from reader.speech.preferences import SpeechPreferences  # noqa: E402
 from reader.speech.reading import Utterance  # noqa: E402
-from reader.speech.voices import missing_voice_message  # noqa: E402
+from reader.speech.voices import missing_voice_message, no_chinese_voice_reason  # noqa: E402
+from reader.ui.hover_card import SPEAK_NAME  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.settings import Settings  # noqa: E402
 from reader.ui.speech import SpeechState, available_engines  # noqa: E402
@@ -34,6 +36,7 @@ from reader.ui.speech_features import (  # noqa: E402
     SpeechFeatures,
     install_speech_features,
 )
+from reader.ui.word_popup import WordPopup  # noqa: E402
 
 if "mock" not in available_engines():
     pytest.skip("Qt's mock speech engine is not installed", allow_module_level=True)
@@ -154,14 +157,30 @@ def test_shift_s_says_the_sentence_around_the_current_word(
     assert said.text[-1] in "。！？；\n" or said.end == len(view.text().rstrip())
 
 
+def open_popup(window: MainWindow, word: str) -> WordPopup:
+    """Click on ``word``'s first occurrence, as a user opens its dictionary popup."""
+    view = window.view()
+    view.activate(next(i for i, token in enumerate(view.segmented()) if token.text == word))
+    popup = view.popup()
+    assert popup is not None and popup.isVisible()
+    return popup
+
+
+def test_the_popups_hear_button_works_from_the_keyboard(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    button = open_popup(window, "河长制").speak_button()
+    button.setFocus()  # as Tab reaches it
+    heard = hear(qtbot, window, speech, lambda: qtbot.keyClick(button, Qt.Key.Key_Space))
+    assert [u.text for u in heard.utterances] == ["河长制"]
+
+
 def test_the_popups_hear_button_and_s_say_its_word(
     qtbot, window: MainWindow, speech: SpeechFeatures
 ) -> None:
-    view = window.view()
-    index = next(i for i, token in enumerate(view.segmented()) if token.text == "河长制")
-    view.activate(index)
-    popup = view.popup()
-    assert popup is not None and popup.speak_button().isVisible()
+    popup = open_popup(window, "河长制")
+    assert popup.speak_button().isVisible()
+    assert popup.speak_button().accessibleName() == SPEAK_NAME
 
     clicked = hear(
         qtbot,
@@ -179,6 +198,69 @@ def test_the_popups_hear_button_and_s_say_its_word(
     popup.show_linked_word("治理")  # a cross-reference: S says the word shown
     linked = hear(qtbot, window, speech, lambda: qtbot.keyClick(popup.browser(), Qt.Key.Key_S))
     assert [u.text for u in linked.utterances] == ["治理"]
+
+
+def hover_word(qtbot, window: MainWindow, word: str) -> tuple[int, QPoint]:
+    """Move the mouse onto ``word``'s first occurrence until the card shows it.
+
+    Returns the word's index and where the mouse is (viewport coordinates).
+    """
+    view = window.view()
+    index = next(i for i, token in enumerate(view.segmented()) if token.text == word)
+    view.scroll_to_offset(view.segmented().token(index).start)
+    found = view.document().find(word)  # the first occurrence is the first token
+    middle = QTextCursor(view.document())
+    middle.setPosition(found.selectionStart() + 1)
+    point = view.cursorRect(middle).center()
+    qtbot.mouseMove(view.viewport(), QPoint(1, 1))  # a move to where the mouse is sends nothing
+    qtbot.mouseMove(view.viewport(), point)
+    card = view.hover_card()
+    qtbot.waitUntil(lambda: card.isVisible() and card.word_text() == word)
+    assert view.current_index() == index
+    return index, point
+
+
+def test_the_hover_cards_speaker_button_is_reached_from_the_word_and_says_it(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    view = window.view()
+    index, on_word = hover_word(qtbot, window, "河长制")
+    card = view.hover_card()
+    button = card.speak_button()
+    assert button.isVisible() and button.isEnabled()
+    assert button.accessibleName() == SPEAK_NAME and button.toolTip() == "Hear 河长制 (S)"
+    assert button.focusPolicy() == Qt.FocusPolicy.NoFocus  # the article keeps S, A, 1-4
+
+    # On the way from the word down to the button the card stays on the word,
+    # though the mouse passes over the next line.
+    on_button = view.viewport().mapFromGlobal(button.geometry().center())
+    for point in ((on_word + on_button) / 2, on_button):
+        qtbot.mouseMove(view.viewport(), point)
+        assert card.isVisible() and card.word_text() == "河长制"
+        assert view.current_index() == index
+
+    heard = hear(qtbot, window, speech, lambda: qtbot.mouseClick(button, Qt.MouseButton.LeftButton))
+    [said] = heard.utterances
+    assert said.text == "河长制" and said.start == view.segmented().token(index).start
+    assert heard.state is SpeechState.SPEAKING
+
+
+def test_the_speaker_buttons_say_why_they_are_greyed_out(
+    qtbot, window: MainWindow, speech: SpeechFeatures
+) -> None:
+    """The mock engine has no Chinese voice: once it has started, the buttons say so."""
+    view = window.view()
+    card_button = view.hover_card().speak_button()
+    assert card_button.isEnabled()  # before the engine starts nothing is known against it
+    select_word(qtbot, window, "河长制")
+    hear(qtbot, window, speech, lambda: qtbot.keyClick(view, Qt.Key.Key_S))
+
+    reason = no_chinese_voice_reason()
+    assert speech.buttons_blocked() == reason
+    assert not card_button.isEnabled() and card_button.toolTip() == reason
+    popup = open_popup(window, "河长制")
+    assert popup.speak_button().isVisible()
+    assert not popup.speak_button().isEnabled() and popup.speak_button().toolTip() == reason
 
 
 def test_no_chinese_voice_is_said_once_and_speech_goes_on(
@@ -222,6 +304,8 @@ def test_a_missing_engine_is_explained_never_silent(
     )
     assert speech.speaker() is None
     assert speech_boxes(window) == []  # the box once; the status bar every time
+    button = view.hover_card().speak_button()  # greyed out, saying why
+    assert not button.isEnabled() and "no-such-engine" in button.toolTip()
 
 
 def test_s_with_no_current_word_says_what_to_do(

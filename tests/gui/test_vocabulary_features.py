@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QTextCursor
+from PySide6.QtWidgets import QCheckBox, QPushButton
 
 from reader.annotation.annotator import Annotator
 from reader.articles import default_article
 from reader.errors import VocabularyError
+from reader.speech.espeak import NO_SOUND_MAKER
+from reader.ui.dialogs.vocabulary_export import ONLY_APKG_HAS_AUDIO
 from reader.ui.main_window import MainWindow
 from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.prompts import Prompts
-from reader.ui.vocabulary_features import (
-    ANOTHER_COPY_MESSAGE,
-    VocabularyFeatures,
-    install_vocabulary_features,
-)
+from reader.ui.vocabulary_features import VocabularyFeatures, install_vocabulary_features
 from reader.ui.vocabulary_model import Column
-from reader.vocab.export import ExportFormat
+from reader.ui.vocabulary_session import ANOTHER_COPY_MESSAGE
+from reader.vocab.export import ExportFormat, sound_file_name
 from reader.vocab.store import VocabularyStore
 from reader.vocab.word import Context, Status, VocabWord
 
@@ -97,7 +100,7 @@ def test_pressing_a_on_a_hovered_word_saves_it_with_its_sentence_and_article(
 ) -> None:
     hover(qtbot, window, "河长制")
 
-    with qtbot.waitSignal(features.word_saved):
+    with qtbot.waitSignal(features.saving().word_saved):
         qtbot.keyClick(window.view(), Qt.Key.Key_A)
 
     saved = store.get("河长制")
@@ -111,7 +114,7 @@ def test_pressing_a_on_a_hovered_word_saves_it_with_its_sentence_and_article(
         window.view().text().split()
     )
     assert window.statusBar().currentMessage() == "Saved 河长制 (new); Edit ▸ Undo takes it back"
-    assert features.model().row_of(saved.key) is not None
+    assert features.session().model().row_of(saved.key) is not None
 
 
 def test_number_keys_set_the_status_saving_the_word_first(
@@ -142,12 +145,12 @@ def test_undo_takes_back_a_save_with_a_then_a_status_key(
     qtbot.keyClick(window.view(), Qt.Key.Key_A)
     qtbot.keyClick(window.view(), Qt.Key.Key_3)
     assert store.get("河长制").status is Status.KNOWN
-    assert features.undo_stack().count() == 1  # one action: saved as known
+    assert features.saving().undo_stack().count() == 1  # one action: saved as known
 
     window.action("vocabulary_undo").trigger()
     assert store.get("河长制") is None  # the word left the vocabulary
-    assert features.model().rowCount() == 0
-    assert "河长制" not in features.statuses()
+    assert features.session().model().rowCount() == 0
+    assert "河长制" not in features.session().statuses()
 
     window.action("vocabulary_redo").trigger()
     saved = store.get("河长制")
@@ -158,16 +161,16 @@ def test_a_status_key_alone_says_what_it_did_and_undo_reverses_it(
     qtbot, window: MainWindow, features: VocabularyFeatures, store: VocabularyStore
 ) -> None:
     store.add(VocabWord("城市", "chéng shì", status=Status.LEARNING))
-    features.model().reload()
+    features.session().model().reload()
     hover(qtbot, window, "城市")
     qtbot.keyClick(window.view(), Qt.Key.Key_3)
     assert "Undo" in window.statusBar().currentMessage()
     hover(qtbot, window, "河长制")
     qtbot.keyClick(window.view(), Qt.Key.Key_2)  # not saved before: saved by the key
 
-    features.undo_stack().undo()
+    features.saving().undo_stack().undo()
     assert store.get("河长制") is None
-    features.undo_stack().undo()
+    features.saving().undo_stack().undo()
     assert store.get("城市").status is Status.LEARNING  # back to what it was, still saved
 
 
@@ -176,12 +179,12 @@ def test_a_new_action_clears_redo(
 ) -> None:
     hover(qtbot, window, "河长制")
     qtbot.keyClick(window.view(), Qt.Key.Key_A)
-    features.undo_stack().undo()
-    assert features.undo_stack().canRedo()
+    features.saving().undo_stack().undo()
+    assert features.saving().undo_stack().canRedo()
 
     hover(qtbot, window, "城市")
     qtbot.keyClick(window.view(), Qt.Key.Key_A)
-    assert not features.undo_stack().canRedo()
+    assert not features.saving().undo_stack().canRedo()
     assert store.get("河长制") is None  # redo cannot bring back what the learner took back
 
 
@@ -190,20 +193,20 @@ def test_an_edit_in_the_table_is_undone_and_clears_redo(
 ) -> None:
     original = store.add(VocabWord("治理", "zhì lǐ", definition="to govern"))
     store.add(VocabWord("城市", "chéng shì"))
-    features.model().reload()
-    features.undo_stack().clear()
-    model = features.model()
+    features.session().model().reload()
+    features.saving().undo_stack().clear()
+    model = features.session().model()
     row = model.row_of(original.key)
     assert model.setData(model.index(row, Column.NOTE), "from the article")
     assert store.get("治理").note == "from the article"
 
-    features.undo_stack().undo()
+    features.saving().undo_stack().undo()
     assert store.get("治理") == original
-    features.undo_stack().redo()
-    features.undo_stack().undo()
+    features.saving().undo_stack().redo()
+    features.saving().undo_stack().undo()
     city = model.row_of(store.get("城市").key)
     assert model.setData(model.index(city, Column.NOTE), "new")
-    assert not features.undo_stack().canRedo()
+    assert not features.saving().undo_stack().canRedo()
 
 
 def test_the_tab_lists_saved_words_and_filters_by_status_text_and_pinyin(
@@ -212,9 +215,9 @@ def test_the_tab_lists_saved_words_and_filters_by_status_text_and_pinyin(
     view = window.view()
     for word, number in (("河长制", 2), ("城市", 3), ("治理", 1)):
         index = next(i for i, t in enumerate(view.segmented()) if t.text == word)
-        features.set_status_from_key(view.word_info(index), number)
-    tab = features.tab()
-    model = features.model()
+        features.saving().set_status_from_key(view.word_info(index), number)
+    tab = features.browser().tab()
+    model = features.session().model()
     assert model.rowCount() == 3 and tab.count_text() == "3 words"
 
     tab.set_status_filter(Status.LEARNING)
@@ -239,8 +242,8 @@ def test_editing_the_definition_in_place_is_saved(
     qtbot, features: VocabularyFeatures, store: VocabularyStore
 ) -> None:
     store.add(VocabWord("治理", "zhì lǐ", definition="to govern"))
-    features.model().reload()
-    model = features.model()
+    features.session().model().reload()
+    model = features.session().model()
     index = model.index(model.row_of(store.get("治理").key), Column.DEFINITION)
 
     assert model.setData(index, "to govern; governance (my words)")
@@ -256,23 +259,23 @@ def test_delete_and_undo_restore_the_word_with_its_contexts(
         VocabWord("治理", "zhì lǐ", definition="to govern", tags=("policy",), note="mine"),
         Context("提升城市治理水平。", "广州"),
     )
-    features.model().reload()
-    features.show_tab()
-    table = features.tab().table()
+    features.session().model().reload()
+    features.browser().show_tab()
+    table = features.browser().tab().table()
     qtbot.waitUntil(table.isVisible)
-    table.selectRow(features.model().row_of(original.key))
+    table.selectRow(features.session().model().row_of(original.key))
     table.setFocus()
 
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert store.get("治理") is None
-    assert features.model().rowCount() == 0
+    assert features.session().model().rowCount() == 0
 
-    features.undo_stack().undo()
+    features.saving().undo_stack().undo()
     restored = store.get("治理")
     assert restored == original
-    assert features.model().row_of(original.key) is not None
+    assert features.session().model().row_of(original.key) is not None
 
-    features.undo_stack().redo()
+    features.saving().undo_stack().redo()
     assert store.get("治理") is None
 
 
@@ -281,18 +284,18 @@ def test_status_colouring_lookup_follows_the_store(
 ) -> None:
     store.add(VocabWord("治理", "zhì lǐ", status=Status.LEARNING))
     store.add(VocabWord("城市", "chéng shì", status=Status.KNOWN))
-    features.model().reload()
-    features.set_colouring(True)
-    features.mark_known([])  # refresh from the store
+    features.session().model().reload()
+    features.colouring().set_colouring(True)
+    features.session().mark_known([])  # refresh from the store
 
-    lookup = features.status_lookup()
+    lookup = features.colouring().status_lookup()
     assert lookup("治理") == "learning"
     assert lookup("城市") == "known"
     assert lookup("河长制") == "new"  # not saved: shown as still to learn
     assert lookup("，") is None and lookup("2024") is None
 
-    features.set_colouring(False)
-    plain = features.status_lookup()
+    features.colouring().set_colouring(False)
+    plain = features.colouring().status_lookup()
     assert plain("治理") is None and plain("河长制") is None
     assert plain("城市") == "known"  # still hides its pinyin in ABOVE_UNKNOWN
     assert not features.action("vocabulary_colour").isChecked()
@@ -332,7 +335,7 @@ def test_pinyin_above_unknown_words_leaves_out_known_words(
 
     store.add(VocabWord("城市", "chéng shì", status=Status.KNOWN))
     store.add(VocabWord("治理", "zhì lǐ", status=Status.LEARNING))
-    features.mark_known([])  # refresh from the store
+    features.session().mark_known([])  # refresh from the store
 
     assert is_blank(pinyin_band(window, "城市"))
     assert not is_blank(pinyin_band(window, "治理"))
@@ -346,12 +349,12 @@ def test_mark_all_remaining_words_known_asks_first_and_can_be_undone(
     answers: FakePrompts,
 ) -> None:
     store.add(VocabWord("治理", "zhì lǐ", status=Status.LEARNING))
-    features.mark_known([])
-    remaining = features.words_to_mark_known()
+    features.session().mark_known([])
+    remaining = features.saving().words_to_mark_known()
     assert "治理" not in remaining and "河长制" in remaining and "，" not in remaining
 
     answers.answer = False
-    assert features.mark_article_known() == 0
+    assert features.saving().mark_article_known() == 0
     assert store.count() == 1
     assert f"Mark {len(remaining):,} words" in answers.questions[-1]
 
@@ -360,16 +363,18 @@ def test_mark_all_remaining_words_known_asks_first_and_can_be_undone(
     assert store.count() == 1 + len(remaining)
     assert store.get("河长制").status is Status.KNOWN
     assert store.get("治理").status is Status.LEARNING
-    estimate = features.comprehension()
+    estimate = features.comprehension().comprehension()
     assert estimate is not None and estimate.known_distinct_words == len(remaining)
-    assert features.comprehension_text()[1].endswith(
-        f"({len(remaining):,} of {len(remaining) + 1:,})"
+    assert (
+        features.comprehension()
+        .comprehension_text()[1]
+        .endswith(f"({len(remaining):,} of {len(remaining) + 1:,})")
     )
 
-    features.undo_stack().undo()
+    features.saving().undo_stack().undo()
     assert store.count() == 1
-    assert features.comprehension().known_words == 0
-    assert features.comprehension_text()[0].startswith("0%")
+    assert features.comprehension().comprehension().known_words == 0
+    assert features.comprehension().comprehension_text()[0].startswith("0%")
 
 
 def test_double_click_shows_the_word_in_its_sentence(
@@ -380,13 +385,13 @@ def test_double_click_shows_the_word_in_its_sentence(
     occurrence = [i for i in range(len(text)) if text.startswith("治理", i)][6]
     sentence = view.sentence_around(occurrence)
     store.add(VocabWord("治理", "zhì lǐ"), Context(sentence, default_article().title))
-    features.model().reload()
-    features.show_tab()
-    table = features.tab().table()
+    features.session().model().reload()
+    features.browser().show_tab()
+    table = features.browser().tab().table()
     qtbot.waitUntil(table.isVisible)
-    cell = table.visualRect(features.model().index(0, Column.WORD)).center()
+    cell = table.visualRect(features.session().model().index(0, Column.WORD)).center()
 
-    with qtbot.waitSignal(features.tab().context_requested):
+    with qtbot.waitSignal(features.browser().tab().context_requested):
         # An item view takes a double click only on the item the button was pressed on.
         qtbot.mousePress(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
         qtbot.mouseRelease(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
@@ -402,36 +407,92 @@ def test_double_click_shows_the_word_in_its_sentence(
     assert text.find(sentence[:10]) <= start
 
 
+def export_in_worker(qtbot, dialog) -> tuple[str, int]:
+    """Press Export and wait for the worker to write the file: (path, words written)."""
+    with qtbot.waitSignal(dialog.exported, timeout=60_000) as written:
+        qtbot.mouseClick(dialog.findChild(QPushButton, "exportButton"), Qt.MouseButton.LeftButton)
+    return tuple(written.args)
+
+
 def test_export_dialog_writes_csv_and_apkg(
-    tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
+    qtbot, tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
 ) -> None:
     store.add(
         VocabWord("治理", "zhì lǐ", definition="to govern"), Context("提升治理水平。", "广州")
     )
     for export_format, name in ((ExportFormat.CSV, "words.csv"), (ExportFormat.APKG, "w.apkg")):
-        dialog = features.open_export_dialog()
+        dialog = features.files().open_export_dialog()
         dialog.set_format(export_format)
         dialog.set_path(tmp_path / name)
 
-        assert dialog.export() == 1
+        assert export_in_worker(qtbot, dialog) == (str(tmp_path / name), 1)
         assert (tmp_path / name).stat().st_size > 0
     assert "治理" in (tmp_path / "words.csv").read_text(encoding="utf-8")
 
 
+def _sounds_in(package: Path) -> list[str]:
+    with zipfile.ZipFile(package) as archive:
+        return sorted(json.loads(archive.read("media")).values())
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+def test_the_export_dialog_puts_each_words_sound_in_the_deck_and_remembers_it(
+    qtbot, tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
+) -> None:
+    for word in (VocabWord("治理", "zhì lǐ"), VocabWord("城市", "chéng shì")):
+        store.add(word, Context("提升治理水平。", "广州"))
+    dialog = features.files().open_export_dialog()
+    dialog.set_format(ExportFormat.APKG)
+    dialog.set_path(tmp_path / "words.apkg")
+    audio = dialog.findChild(QCheckBox, "exportAudio")
+    assert audio.isEnabled() and not audio.isChecked() and dialog.audio_note() == ""
+    qtbot.mouseClick(audio, Qt.MouseButton.LeftButton)
+
+    assert export_in_worker(qtbot, dialog)[1] == 2
+    assert _sounds_in(tmp_path / "words.apkg") == sorted(
+        sound_file_name(word) for word in ("治理", "城市")
+    )
+    again = features.files().open_export_dialog()
+    assert again.findChild(QCheckBox, "exportAudio").isChecked()
+    again.set_format(ExportFormat.CSV)  # a spreadsheet has no sound: the box says so
+    assert not again.with_audio()
+    assert not again.findChild(QCheckBox, "exportAudio").isEnabled()
+    assert again.audio_note() == ONLY_APKG_HAS_AUDIO
+
+
+def test_without_espeak_the_export_dialog_says_why_and_exports_without_audio(
+    qtbot, monkeypatch, tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
+) -> None:
+    store.add(VocabWord("治理", "zhì lǐ"), Context("提升治理水平。", "广州"))
+    monkeypatch.setenv("PATH", str(tmp_path))  # no espeak-ng to be found
+    dialog = features.files().open_export_dialog()
+    dialog.set_format(ExportFormat.APKG)
+    dialog.set_path(tmp_path / "words.apkg")
+    audio = dialog.findChild(QCheckBox, "exportAudio")
+    assert not audio.isEnabled()
+    assert dialog.audio_note() == f"No audio: {NO_SOUND_MAKER}." == audio.toolTip()
+
+    assert export_in_worker(qtbot, dialog)[1] == 1
+    assert _sounds_in(tmp_path / "words.apkg") == []
+
+
 def test_the_export_dialog_remembers_format_folder_and_statuses(
-    tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
+    qtbot, tmp_path: Path, features: VocabularyFeatures, store: VocabularyStore
 ) -> None:
     store.add(
         VocabWord("治理", "zhì lǐ", definition="to govern"), Context("提升治理水平。", "广州")
     )
     store.set_status(store.get("治理").key, Status.KNOWN)
-    dialog = features.open_export_dialog()
+    dialog = features.files().open_export_dialog()
     dialog.set_format(ExportFormat.CSV)
-    dialog.set_statuses([Status.KNOWN])
+    for status in Status:  # ticked: new and learning, until a choice is remembered
+        box = dialog.findChild(QCheckBox, f"exportStatus_{status.value}")
+        if box.isChecked() != (status is Status.KNOWN):
+            qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     dialog.set_path(tmp_path / "words.csv")
-    assert dialog.export() == 1
+    assert export_in_worker(qtbot, dialog)[1] == 1
 
-    again = features.open_export_dialog()
+    again = features.files().open_export_dialog()
     assert again.export_format() is ExportFormat.CSV
     assert again.path() == tmp_path / "vocabulary.csv"
     assert again.word_filter().statuses == frozenset({Status.KNOWN})
@@ -446,7 +507,7 @@ def test_import_previews_bad_lines_and_writes_nothing_until_confirmed(
         ' {"pinyin": "no characters"}]}',
         encoding="utf-8",
     )
-    dialog = features.open_import_dialog()
+    dialog = features.files().open_import_dialog()
     dialog.set_path(source)
 
     plan = dialog.preview()
@@ -458,7 +519,7 @@ def test_import_previews_bad_lines_and_writes_nothing_until_confirmed(
 
     dialog.apply()
     assert store.get("治理").definition == "to govern"
-    assert features.model().row_of(store.get("治理").key) is not None
+    assert features.session().model().row_of(store.get("治理").key) is not None
 
 
 def test_a_store_error_is_shown_and_the_window_keeps_running(
@@ -491,7 +552,7 @@ def test_closing_the_window_closes_the_store(
 ) -> None:
     window.close()
 
-    assert features.store() is None
+    assert features.session().store() is None
     assert not features.action("vocabulary_export").isEnabled()
 
 

@@ -71,16 +71,16 @@ def test_wide_windows_keep_lines_to_a_comfortable_length(qtbot, window: MainWind
 def test_colouring_by_status_shows_what_the_colours_mean(qtbot, window: MainWindow, store) -> None:
     features = install_vocabulary_features(window, store)
     legend = window.findChild(StatusLegend, "statusLegend")
-    features.set_colouring(False)
+    features.colouring().set_colouring(False)
     assert not legend.isVisible()
-    features.set_colouring(True)
+    features.colouring().set_colouring(True)
     qtbot.waitUntil(legend.isVisible)
     assert legend.names() == ["Unknown", "Learning", "Known"]
 
 
 def test_the_export_date_filter_reads_as_a_date(qtbot, window: MainWindow, store) -> None:
     features = install_vocabulary_features(window, store)
-    dialog = features.open_export_dialog()
+    dialog = features.files().open_export_dialog()
     edit = dialog.findChild(QDateEdit)
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", edit.text())
     dialog.reject()

@@ -1,6 +1,8 @@
 """Exporting a glossary handout (PDF or web page) for the open article.
 
-The dialog remembers its format, folder and options for next time.  The
+The dialog remembers its format, folder and options for next time, with the
+Chinese font a PDF embeds (the fonts found on this computer, another font
+file, or the viewer's STSong-Light, not embedded).  The
 handout is composed and written in the window's worker (with the article
 section, the bundled article takes a few seconds); the dialog waits with its
 buttons disabled and closes when the file is written.
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -32,10 +35,17 @@ from reader.glossary.handout_choices import (
     compose_handout,
     handout_date,
 )
+from reader.glossary.handout_fonts import (
+    NOT_EMBEDDED,
+    HanFont,
+    font_from_file,
+    installed_fonts,
+)
 from reader.glossary.store import GlossarySet
 from reader.ui.background_worker import BackgroundWorker
 from reader.ui.dialogs.remembered_choices import RememberedChoices
 from reader.ui.prompts import Prompts
+from reader.ui.settings import Settings
 
 HTML, PDF = "html", "pdf"
 _FILTERS = {HTML: "Web page (*.html)", PDF: "PDF document (*.pdf)"}
@@ -44,6 +54,24 @@ _QUIZ_LABELS = {
     QuizKind.ENGLISH: "Quiz: terms given, write the English",
     QuizKind.TERMS: "Quiz: English given, write the terms",
 }
+_OTHER_FONT = "other"
+_NO_FONT_FOUND = (
+    "No TrueType Chinese font was found: the PDF will use STSong-Light, not embedded "
+    "(viewers without Adobe's Asian fonts substitute one). Choose a font file to embed one."
+)
+
+
+def _font_key(font: HanFont) -> str:
+    """How a font is kept in the list and in the settings: "path#index", "" for none."""
+    return f"{font.path}#{font.index}" if font.path is not None else ""
+
+
+def _font_of_key(key: str) -> HanFont:
+    """The font a key names; ReaderError when its file cannot be embedded (any more)."""
+    if not key:
+        return NOT_EMBEDDED
+    path, _, index = key.rpartition("#")
+    return font_from_file(path, int(index) if index.isdigit() else 0)
 
 
 class HandoutExportDialog(QDialog):
@@ -63,6 +91,7 @@ class HandoutExportDialog(QDialog):
         *,
         reader: PinyinReader | None = None,
         article_path: str | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("handoutExport")
@@ -74,7 +103,7 @@ class HandoutExportDialog(QDialog):
         self._worker = worker
         self._source = article_source(article_path)
         self._prompts = prompts or Prompts()
-        self._remembered = RememberedChoices("handout_export")
+        self._remembered = RememberedChoices("handout_export", settings)
         remembered = self._remembered
         has_article = article_text is not None
 
@@ -85,6 +114,7 @@ class HandoutExportDialog(QDialog):
             label = "Built-in policy glossary" if glossary.read_only else glossary.name
             self._glossary.addItem(label, glossary.name)
         self._only_in_article = QCheckBox("Only terms that occur in this article", self)
+        self._only_in_article.setObjectName("handoutOnlyInArticle")
         self._only_in_article.setChecked(has_article and remembered.flag("only_in_article", True))
         self._only_in_article.setEnabled(has_article)
         self._include_article = QCheckBox(
@@ -107,6 +137,25 @@ class HandoutExportDialog(QDialog):
         self._format.setObjectName("handoutFormat")
         self._format.addItem("PDF", PDF)
         self._format.addItem("Web page (HTML)", HTML)
+        self._font = QComboBox(self)
+        self._font.setObjectName("handoutFont")
+        self._font.setToolTip("The Chinese font the PDF embeds, so it prints the same everywhere")
+        found = installed_fonts()
+        for font in found:
+            self._font.addItem(font.describe(), _font_key(font))
+        self._font.addItem("None: the viewer's STSong-Light (not embedded)", "")
+        self._font.addItem("Other font file (.ttf, .ttc)…", _OTHER_FONT)
+        self._font.activated.connect(self._font_activated)
+        default_font = _font_key(found[0]) if found else ""
+        font_key = remembered.text("font", default_font)
+        if font_key and not Path(font_key.rpartition("#")[0]).is_file():
+            font_key = default_font  # the remembered font file is gone
+        self._add_font_file(font_key)
+        self._font_notice = QLabel(_NO_FONT_FOUND if not found else "", self)
+        self._font_notice.setObjectName("handoutFontNotice")
+        self._font_notice.setWordWrap(True)
+        self._font_notice.setVisible(not found)
+        self._format.currentIndexChanged.connect(self._format_changed)
         self._select(self._quiz, remembered.text("quiz", QuizKind.NONE.value))
         self._select(self._paper, remembered.text("paper", Paper.A4.value))
         self._select(self._format, remembered.text("format", PDF))
@@ -119,6 +168,8 @@ class HandoutExportDialog(QDialog):
         form.addRow("Teacher or class:", self._teacher)
         form.addRow("Paper:", self._paper)
         form.addRow("Format:", self._format)
+        form.addRow("Chinese font:", self._font)
+        form.addRow("", self._font_notice)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         export = QPushButton("&Export…", self)
         buttons.addButton(export, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -128,6 +179,7 @@ class HandoutExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self._format_changed()
 
     @staticmethod
     def _select(box: QComboBox, value: str) -> None:
@@ -135,13 +187,31 @@ class HandoutExportDialog(QDialog):
         if index >= 0:
             box.setCurrentIndex(index)
 
+    def _format_changed(self) -> None:
+        self._font.setEnabled(self.file_format() == PDF)
+
+    def _font_activated(self, index: int) -> None:
+        if self._font.itemData(index) != _OTHER_FONT:
+            self._last_font = index
+            return
+        path = self._prompts.open_file(
+            self, "Chinese font to embed", "TrueType fonts (*.ttf *.ttc);;All files (*)"
+        )
+        if path:
+            self._add_font_file(f"{path}#0")
+        else:
+            self._font.setCurrentIndex(self._last_font)
+
+    def _add_font_file(self, key: str) -> None:
+        """Selects the font ``key`` names, adding it to the list when it is not there."""
+        index = self._font.findData(key)
+        if index < 0:
+            index = self._font.count() - 1  # before "Other font file…"
+            self._font.insertItem(index, Path(key.rpartition("#")[0]).name, key)
+        self._font.setCurrentIndex(index)
+        self._last_font = index
+
     # Choices (tests set them directly)
-
-    def set_glossary(self, name: str | None) -> None:
-        self._glossary.setCurrentIndex(self._glossary.findData(name))
-
-    def set_only_in_article(self, on: bool) -> None:
-        self._only_in_article.setChecked(on)
 
     def set_include_article(self, on: bool) -> None:
         self._include_article.setChecked(on)
@@ -157,6 +227,17 @@ class HandoutExportDialog(QDialog):
 
     def set_format(self, file_format: str) -> None:
         self._select(self._format, file_format)
+
+    def set_font_file(self, path: str | Path, index: int = 0) -> None:
+        """Embed the font in ``path`` (checked when the handout is written)."""
+        self._add_font_file(f"{path}#{index}")
+
+    def set_font_not_embedded(self) -> None:
+        self._add_font_file("")
+
+    def font_choices(self) -> list[str]:
+        """The font list as shown."""
+        return [self._font.itemText(index) for index in range(self._font.count())]
 
     def file_format(self) -> str:
         return str(self._format.currentData())
@@ -204,11 +285,13 @@ class HandoutExportDialog(QDialog):
         )
         choices = self.choices()
         text, reader = self._text, self._reader
+        font_key = str(self._font.currentData())
 
         def job() -> int:
             handout = compose_handout(glossaries, choices, text, reader)
+            font = _font_of_key(font_key) if file_format == PDF else NOT_EMBEDDED
             try:
-                _write(handout, file_format, path)
+                _write(handout, file_format, path, font)
             except OSError as error:  # the core's clean-up can fail too (a file where a folder is)
                 raise ReaderError(f"cannot write {path}: {error.strerror or error}") from error
             return len(handout.entries)
@@ -223,6 +306,7 @@ class HandoutExportDialog(QDialog):
                 quiz=choices.quiz.value,
                 teacher=choices.teacher,
                 paper=choices.paper.value,
+                font=font_key,
             )
             self.exported.emit(str(path), terms)
             self.accept()
@@ -237,11 +321,11 @@ class HandoutExportDialog(QDialog):
         self._worker.submit(job, written, not_written)
 
 
-def _write(handout: Handout, file_format: str, path: str | Path) -> None:
+def _write(handout: Handout, file_format: str, path: str | Path, font: HanFont) -> None:
     if file_format == PDF:
         from reader.glossary.handout_pdf import write_handout_pdf
 
-        write_handout_pdf(handout, path)
+        write_handout_pdf(handout, path, font)
     else:
         from reader.glossary.handout_html import build_handout_html
 

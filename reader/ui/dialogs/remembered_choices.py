@@ -1,26 +1,25 @@
 """What an export dialog remembers between uses: format, folder and options.
 
-Kept in the window's settings file under one group per dialog. A value that
-is missing, or that a hand edit made unreadable, gives the caller's default.
+Kept in the window's settings (``Settings.export_choice``) under one group
+per dialog. A value that is missing, or that a hand edit made unreadable,
+gives the caller's default.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-
-from reader.ui.settings import settings_file
+from reader.ui.settings import Settings
 
 
 class RememberedChoices:
-    def __init__(self, group: str) -> None:
+    def __init__(self, group: str, settings: Settings | None = None) -> None:
         self._group = group
-        self._settings = QSettings(settings_file(), QSettings.Format.IniFormat)
+        self._settings = settings or Settings()
 
     def text(self, key: str, default: str = "") -> str:
-        value = self._settings.value(f"{self._group}/{key}", default)
-        return value if isinstance(value, str) else default
+        value = self._settings.export_choice(self._group, key)
+        return default if value is None else value
 
     def flag(self, key: str, default: bool) -> bool:
         value = self.text(key, "true" if default else "false").lower()
@@ -32,7 +31,10 @@ class RememberedChoices:
         return remembered if remembered is not None and remembered.is_dir() else Path.home()
 
     def remember(self, **values: str | bool | Path) -> None:
-        for key, value in values.items():
-            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-            self._settings.setValue(f"{self._group}/{key}", text)
-        self._settings.sync()
+        self._settings.remember_export_choices(
+            self._group,
+            {
+                key: ("true" if value else "false") if isinstance(value, bool) else str(value)
+                for key, value in values.items()
+            },
+        )

@@ -1,7 +1,9 @@
 """Vocabulary ▸ Export…: choose a format, which words, and a file; writes with reader.vocab.export.
 
 The dialog is shown non-modally (``show()``), so the window stays usable and tests
-can drive it without a blocking ``exec()``.
+can drive it without a blocking ``exec()``.  The file is written in the window's
+background worker: an Anki package with audio runs espeak-ng once per word,
+which takes seconds for a few hundred words.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,8 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import VocabularyError
+from reader.speech.espeak import NO_SOUND_MAKER, EspeakSynthesizer
+from reader.ui.background_worker import BackgroundWorker
 from reader.ui.dialogs.remembered_choices import RememberedChoices
-from reader.vocab.export import ExportFormat, export_words
+from reader.ui.settings import Settings
+from reader.vocab.export import ExportFormat, WordAudio, export_words
 from reader.vocab.store import VocabularyStore
 from reader.vocab.word import Status, WordFilter
 
@@ -42,6 +48,8 @@ FORMAT_LABELS = {
 }
 _ANY = "__any__"
 _FIRST_STATUSES = (Status.NEW, Status.LEARNING)  # ticked until the user's own choice is remembered
+AUDIO_LABEL = "Add the sound of each word"
+ONLY_APKG_HAS_AUDIO = "Only an Anki package (.apkg) carries sound files."
 
 
 class VocabularyExportDialog(QDialog):
@@ -53,13 +61,19 @@ class VocabularyExportDialog(QDialog):
         store: VocabularyStore,
         tags: Sequence[str],
         articles: Sequence[str],
+        worker: BackgroundWorker,
         parent: QWidget | None = None,
+        *,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export Vocabulary")
         self.setObjectName("vocabularyExportDialog")
         self._store = store
-        self._remembered = RememberedChoices("vocabulary_export")
+        self._worker = worker
+        self._exporting = False
+        self._sound_maker = EspeakSynthesizer()
+        self._remembered = RememberedChoices("vocabulary_export", settings)
         remembered = self._remembered
 
         self._format = QComboBox(self)
@@ -70,6 +84,7 @@ class VocabularyExportDialog(QDialog):
         )
         self._statuses = {status: QCheckBox(status.value.capitalize(), self) for status in Status}
         for status, box in self._statuses.items():
+            box.setObjectName(f"exportStatus_{status.value}")
             box.setChecked(remembered.flag(f"status_{status.value}", status in _FIRST_STATUSES))
         statuses = QHBoxLayout()
         for box in self._statuses.values():
@@ -88,6 +103,14 @@ class VocabularyExportDialog(QDialog):
         self._since.setDisplayFormat("yyyy-MM-dd")  # the locale's short form can read "2 11 2026"
         self._since.setEnabled(False)
         self._since_on.toggled.connect(self._since.setEnabled)
+        self._audio = QCheckBox(AUDIO_LABEL, self)
+        self._audio.setObjectName("exportAudio")
+        self._audio.setChecked(remembered.flag("audio", False))
+        self._audio_note = QLabel(self)
+        self._audio_note.setTextFormat(Qt.TextFormat.PlainText)
+        self._audio_note.setObjectName("exportAudioNote")
+        self._audio_note.setWordWrap(True)
+        self._audio_note.setEnabled(False)  # drawn greyed: a remark, not a choice
         since = QHBoxLayout()
         since.addWidget(self._since_on)
         since.addWidget(self._since, 1)
@@ -109,12 +132,15 @@ class VocabularyExportDialog(QDialog):
         form.addRow("Tag:", self._tag)
         form.addRow("Article:", self._article)
         form.addRow("", since)
+        form.addRow("Audio:", self._audio)
+        form.addRow("", self._audio_note)
         form.addRow("File:", file_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self._export_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self._export_button.setText("Export")
+        self._export_button.setObjectName("exportButton")
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -122,6 +148,7 @@ class VocabularyExportDialog(QDialog):
         layout.addWidget(self._message)
         layout.addWidget(buttons)
         self._format.currentIndexChanged.connect(self._format_changed)
+        self._show_audio_choice()
 
     # -- choices (also what tests set) -------------------------------------------
 
@@ -131,9 +158,13 @@ class VocabularyExportDialog(QDialog):
     def set_path(self, path: str | Path) -> None:
         self._path.setText(str(path))
 
-    def set_statuses(self, statuses: Sequence[Status]) -> None:
-        for status, box in self._statuses.items():
-            box.setChecked(status in statuses)
+    def with_audio(self) -> bool:
+        """Whether the export will carry sound (ticked, and possible for this format here)."""
+        return self._audio.isEnabled() and self._audio.isChecked()
+
+    def audio_note(self) -> str:
+        """The line under the audio choice: why there is none, or ""."""
+        return self._audio_note.text()
 
     def path(self) -> Path:
         return Path(self._path.text().strip()).expanduser()
@@ -163,37 +194,94 @@ class VocabularyExportDialog(QDialog):
 
     # -- actions ------------------------------------------------------------------
 
-    def export(self) -> int | None:
-        """Write the chosen words; returns how many, or None (the reason is shown)."""
+    def export(self) -> bool:
+        """Start writing the chosen words in the worker; False if it did not start.
+
+        ``exported`` follows when the file is written; a problem is shown in the
+        dialog, which stays open.
+        """
+        if self._exporting:
+            return False
         if not self._path.text().strip():
             self._message.setText("Choose a file to export to.")
-            return None
+            return False
         if not any(box.isChecked() for box in self._statuses.values()):
             self._message.setText("Tick at least one status to export.")
-            return None
+            return False
         try:
             words = self._store.words(self.word_filter())
-            if not words:
-                self._message.setText("No saved word matches these choices; nothing was written.")
-                return None
-            count = export_words(words, self.path(), self.export_format())
         except VocabularyError as error:
             self._message.setText(str(error))
-            return None
+            return False
+        if not words:
+            self._message.setText("No saved word matches these choices; nothing was written.")
+            return False
+        path, chosen = self.path(), self.export_format()
+        audio: WordAudio | None = self._sound_maker if self.with_audio() else None
+        self._set_exporting(True, len(words), audio is not None)
+
+        def job() -> int:  # in the worker: only the core, no widget
+            return export_words(words, path, chosen, audio)
+
+        self._worker.submit(job, lambda count: self._written(path, count), self._failed)
+        return True
+
+    def _written(self, path: Path, count: int) -> None:
+        self._set_exporting(False)
         self._remembered.remember(
             format=self.export_format().value,
-            folder=self.path().resolve().parent,
+            folder=path.resolve().parent,
+            audio=self._audio.isChecked(),
             **{f"status_{s.value}": box.isChecked() for s, box in self._statuses.items()},
         )
-        self.exported.emit(str(self.path()), count)
+        self.exported.emit(str(path), count)
         self.accept()
-        return count
+
+    def _failed(self, message: str) -> None:
+        self._set_exporting(False)
+        self._message.setText(message)
+
+    def _set_exporting(self, on: bool, count: int = 0, audio: bool = False) -> None:
+        self._exporting = on
+        self._export_button.setEnabled(not on)
+        if on:
+            sounds = " and the sound of each" if audio else ""
+            self._message.setText(f"Exporting {count:,} word{'s' if count != 1 else ''}{sounds}…")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self._exporting:  # the worker's answer needs the dialog to land in
+            self._message.setText("The export is still being written; it closes when done.")
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        if self._exporting:
+            self._message.setText("The export is still being written; it closes when done.")
+            return
+        super().reject()
 
     def _format_changed(self) -> None:
         suffix = FORMAT_LABELS[self.export_format()][1]
         text = self._path.text().strip()
         if text:
             self._path.setText(str(Path(text).with_suffix(suffix)))
+        self._show_audio_choice()
+
+    def _show_audio_choice(self) -> None:
+        """The audio box is enabled only where sound can be made; the line under it says why not."""
+        if self.export_format() is not ExportFormat.APKG:
+            reason = ONLY_APKG_HAS_AUDIO
+        elif not self._sound_maker.available():
+            reason = f"No audio: {NO_SOUND_MAKER}."
+        else:
+            reason = ""
+        self._audio.setEnabled(not reason)
+        self._audio.setToolTip(
+            reason or "Each card plays the word, spoken by espeak-ng's Mandarin voice"
+        )
+        self._audio_note.setText(reason)
+        self._audio_note.setVisible(bool(reason))
 
     def _browse(self) -> None:
         label, suffix = FORMAT_LABELS[self.export_format()]

@@ -16,10 +16,11 @@ from pypdf.generic import ContentStream
 from reader import paths
 from reader.annotation.annotator import Annotator
 from reader.errors import ReaderError
-from reader.glossary.handout import Handout, Paper, QuizKind
+from reader.glossary.handout import Handout, HandoutEntry, MarkedText, Paper, QuizKind
 from reader.glossary.handout_choices import HandoutChoices, compose_handout
 from reader.glossary.handout_pdf import MIN_TEXT_SIZE, font_runs, write_handout_pdf
 from reader.glossary.store import GlossarySet
+from reader.glossary.term import GlossaryTerm
 from reader.language.han import han_characters, is_han
 
 ARTICLE = paths.bundled_articles_dir() / "guangzhou-governance-ycwb.txt"
@@ -176,3 +177,17 @@ def test_pdftotext_extracts_the_characters_printed(text, tmp_path):
     ).stdout
     assert Counter(han_characters(layer)) == Counter(entry_han(document))
     assert "广州" in layer
+
+
+def test_an_example_that_is_all_term_is_highlighted_too(tmp_path):
+    """reportlab loses the background of a span ending a CJK paragraph unless worked around."""
+    term = GlossaryTerm("奋进新征程建功新时代", "fèn jìn", "forge ahead")
+    example = MarkedText("奋进新征程 建功新时代", ((0, 11),))
+    target = tmp_path / "marked.pdf"
+    write_handout_pdf(Handout("Marks", entries=(HandoutEntry(term, 1, example),)), target)
+    reader = PdfReader(target)
+    operations = ContentStream(reader.pages[0].get_contents(), reader).operations
+    fills = [operands for operands, operator in operations if operator == b"rg"]
+    highlight = [round(c / 255, 3) for c in (0xFF, 0xE5, 0x8A)]
+    assert any([round(float(c), 3) for c in rgb] == highlight for rgb in fills)
+    assert "奋进新征程 建功新时代" in extracted(target)

@@ -29,3 +29,17 @@ def test_json_statistics_key_levels_by_the_same_band_names(capsys) -> None:
     assert cli(["annotate", "--format", "json"]) == 0
     levels = json.loads(capsys.readouterr().out)["stats"]["hsk_levels"]
     assert list(levels) == ["1", "2", "3", "4", "5", "6", "7-9", "none"]
+
+
+def test_an_anki_card_shows_the_band_and_reads_back_as_the_level(tmp_path) -> None:
+    from reader.vocab.export import ExportFormat, export_words
+    from reader.vocab.importing import parse_import
+    from reader.vocab.text_formats import anki_note_fields
+    from reader.vocab.word import VocabWord
+
+    words = [VocabWord("堵塞", "dǔ sè", hsk=7), VocabWord("城市", "chéng shì", hsk=3)]
+    fields = [anki_note_fields(word)[6] for word in words]
+    assert fields == [hsk_label(7), hsk_label(3)] == ["HSK 7-9", "HSK 3"]
+    exported = tmp_path / "words.txt"
+    export_words(words, exported, ExportFormat.ANKI_TEXT)
+    assert [word.hsk for word in parse_import(exported).good] == [7, 3]

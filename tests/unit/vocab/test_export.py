@@ -60,7 +60,7 @@ def test_the_anki_package_holds_the_expected_notes_and_guids(saved_words, tmp_pa
     assert "tone4" in fields[2] and "tone3" in fields[2]
     assert fields[3] == "to govern &lt;well&gt; &amp; wisely"
     assert "<b>治理</b>" in fields[4]
-    assert fields[6] == "6"
+    assert fields[6] == "HSK 6"  # hsk_label, as everywhere else
     assert "politics" in notes[0][2] and "status::new" in notes[0][2]
 
 

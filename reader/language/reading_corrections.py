@@ -1,0 +1,385 @@
+"""The learner's own readings of words: "This is read …", and it stays read so.
+
+A learner or teacher who finds a word read wrongly corrects it once (the
+window's right-click menu, or ``reader readings set``); from then on the
+correction is the first source of that word's reading, before the glossary,
+the dictionary and the polyphone model, everywhere the reader states one.
+
+A correction belongs to a word, not to one place in one text: every token
+that is the word reads so.  It is keyed by the word's simplified form
+(OpenCC, as everything else is analysed), so that a correction made in a
+traditional text holds in a simplified one and the other way round.
+
+The annotators apply corrections as a layer over their own reading
+(``ReadingCorrections.corrected``); the saved annotations in the cache keep
+the reader's own reading.  So a correction changes what is on screen at once,
+whichever annotator answers, costs no saved annotation, and removing it gives
+back exactly the reading the reader had.
+
+Kept as one small JSON file in the data folder, written atomically and
+re-read before each change (the command line and the window may both change
+it).  A file that cannot be read as one is moved to the ``damaged`` folder,
+never deleted or written over; the corrections that could still be read are
+kept, and ``problem`` says what happened so the caller can tell the learner.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader import paths
+from reader.atomic_files import write_bytes_atomically
+from reader.dictionary.senses import Lookup, entry_gloss
+from reader.errors import ReaderError
+from reader.input_files import MEGABYTE, read_regular_file
+from reader.language.han import han_characters, has_han
+from reader.language.notation import is_valid_syllable, marks_to_numbered, numbered_to_marks
+from reader.language.script import word_to_simplified
+
+Readings = tuple[str, ...]
+
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 8 * MEGABYTE
+"""Far above any learner's corrections (about 60 bytes each); a larger file is not ours."""
+MAX_WORD_LENGTH = 32
+"""Longer than any word or glossary term; a longer "word" is a pasted sentence."""
+
+_SEPARATORS = re.compile(r"[\s'’\-·]+")
+_PIECE = re.compile(r"([^\d]+)(\d?)")
+_NUMBERED = re.compile(r"([a-zü]+)([1-5])")
+
+
+class ReadingCorrectionError(ReaderError):
+    """A correction cannot be made as asked, or the corrections cannot be saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingCorrection:
+    """One word and the reading the learner chose for it."""
+
+    word: str
+    """The word as it was corrected (traditional if it was written so)."""
+    pinyin: Readings
+    """One lowercase tone-marked syllable per Han character: ("cháng", "chéng")."""
+
+    @property
+    def key(self) -> str:
+        """The simplified word: what tokens of either script are matched by."""
+        return correction_key(self.word)
+
+
+def correction_key(word: str) -> str:
+    """The key a correction of ``word`` is kept under: its simplified form (長城 -> 长城)."""
+    return word_to_simplified(word.strip())
+
+
+def check_word(word: str) -> str:
+    """``word`` stripped, or a ``ReadingCorrectionError`` saying why it cannot be corrected."""
+    stripped = word.strip()
+    if not has_han(stripped):
+        raise ReadingCorrectionError(
+            f"“{stripped[:40]}” has no Chinese characters, so it has no reading to correct"
+        )
+    if len(stripped) > MAX_WORD_LENGTH or any(char.isspace() for char in stripped):
+        raise ReadingCorrectionError(
+            f"“{stripped[:40]}” is not one word; correct the reading of one word at a time"
+        )
+    return stripped
+
+
+def parse_reading(word: str, pinyin: str) -> Readings:
+    """The syllables of ``pinyin`` as a reading of ``word``, tone-marked and lowercase.
+
+    Numbered (``lao3 shi1``, ``lv4``, ``nu:3``) and tone-marked (``lǎo shī``,
+    ``lǎoshī``) pinyin are both accepted; a syllable without a tone is
+    neutral (``dōng xi``, ``dong1 xi5``).  One syllable is needed per Han
+    character of ``word``.  Anything else raises ``ReadingCorrectionError``
+    with a message that says what to write.
+    """
+    characters = han_characters(check_word(word))
+    example = "e.g. “chang2 cheng2” or “cháng chéng”"
+    if not pinyin.strip():
+        raise ReadingCorrectionError(f"give the pinyin of {word.strip()}, {example}")
+    syllables: list[str] = []
+    for chunk in _SEPARATORS.split(pinyin.strip().lower()):
+        pieces = _PIECE.findall(chunk)
+        if "".join(letters + digit for letters, digit in pieces) != chunk:
+            raise ReadingCorrectionError(f"“{chunk[:40]}” in “{pinyin.strip()[:60]}” is not pinyin")
+        for letters, digit in pieces:
+            syllables.extend(_syllables(letters, digit, pinyin))
+    if len(syllables) != len(characters):
+        raise ReadingCorrectionError(
+            f"{word.strip()} has {_count(len(characters), 'character')} but "
+            f"“{pinyin.strip()[:60]}” is {_count(len(syllables), 'syllable')}; "
+            f"give one syllable per character, {example}"
+        )
+    return tuple(syllables)
+
+
+def _syllables(letters: str, digit: str, whole: str) -> list[str]:
+    """The tone-marked syllables of one run of letters and the tone number after it, if any."""
+    numbered = marks_to_numbered(letters, umlaut="v")  # unmarked syllables come back as tone 5
+    found = [(base.replace("v", "ü"), int(tone)) for base, tone in _NUMBERED.findall(numbered)]
+    if not found or "".join(f"{base}{tone}" for base, tone in found) != numbered.replace("v", "ü"):
+        raise ReadingCorrectionError(
+            f"“{letters.strip()[:40]}” in “{whole.strip()[:60]}” is not pinyin"
+        )
+    if digit:
+        base, tone = found[-1]
+        if digit not in "012345":
+            raise ReadingCorrectionError(
+                f"tone numbers are 1 to 5 (5 for the neutral tone): {whole}"
+            )
+        if tone != 5:
+            raise ReadingCorrectionError(
+                f"“{letters}{digit}” has both a tone mark and a tone number; give one"
+            )
+        found[-1] = (base, int(digit) or 5)  # 0 is sometimes written for the neutral tone
+    for base, _tone in found:
+        if not is_valid_syllable(base):
+            raise ReadingCorrectionError(f"“{base}” is not a Mandarin syllable")
+    return [numbered_to_marks(f"{base}{tone}") for base, tone in found]
+
+
+def _count(number: int, noun: str, plural: str = "") -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingChoice:
+    """A reading a word can have, offered in the window's "This is read …" menu."""
+
+    pinyin: Readings
+    sense: str
+    """What the word means read so (CC-CEDICT's first sense); "" when no entry says."""
+
+
+MAX_CHOICES = 12
+
+
+def reading_choices(word: str, shown: Readings, lookup: Lookup) -> list[ReadingChoice]:
+    """The readings to offer for the token ``word``, now read ``shown``, ``shown`` first.
+
+    CC-CEDICT's readings of the word (of a one-character word, the
+    character's readings), each with the sense of its entry.  A word CC-CEDICT
+    lacks (a name, a new term) gets ``shown`` with one character read
+    another of its ways at a time: 林长制 lín cháng zhì for lín zhǎng zhì.
+    """
+    simplified = word_to_simplified(word)
+    characters = han_characters(simplified)
+    choices: dict[Readings, str] = {}
+    if shown:
+        choices[shown] = ""
+    entries = lookup(simplified)
+    for entry in entries:
+        reading = tuple(entry.pinyin.lower().split())
+        if len(reading) == len(characters) and not choices.get(reading):
+            line = entry_gloss(entries, " ".join(reading), simplified, lookup)
+            choices[reading] = line.split("; ")[0]
+    if not entries and len(shown) == len(characters) > 1:
+        for position, character in enumerate(characters):
+            for entry in lookup(character):
+                syllable = entry.pinyin.lower()
+                if " " not in syllable:
+                    choices.setdefault((*shown[:position], syllable, *shown[position + 1 :]), "")
+    return [ReadingChoice(pinyin, sense) for pinyin, sense in choices.items()][:MAX_CHOICES]
+
+
+_UNKNOWN: Readings = ("?",)
+_TOKENS_KEPT = 200_000
+
+
+class ReadingCorrections:
+    """The learner's corrections, kept in ``file`` (None: in memory only, for tests and tools).
+
+    Safe to read from the worker thread while the window changes it: each
+    change replaces the whole table, with the answers remembered from it, in
+    one assignment.
+    """
+
+    def __init__(self, file: Path | None = None) -> None:
+        self._file = file
+        # the corrections by simplified word, and what tokens as written were found to be
+        self._state: tuple[dict[str, ReadingCorrection], dict[str, Readings | None]] = ({}, {})
+        self._lock = threading.Lock()
+        self.problem = ""
+        """What went wrong reading the file (moved aside, what was kept); "" when nothing."""
+
+    @classmethod
+    def load(cls, file: Path | None = None) -> ReadingCorrections:
+        """The corrections saved in ``file`` (by default the data folder's).
+
+        Never raises: the reader reads on without corrections rather than not
+        at all.  A damaged file is moved aside; a file that cannot be read (or
+        moved) is left as it is, and a change then fails with the reason
+        rather than write over it.  ``problem`` says which.
+        """
+        corrections = cls(file if file is not None else paths.reading_corrections_file())
+        with corrections._lock:
+            try:
+                corrections._state = (corrections._read(), {})
+            except ReadingCorrectionError as error:
+                corrections.problem = f"Reading corrections not used: {error}"
+        return corrections
+
+    @property
+    def file(self) -> Path | None:
+        return self._file
+
+    def __len__(self) -> int:
+        return len(self._state[0])
+
+    def __bool__(self) -> bool:
+        return bool(self._state[0])
+
+    def all(self) -> list[ReadingCorrection]:
+        """Every correction, by simplified word."""
+        table = self._state[0]
+        return [table[key] for key in sorted(table)]
+
+    def correction_for(self, word: str) -> ReadingCorrection | None:
+        """The learner's correction of ``word`` (either script), or None."""
+        table = self._state[0]
+        return table.get(word_to_simplified(word)) if table else None
+
+    def reading_for(self, word: str) -> Readings | None:
+        """The learner's reading of ``word`` (either script), or None."""
+        found = self.correction_for(word)
+        return found.pinyin if found is not None else None
+
+    def corrected(self, word: str, reading: Readings) -> Readings:
+        """``reading`` of the token ``word``, or the learner's reading of it where there is one.
+
+        The one place a correction wins: both annotators answer through it.
+        """
+        table, known = self._state
+        if not table or not reading:  # nearly always: one test, no look-up
+            return reading
+        found = known.get(word, _UNKNOWN)
+        if found is _UNKNOWN:
+            # tokens recur: the script conversion once per distinct token
+            correction = table.get(word_to_simplified(word))
+            found = correction.pinyin if correction is not None else None
+            if len(known) > _TOKENS_KEPT:
+                known.clear()
+            known[word] = found
+        return found if found is not None and len(found) == len(reading) else reading
+
+    def set(self, word: str, pinyin: str | Iterable[str]) -> ReadingCorrection:
+        """Read ``word`` as ``pinyin`` from now on (checked as ``parse_reading`` says) and save.
+
+        ``pinyin`` is text in any notation, or syllables already chosen (a menu's).
+        """
+        text = pinyin if isinstance(pinyin, str) else " ".join(pinyin)
+        correction = ReadingCorrection(check_word(word), parse_reading(word, text))
+        self._change(correction.key, correction)
+        return correction
+
+    def remove(self, word: str) -> ReadingCorrection | None:
+        """Forget the correction of ``word`` (either script); the one removed, or None."""
+        return self._change(correction_key(word), None)
+
+    def restore(self, correction: ReadingCorrection | None, word: str) -> None:
+        """Put back ``correction`` for ``word`` as it was (None: no correction), for undo."""
+        self._change(correction_key(word), correction)
+
+    def _change(self, key: str, correction: ReadingCorrection | None) -> ReadingCorrection | None:
+        with self._lock:
+            # re-read: the command line may have changed the file since it was loaded
+            table = dict(self._read()) if self._file is not None else dict(self._state[0])
+            old = table.pop(key, None)
+            if correction is not None:
+                table[key] = correction
+            if self._file is not None and old != correction:
+                self._write(table)
+            self._state = (table, {})
+        return old
+
+    # -- the file --------------------------------------------------------------------------
+
+    def _read(self) -> dict[str, ReadingCorrection]:
+        assert self._file is not None
+        try:
+            raw = read_regular_file(self._file, MAX_FILE_BYTES, ReadingCorrectionError)
+        except ReadingCorrectionError:
+            if not self._file.exists():
+                return {}
+            raise
+        kept, reason = _parse_file(raw)
+        if reason:
+            self._set_aside(reason, kept)
+        return kept
+
+    def _set_aside(self, reason: str, kept: dict[str, ReadingCorrection]) -> None:
+        """Move the damaged file to the damaged folder and save what could be read of it."""
+        from datetime import UTC, datetime  # only here: the start-up path loads this module
+
+        assert self._file is not None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = paths.damaged_dir() / f"{self._file.stem}-damaged-{stamp}{self._file.suffix}"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self._file, target)
+        except OSError as error:
+            raise ReadingCorrectionError(
+                f"{self._file} is damaged ({reason}) and cannot be moved aside: "
+                f"{error.strerror or error}"
+            ) from None
+        outcome = (
+            f"{_count(len(kept), 'correction')} that could be read "
+            f"{'is' if len(kept) == 1 else 'are'} kept"
+            if kept
+            else "no correction could be read from it"
+        )
+        self.problem = (
+            f"The file of reading corrections was damaged ({reason}); "
+            f"it was moved to {target} and {outcome}"
+        )
+        if kept:
+            self._write(kept)
+
+    def _write(self, table: dict[str, ReadingCorrection]) -> None:
+        assert self._file is not None
+        document = {
+            "version": FORMAT_VERSION,
+            "corrections": [
+                {"word": table[key].word, "pinyin": " ".join(table[key].pinyin)}
+                for key in sorted(table)
+            ],
+        }
+        data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+        try:
+            write_bytes_atomically(self._file, data)
+        except OSError as error:
+            raise ReadingCorrectionError(
+                f"cannot save the reading corrections in {self._file}: {error.strerror or error}"
+            ) from None
+
+
+def _parse_file(raw: bytes) -> tuple[dict[str, ReadingCorrection], str]:
+    """The corrections in ``raw`` and, if some or all could not be read, why ("" if none)."""
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return {}, "it is not JSON"
+    if not isinstance(document, dict) or not isinstance(document.get("corrections"), list):
+        return {}, "it holds no list of corrections"
+    if document.get("version") != FORMAT_VERSION:
+        return {}, f"it is of another version ({str(document.get('version'))[:20]})"
+    kept: dict[str, ReadingCorrection] = {}
+    bad = 0
+    for item in document["corrections"]:
+        try:
+            word, pinyin = str(item["word"]), str(item["pinyin"])
+            correction = ReadingCorrection(check_word(word), parse_reading(word, pinyin))
+        except (ReadingCorrectionError, KeyError, TypeError):
+            bad += 1
+            continue
+        kept[correction.key] = correction
+    return kept, (f"{_count(bad, 'entry', 'entries')} could not be read" if bad else "")

@@ -1,0 +1,93 @@
+"""``reader readings`` as a learner runs it: real processes over one data folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader import paths
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+DEADLINE_S = 120
+
+
+def reader(data_dir: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "--data-dir", str(data_dir), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=DEADLINE_S,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT), "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    )
+
+
+def test_set_list_and_remove(data_dir: Path) -> None:
+    assert reader(data_dir, "readings", "list").stdout == ""
+
+    done = reader(data_dir, "readings", "set", "重点", "chong2", "dian3")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "重点 is read chóng diǎn from now on\n"
+    assert reader(data_dir, "readings", "set", "長城", "zhǎngchéng").returncode == 0
+
+    listed = reader(data_dir, "readings", "list")
+    assert listed.stdout.splitlines() == ["重点\tchóng diǎn", "長城\tzhǎng chéng"]
+    rows = json.loads(reader(data_dir, "readings", "list", "--format", "json").stdout)
+    assert {"word": "長城", "simplified": "长城", "pinyin": "zhǎng chéng"} in rows
+
+    removed = reader(data_dir, "readings", "remove", "长城")  # either script names it
+    assert removed.returncode == 0, removed.stderr
+    assert "(was zhǎng chéng)" in removed.stdout
+    assert reader(data_dir, "readings", "list").stdout == "重点\tchóng diǎn\n"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["set", "长城", "chang2"], "2 characters but “chang2” is 1 syllable"),
+        (["set", "长城", "chang2", "chengx"], "is not pinyin"),
+        (["set", "abc", "a1"], "no Chinese characters"),
+        (["set", "长城"], "the following arguments are required: PINYIN"),
+        (["remove", "长城"], "长城 has no reading correction"),
+        (["rename", "长城"], "invalid choice"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_status_2(
+    data_dir: Path, arguments: list[str], message: str
+) -> None:
+    finished = reader(data_dir, "readings", *arguments)
+    assert finished.returncode == 2
+    assert len(finished.stderr.splitlines()) == 1 and message in finished.stderr
+    assert not paths.reading_corrections_file().exists()  # nothing half-made was saved
+
+
+def test_annotate_states_the_corrected_reading_and_its_sense(data_dir: Path) -> None:
+    assert reader(data_dir, "readings", "set", "重点", "chóng diǎn").returncode == 0
+
+    as_json = reader(data_dir, "annotate", "--format", "json")
+    as_text = reader(data_dir, "annotate", "--format", "text")
+
+    assert as_json.returncode == 0, as_json.stderr
+    tokens = [t for t in json.loads(as_json.stdout)["tokens"] if t["text"] == "重点"]
+    assert tokens and all(t["pinyin"] == ["chóng", "diǎn"] for t in tokens)
+    assert all(t["gloss"].startswith("to recount") for t in tokens)
+    assert "重点 chóngdiǎn" in as_text.stdout and "zhòngdiǎn" not in as_text.stdout
+
+
+def test_a_damaged_file_is_reported_in_one_line_and_set_aside(data_dir: Path) -> None:
+    file = paths.reading_corrections_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text("{not json", encoding="utf-8")
+
+    listed = reader(data_dir, "readings", "list")
+
+    assert listed.returncode == 0 and listed.stdout == ""
+    assert len(listed.stderr.splitlines()) == 1 and "was damaged" in listed.stderr
+    (moved,) = paths.damaged_dir().iterdir()
+    assert moved.read_text(encoding="utf-8") == "{not json"

@@ -1,0 +1,169 @@
+"""The learner's reading corrections: what is accepted, how they are kept, damaged files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader import paths
+from reader.language.reading_corrections import (
+    ReadingCorrection,
+    ReadingCorrectionError,
+    ReadingCorrections,
+    parse_reading,
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "written", "reading"),
+    [
+        ("长城", "chang2 cheng2", ("cháng", "chéng")),
+        ("长城", "cháng chéng", ("cháng", "chéng")),
+        ("长城", "chángchéng", ("cháng", "chéng")),
+        ("长城", "Chang2Cheng2", ("cháng", "chéng")),
+        ("東西", "dong1 xi5", ("dōng", "xi")),  # a neutral tone: 5, 0 or no mark
+        ("东西", "dong1 xi0", ("dōng", "xi")),
+        ("东西", "dōng xi", ("dōng", "xi")),
+        ("绿", "lv4", ("lǜ",)),
+        ("女", "nu:3", ("nǚ",)),
+        ("女", "nǚ", ("nǚ",)),
+        ("西安", "xi1'an1", ("xī", "ān")),
+        ("12345热线", "re4 xian4", ("rè", "xiàn")),  # one syllable per Han character
+    ],
+)
+def test_numbered_and_marked_pinyin_are_both_accepted(
+    word: str, written: str, reading: tuple[str, ...]
+) -> None:
+    assert parse_reading(word, written) == reading
+
+
+@pytest.mark.parametrize(
+    ("word", "written", "says"),
+    [
+        ("长城", "chang2", "2 characters but “chang2” is 1 syllable"),
+        ("长", "chang2 cheng2", "1 character but"),
+        ("长城", "", "give the pinyin of 长城"),
+        ("长城", "xyz abc", "is not pinyin"),
+        ("长城", "chang22 cheng2", "is not pinyin"),
+        ("长城", "chǎng3 cheng2", "both a tone mark and a tone number"),
+        ("长城", "chang7 cheng2", "tone numbers are 1 to 5"),
+        ("abc", "a", "no Chinese characters"),
+        ("长 城", "chang2 cheng2", "not one word"),
+    ],
+)
+def test_anything_else_is_refused_with_a_message_saying_what_to_write(
+    word: str, written: str, says: str
+) -> None:
+    with pytest.raises(ReadingCorrectionError, match=says) as raised:
+        parse_reading(word, written)
+    assert "\n" not in str(raised.value)
+
+
+def test_corrections_round_trip_through_the_file(data_dir: Path) -> None:
+    store = ReadingCorrections.load()
+    assert not store and store.problem == ""
+
+    store.set("长城", "zhang3 cheng2")
+    store.set("为", ["wèi"])
+
+    again = ReadingCorrections.load()
+    assert again.file == paths.reading_corrections_file()
+    assert again.all() == [
+        ReadingCorrection("为", ("wèi",)),
+        ReadingCorrection("长城", ("zhǎng", "chéng")),
+    ]
+    assert again.reading_for("长城") == ("zhǎng", "chéng")
+    assert again.problem == ""
+
+    assert again.remove("长城") == ReadingCorrection("长城", ("zhǎng", "chéng"))
+    assert again.remove("长城") is None
+    assert [c.word for c in ReadingCorrections.load().all()] == ["为"]
+
+
+def test_a_traditional_word_and_its_simplified_form_share_one_correction(
+    data_dir: Path,
+) -> None:
+    store = ReadingCorrections.load()
+    store.set("長城", "zhang3 cheng2")
+
+    assert store.reading_for("长城") == ("zhǎng", "chéng")
+    assert store.reading_for("長城") == ("zhǎng", "chéng")
+    store.set("长城", "chang2 cheng2")  # replaces it: one word, one correction
+    assert len(store) == 1 and store.reading_for("長城") == ("cháng", "chéng")
+    assert store.remove("長城") is not None and not store
+
+
+def test_the_correction_replaces_the_readers_reading_of_that_word_only() -> None:
+    store = ReadingCorrections()  # in memory
+    store.set("为", "wei4")
+    assert store.corrected("为", ("wéi",)) == ("wèi",)
+    assert store.corrected("為", ("wéi",)) == ("wèi",)
+    assert store.corrected("为了", ("wèi", "le")) == ("wèi", "le")
+    assert store.corrected("，", ()) == ()
+
+
+def test_a_change_made_elsewhere_meanwhile_is_kept(data_dir: Path) -> None:
+    window = ReadingCorrections.load()
+    command_line = ReadingCorrections.load()
+    command_line.set("长城", "zhang3 cheng2")
+
+    window.set("为", "wei4")  # reads the file again before writing it
+
+    assert {c.word for c in ReadingCorrections.load().all()} == {"为", "长城"}
+
+
+def test_a_damaged_file_is_moved_aside_reported_and_not_written_over(data_dir: Path) -> None:
+    file = paths.reading_corrections_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_bytes(b'{"version": 1, "corrections": [{"word": "\xe9\x95')  # cut short
+
+    store = ReadingCorrections.load()
+
+    assert not store
+    assert "damaged (it is not JSON)" in store.problem
+    moved = list(paths.damaged_dir().iterdir())
+    assert len(moved) == 1 and str(moved[0]) in store.problem
+    assert moved[0].read_bytes().endswith(b"\xe9\x95")  # the learner's bytes, kept whole
+    assert not file.exists()
+    store.set("长城", "zhang3 cheng2")
+    assert len(list(paths.damaged_dir().iterdir())) == 1
+
+
+def test_entries_that_cannot_be_read_are_set_aside_and_the_good_ones_kept(
+    data_dir: Path,
+) -> None:
+    file = paths.reading_corrections_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    document = {
+        "version": 1,
+        "corrections": [
+            {"word": "长城", "pinyin": "zhǎng chéng"},
+            {"word": "为", "pinyin": "not pinyin"},
+            {"word": "东西"},
+        ],
+    }
+    file.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+    store = ReadingCorrections.load()
+
+    assert store.all() == [ReadingCorrection("长城", ("zhǎng", "chéng"))]
+    assert "2 entries could not be read" in store.problem
+    assert "1 correction that could be read is kept" in store.problem
+    (moved,) = paths.damaged_dir().iterdir()
+    assert json.loads(moved.read_text(encoding="utf-8")) == document
+    assert ReadingCorrections.load().all() == store.all()  # saved again, without the bad ones
+    assert ReadingCorrections.load().problem == ""
+
+
+def test_an_unreadable_file_is_reported_and_never_written_over(data_dir: Path) -> None:
+    file = paths.reading_corrections_file()
+    file.mkdir(parents=True)  # not a file at all
+
+    store = ReadingCorrections.load()
+
+    assert not store and "is a folder" in store.problem
+    with pytest.raises(ReadingCorrectionError, match="is a folder"):
+        store.set("长城", "zhang3 cheng2")
+    assert file.is_dir()
