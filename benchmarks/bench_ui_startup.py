@@ -7,7 +7,11 @@ anchor: a bare PySide6 window showing the same text in a QPlainTextEdit,
 started and measured the same way.  Caches are warmed by one unmeasured run.
 Peak RSS is the child's ru_maxrss.
 
-Run: ``python benchmarks/bench_ui_startup.py`` (offscreen unless QT_QPA_PLATFORM is set).
+Issue 12's targets are ratios to that bare window; ``measure_ratios`` runs the
+two back to back and takes each ratio within its round.
+
+Run: ``python benchmarks/bench_ui_startup.py`` (offscreen unless QT_QPA_PLATFORM is set),
+or with ``--ratios`` for the ratios alone.
 """
 
 from __future__ import annotations
@@ -113,6 +117,61 @@ def measure_anchor(article: Path, repeats: int = 3) -> dict[str, float]:
     }
 
 
+STARTUP_TARGETS = (
+    ("painted", "window_painted", False, 1.5),
+    ("hover ready, article opened before", "hover_ready", False, 2.5),
+    ("hover ready, new article", "hover_ready", True, 5.0),
+    ("full annotator loaded", "full_annotator_ready", False, 4.0),
+)
+"""Issue 12's targets: (label, milestone, new article?, most times the bare window's paint)."""
+
+
+def measure_ratios(data_dir: Path, repeats: int = 3) -> dict[str, tuple[float, float, float]]:
+    """Each of ``STARTUP_TARGETS`` as a ratio to the bare window: label -> (median ratio,
+    median seconds, median bare seconds).
+
+    The bare window and the reader are run back to back in each round and every
+    ratio is taken within its round: on a shared machine the load changes between
+    rounds far more than within one, and would otherwise land in the ratio.
+    """
+    article = bundled_article()
+    environment = _environment(data_dir)
+    bare_environment = dict(os.environ)
+    bare_environment.setdefault("QT_QPA_PLATFORM", "offscreen")
+    reader = [sys.executable, "-m", "reader"]
+    bare = [sys.executable, "-c", _ANCHOR, str(article)]
+    _run_with_rss(reader, environment)  # warm: caches, the OS's file cache
+    _run_with_rss(bare, bare_environment)
+    rounds: list[dict[str, tuple[float, float]]] = []
+    for _ in range(repeats):
+        anchor = _run_with_rss(bare, bare_environment)[0]["window_painted"]
+        before = _run_with_rss(reader, environment)[0]
+        shutil.rmtree(data_dir / "cache" / "annotations", ignore_errors=True)
+        new = _run_with_rss(reader, environment)[0]
+        rounds.append(
+            {
+                label: ((new if first_open else before)[milestone], anchor)
+                for label, milestone, first_open, _ in STARTUP_TARGETS
+            }
+        )
+    return {
+        label: (
+            statistics.median(r[label][0] / r[label][1] for r in rounds),
+            statistics.median(r[label][0] for r in rounds),
+            statistics.median(r[label][1] for r in rounds),
+        )
+        for label, *_ in STARTUP_TARGETS
+    }
+
+
+def print_ratios(data_dir: Path, repeats: int = 3) -> None:
+    ratios = measure_ratios(data_dir, repeats)
+    print(f"start-up as a ratio to a bare PySide6 window (load average {os.getloadavg()[0]:.1f})")
+    for label, _, _, target in STARTUP_TARGETS:
+        ratio, value, bare = ratios[label]
+        print(f"  {label:36} {ratio:5.2f}x (target <= {target}x)  {value:.3f}s vs bare {bare:.3f}s")
+
+
 def write_large_article(folder: Path) -> Path:
     """The bundled article repeated to about 350,000 characters (about 1 MB in UTF-8)."""
     sys.path.insert(0, str(REPO_ROOT))
@@ -134,8 +193,13 @@ def bundled_article() -> Path:
 
 
 def main() -> None:
+    if "--ratios" in sys.argv:
+        with tempfile.TemporaryDirectory() as folder:
+            print_ratios(Path(folder) / "data")
+        return
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
+        print_ratios(base / "ratio-data")
         large = write_large_article(base)
         rows = [
             ("bundled article", measure_reader(None, base / "data")),

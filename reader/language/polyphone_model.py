@@ -10,8 +10,10 @@ float32, with the input projection precomputed per character, and keeps the
 argmax among the character's own readings (g2pM's takes it over all 876
 classes, so it can answer a syllable the character never has).
 
-numpy and the weights are loaded on first use only, so start-up pays nothing
-for a text without polyphones.
+numpy and the weights are loaded only for the first sentence that holds one of
+the model's polyphones: asking whether a character is one (``is_polyphonic``)
+reads the small readings table alone, so a text whose polyphones the
+dictionary and the rules settle never imports numpy.
 """
 
 from __future__ import annotations
@@ -35,25 +37,60 @@ class PolyphoneModel:
     """Readings of polyphonic characters in sentences, as numbered pinyin (``le5``, ``lu:4``)."""
 
     def __init__(self, folder: str) -> None:
+        self._folder = folder
+        readings_of: dict[str, list[str]] = _load(folder, "digest_cedict.pkl")
+        self.candidates = {char: found for char, found in readings_of.items() if len(found) > 1}
+        self._weights: _Weights | None = None
+        self._weights_lock = threading.Lock()
+
+    def is_polyphonic(self, char: str) -> bool:
+        """Whether the model reads ``char`` (answered without loading numpy or the weights)."""
+        return char in self.candidates
+
+    def _loaded(self) -> _Weights:
+        with self._weights_lock:
+            if self._weights is None:
+                self._weights = _Weights(self._folder, self.candidates)
+            return self._weights
+
+    def predict(self, sentences: Sequence[str]) -> list[dict[int, tuple[str, float]]]:
+        """For each sentence, offset -> (numbered reading, probability) of each polyphone in it."""
+        results: list[dict[int, tuple[str, float]]] = [{} for _ in sentences]
+        jobs = [
+            index
+            for index, sentence in enumerate(sentences)
+            if any(char in self.candidates for char in sentence)
+        ]
+        if not jobs:
+            return results
+        jobs.sort(key=lambda index: len(sentences[index]))
+        self._loaded().predict(sentences, jobs, results)
+        return results
+
+
+def _load(folder: str, name: str) -> Any:
+    with open(os.path.join(folder, name), "rb") as stream:
+        return pickle.load(stream)  # noqa: S301 - the installed package's own files
+
+
+class _Weights:
+    """The network, loaded with numpy on the first sentence that holds a polyphone."""
+
+    def __init__(self, folder: str, candidates: dict[str, list[str]]) -> None:
+        self._candidates = candidates
         # Small matrices: OpenBLAS's worker threads only spin and slow each product
         # down several times on a busy machine.  Set before numpy's first import.
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         import numpy as np
 
-        def load(name: str) -> Any:
-            with open(os.path.join(folder, name), "rb") as stream:
-                return pickle.load(stream)  # noqa: S301 - the installed package's own files
-
         self._np = np
-        readings_of: dict[str, list[str]] = load("digest_cedict.pkl")
-        self.candidates = {char: found for char, found in readings_of.items() if len(found) > 1}
-        self._char_ids: dict[str, int] = load("char2idx.pkl")
-        class_ids: dict[str, int] = load("class2idx.pkl")
+        self._char_ids: dict[str, int] = _load(folder, "char2idx.pkl")
+        class_ids: dict[str, int] = _load(folder, "class2idx.pkl")
         self._class_numbers = class_ids
         self._classes = [""] * len(class_ids)
         for syllable, number in class_ids.items():
             self._classes[number] = syllable
-        weights = load("np_ckpt.pkl")
+        weights = _load(folder, "np_ckpt.pkl")
         embeddings = weights["embedding.weight"]
         size = weights["lstm.weight_hh_l0"].shape[1]
         # sigmoid(x) = (tanh(x / 2) + 1) / 2: halving the input, forget and output gates'
@@ -78,19 +115,15 @@ class PolyphoneModel:
         self._output = (weights["logit_layer.2.weight"].T.copy(), weights["logit_layer.2.bias"])
         self._masks: dict[str, numpy.ndarray] = {}
 
-    def is_polyphonic(self, char: str) -> bool:
-        return char in self.candidates
-
-    def predict(self, sentences: Sequence[str]) -> list[dict[int, tuple[str, float]]]:
-        """For each sentence, offset -> (numbered reading, probability) of each polyphone in it."""
+    def predict(
+        self,
+        sentences: Sequence[str],
+        jobs: list[int],
+        results: list[dict[int, tuple[str, float]]],
+    ) -> None:
+        """Fill ``results`` for the sentences ``jobs`` names, shortest first."""
         np = self._np
-        results: list[dict[int, tuple[str, float]]] = [{} for _ in sentences]
-        jobs = [
-            index
-            for index, sentence in enumerate(sentences)
-            if any(char in self.candidates for char in sentence)
-        ]
-        jobs.sort(key=lambda index: len(sentences[index]))
+        candidates = self._candidates
         unknown = self._char_ids[_UNK]
         for first in range(0, len(jobs), _BATCH):
             batch = jobs[first : first + _BATCH]
@@ -113,7 +146,7 @@ class PolyphoneModel:
             rows, columns, offsets, chars = [], [], [], []
             for row, index in enumerate(batch):
                 for offset, char in enumerate(sentences[index]):
-                    if char in self.candidates:
+                    if char in candidates:
                         rows.append(row)
                         columns.append(offset + 1)
                         offsets.append((index, offset))
@@ -140,7 +173,6 @@ class PolyphoneModel:
                 offsets, best.tolist(), confidence.tolist(), strict=True
             ):
                 results[index][offset] = (self._classes[number], sure)
-        return results
 
     def _mask(self, char: str) -> numpy.ndarray:
         """0 for the character's own readings, -inf for every other class."""
@@ -148,7 +180,7 @@ class PolyphoneModel:
         if mask is None:
             np = self._np
             mask = np.full(len(self._classes), -np.inf, dtype=np.float32)
-            for syllable in self.candidates[char]:
+            for syllable in self._candidates[char]:
                 if syllable in self._class_numbers:
                     mask[self._class_numbers[syllable]] = 0
             if not np.isfinite(mask).any():

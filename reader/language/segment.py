@@ -20,7 +20,6 @@ A change here that can alter any token must bump ``SEGMENTATION_RULES_VERSION``
 from __future__ import annotations
 
 import logging
-import marshal
 import re
 import sys
 from array import array
@@ -31,13 +30,12 @@ from math import log
 from pathlib import Path
 
 from reader import paths
-from reader.atomic_files import write_bytes_atomically
 from reader.errors import ReaderError
 from reader.language.han import is_han
+from reader.language.lexicon import Lexicon, build_lexicon, read_lexicon
 from reader.language.repair import WordRepairer
 from reader.language.script import to_simplified
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
-from reader.language.versions import LEXICON_CACHE_VERSION
 from reader.language.versions import SEGMENTATION_RULES_VERSION as SEGMENTATION_RULES_VERSION
 
 
@@ -62,6 +60,7 @@ import jieba  # noqa: E402
 import jieba.finalseg  # noqa: E402
 
 _USER_WORD_TAG = "nz"
+_JIEBA_VERSION = f"jieba {jieba.__version__}"  # its dictionary changes with it
 
 # jieba hands these runs to its word graph; everything else is cut apart here.
 _BLOCK = re.compile(
@@ -99,91 +98,26 @@ def _kind_of(word: str) -> int:
 _cached_kind_of = lru_cache(maxsize=65536)(_kind_of)
 
 
-_LEXICON_CHUNK = 20_000
-"""Words per chunk of the lexicon cache: each chunk loads in about 20 ms."""
-
-
 class SegmentationError(ReaderError):
     """jieba's dictionary could not be loaded."""
 
 
-def _load_lexicon(tokenizer: jieba.Tokenizer) -> dict[str, str]:
-    """Fill ``tokenizer.FREQ``/``total`` and return jieba's word -> part-of-speech table.
-
-    Both come from one read of jieba's ``dict.txt`` and are kept as one
-    marshal file in the cache directory, not in /tmp.  The tags are stored as
-    one small code per word, in the frequency table's order, not as a second
-    dictionary: marshal takes seconds to load two tables that share their key
-    strings, and well under one to load the frequencies alone; rebuilding the
-    tag table from the loaded keys then shares the strings (a separate tag
-    table would cost about 40 MB more).  See ``_read_lexicon_cache`` for why
-    the tables are cut into chunks.
-    """
+def _load_lexicon(tokenizer: jieba.Tokenizer) -> Lexicon:
+    """jieba's lexicon from the cache folder (built from its ``dict.txt`` the first time);
+    its frequency table becomes ``tokenizer``'s ``FREQ``."""
     cache_file = Path(tokenizer.tmp_dir) / tokenizer.cache_file
     try:
-        loaded = _read_lexicon_cache(cache_file)
+        lexicon = read_lexicon(cache_file, _JIEBA_VERSION)
     except (OSError, EOFError, ValueError, TypeError, IndexError):
-        loaded = None  # missing or stale cache: rebuild below
-    if loaded is not None:
-        freq, total, tags = loaded
-        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
-        return tags
-
-    freq, tags, total = {}, {}, 0
-    intern = sys.intern
-    try:
-        with tokenizer.get_dict_file() as stream:
-            for raw in stream:
-                parts = raw.decode("utf-8").split()
-                if len(parts) < 2:
-                    continue
-                word, count = parts[0], int(parts[1])
-                freq[word] = count
-                total += count
-                if len(parts) > 2:
-                    tags[word] = intern(parts[2])
-                for end in range(1, len(word)):
-                    freq.setdefault(word[:end], 0)
-    except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise SegmentationError(f"Cannot read jieba's dictionary: {error}") from error
-    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
-    # code 0 means "no tag" (the prefixes jieba adds), so it must not name a tag
-    tag_names = ("", *sorted(set(tags.values())))
-    code_of = {name: code for code, name in enumerate(tag_names)}
-    words = list(freq)
-    chunks = []
-    for first in range(0, len(words), _LEXICON_CHUNK):
-        piece = words[first : first + _LEXICON_CHUNK]
-        codes = bytes(code_of[tags[word]] if word in tags else 0 for word in piece)
-        chunks.append((marshal.dumps({word: freq[word] for word in piece}), codes))
-    try:
-        data = marshal.dumps((LEXICON_CACHE_VERSION, total, tag_names, chunks))
-        write_bytes_atomically(cache_file, data, durable=False)
-    except OSError:
-        pass  # a read-only cache only costs start-up time
-    return tags
-
-
-def _read_lexicon_cache(cache_file: Path) -> tuple[dict[str, int], int, dict[str, str]] | None:
-    """The frequency table, its total and the tag table from the cache; None if stale.
-
-    The tables are stored in chunks, each loaded by its own short call: one
-    marshal call over the whole table would hold the interpreter lock for
-    almost half a second and freeze the window while the worker loads.
-    """
-    # loads() on the whole file: load() on a stream is several times slower
-    version, total, tag_names, chunks = marshal.loads(cache_file.read_bytes())
-    if version != LEXICON_CACHE_VERSION:
-        return None
-    freq: dict[str, int] = {}
-    tags: dict[str, str] = {}
-    for blob, codes in chunks:
-        piece = marshal.loads(blob)
-        if len(piece) != len(codes):
-            return None
-        freq.update(piece)
-        tags.update(compress(zip(piece, map(tag_names.__getitem__, codes), strict=True), codes))
-    return freq, total, tags
+        lexicon = None  # missing or damaged cache: rebuild below
+    if lexicon is None:
+        try:
+            with tokenizer.get_dict_file() as stream:
+                lexicon = build_lexicon(stream, cache_file, _JIEBA_VERSION)
+        except (OSError, ValueError, UnicodeDecodeError) as error:
+            raise SegmentationError(f"Cannot read jieba's dictionary: {error}") from error
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = lexicon.freq, lexicon.total, True
+    return lexicon
 
 
 class Segmenter:
@@ -200,7 +134,10 @@ class Segmenter:
         tokenizer = jieba.Tokenizer()
         tokenizer.tmp_dir = str(paths.cache_dir())
         tokenizer.cache_file = "jieba-lexicon.marshal"
-        self._tags = _load_lexicon(tokenizer)
+        # jieba's tables hold only the words of the characters loaded so far: every
+        # text, word to add and word asked about is loaded first
+        self._lexicon = _load_lexicon(tokenizer)
+        self._tags = self._lexicon.tags
         self._tokenizer = tokenizer
         self._terms: set[str] = set()
         self._repairer = (
@@ -222,6 +159,7 @@ class Segmenter:
         if not word or any(char.isspace() for char in word):
             return
         tokenizer = self._tokenizer
+        self._lexicon.load(word)
         suggested = tokenizer.suggest_freq(word, False)
         tokenizer.add_word(word, max(suggested * 10, tokenizer.FREQ.get(word) or 0))
         self._tags.setdefault(word, _USER_WORD_TAG)
@@ -229,6 +167,7 @@ class Segmenter:
 
     def tag_of(self, word: str) -> str:
         """jieba's part-of-speech tag for a dictionary word, "" when unknown."""
+        self._lexicon.load(word[:1])
         return self._tags.get(word, "")
 
     def segment(self, text: str) -> SegmentedText:
@@ -238,6 +177,7 @@ class Segmenter:
         the tokens keep the characters as written.
         """
         analysed = to_simplified(text)
+        self._lexicon.load(analysed)
         words: list[str] = []
         position = 0
         for match in _BLOCK.finditer(analysed):

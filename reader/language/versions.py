@@ -6,7 +6,7 @@ a change to its module can change the tokens or readings of some text: cached
 annotations made under the old number are then ignored and rebuilt.
 """
 
-LEXICON_CACHE_VERSION = 3
+LEXICON_CACHE_VERSION = 4
 """The layout of segment.py's marshal cache of jieba's dictionary."""
 SEGMENTATION_RULES_VERSION = 5
 """segment.py's cutting rules (blocks, token kinds, user-word frequencies, tags)."""

@@ -15,7 +15,6 @@ kept for a look.  Every change is written at once, atomically.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from dataclasses import dataclass, field, replace
@@ -158,6 +157,8 @@ class Library:
 
     def add_pasted(self, text: str, title: str) -> Path:
         """Save a pasted ``text`` as a file of the library (the same text, the same file)."""
+        import hashlib  # only here: the window imports this module before its first paint
+
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         target = self.file.parent / PASTED_FOLDER / f"{digest}.txt"
         try:

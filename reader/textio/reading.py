@@ -34,8 +34,6 @@ from reader.input_files import megabytes, read_regular_file
 from reader.textio.book import TITLE_MAX_CHARS as TITLE_MAX_CHARS  # the documents' limit too
 from reader.textio.book import Book, BookFormat, title_from_text
 from reader.textio.decoding import decode_text
-from reader.textio.html_text import html_to_text
-from reader.textio.markdown_text import markdown_to_text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are refused: a novel is a few MB, and the window keeps every token."""
@@ -180,10 +178,15 @@ def _document_from_bytes(data: bytes, name: str, suffix: str, path: Path | None)
         document_format = DocumentFormat.HTML if is_html else DocumentFormat.TEXT
 
     declared_title = ""
+    # the HTML and Markdown readers are imported when needed: not on the window's first paint
     if document_format is DocumentFormat.HTML:
+        from reader.textio.html_text import html_to_text
+
         page = html_to_text(raw_text)
         text, declared_title = page.text, page.title
     elif document_format is DocumentFormat.MARKDOWN:
+        from reader.textio.markdown_text import markdown_to_text
+
         markdown = markdown_to_text(raw_text)
         text, declared_title = markdown.text, markdown.title
     else:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QProgressBar, QWidget
 
 from reader import articles
 from reader.errors import InputFileError, ReaderError
-from reader.library.progress import known_share
 from reader.library.store import Library, LibraryEntry
 from reader.textio.book import Book
 from reader.textio.reading import read_book
@@ -259,6 +258,8 @@ class BookShelf(QObject):
         chapter = remaining[0]
 
         def job() -> float | None:
+            from reader.library.progress import known_share  # not needed for the first paint
+
             if "statuses" not in state:
                 from reader.vocab.store import VocabularyStore
 

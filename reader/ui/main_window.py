@@ -55,7 +55,6 @@ from reader.annotation.word_info import WordAnnotator
 from reader.errors import ReaderError
 from reader.textio.reading import decode_bytes, is_book_path, read_document
 from reader.ui import fonts
-from reader.ui.about import show_about
 from reader.ui.article_view import ArticleView
 from reader.ui.background_worker import BackgroundWorker
 from reader.ui.book_shelf import BookShelf
@@ -717,6 +716,8 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         annotator = self._startup.annotator
         metadata = annotator.dictionary.metadata if annotator is not None else None
+        from reader.ui.about import show_about  # a dialog: not needed for the first paint
+
         show_about(self, metadata)
 
     # Drag and drop

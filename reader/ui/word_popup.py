@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.dictionary.characters import characters_in_word
 from reader.dictionary.entry import Entry
 from reader.dictionary.entry_html import entry_html
 from reader.language.hsk import hsk_label
@@ -261,6 +260,9 @@ class WordPopup(QFrame):
         word = info.token.text
         if self._annotator is None or len(word) < 2:
             return ""
+        # imported here: it loads the dictionary index module, not needed for the first paint
+        from reader.dictionary.characters import characters_in_word
+
         rows = []
         for character in characters_in_word(self._annotator.dictionary, word, info.pinyin):
             if not character.entries:

@@ -3,6 +3,9 @@ leaves a choice."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 
 import pytest
@@ -59,6 +62,30 @@ def test_the_model_loads_only_when_a_text_needs_it(
     assert not calls
     resolver.resolve_all(Segmenter().segment("车站的站舍"))
     assert calls
+
+
+_NO_POLYPHONE_LEFT_OPEN = """
+import sys
+from reader.annotation.annotator import Annotator
+
+annotator = Annotator.create()
+# 行 and 作 are polyphones, but the dictionary words 银行 and 工作 settle them
+annotation = annotator.annotate("我在银行工作。")
+print(annotation.words[2].pinyin, "numpy" in sys.modules)
+"""
+
+
+def test_a_text_whose_polyphones_the_dictionary_settles_never_loads_numpy(data_dir) -> None:
+    finished = subprocess.run(
+        [sys.executable, "-c", _NO_POLYPHONE_LEFT_OPEN],
+        capture_output=True,
+        text=True,
+        env={**os.environ, paths.DATA_DIR_ENV: str(data_dir)},
+        timeout=180,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout.split("\n")[-2] == "('yín', 'háng') False"
 
 
 class _CountingModel:

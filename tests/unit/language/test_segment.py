@@ -129,3 +129,35 @@ def test_blank_user_words_are_ignored() -> None:
     segmenter = Segmenter(["", "  ", "两个 词", "河长制"])
     assert segmenter.tag_of("两个 词") == ""
     assert segmenter.tag_of("河长制") == "nz"
+
+
+def test_the_lexicon_is_read_only_for_the_characters_a_text_uses(tmp_path) -> None:
+    previous = paths.cache_dir().parent
+    paths.set_data_dir(tmp_path)
+    try:
+        Segmenter()  # builds the cache
+        segmenter = Segmenter()
+        assert [token.text for token in segmenter.segment("我在银行工作")] == [
+            "我", "在", "银行", "工作",
+        ]  # fmt: skip
+        loaded = set(segmenter._lexicon._loaded)  # noqa: SLF001 - the policy under test
+        assert loaded <= set("我在银行工作")
+    finally:
+        paths.set_data_dir(previous)
+
+
+def test_a_lexicon_cache_from_another_jieba_is_rebuilt(tmp_path, monkeypatch) -> None:
+    from reader.language import segment
+
+    previous = paths.cache_dir().parent
+    paths.set_data_dir(tmp_path)
+    try:
+        monkeypatch.setattr(segment, "_JIEBA_VERSION", "jieba 0.0 (another)")
+        Segmenter()
+        monkeypatch.undo()
+        cache = paths.cache_dir() / "jieba-lexicon.marshal"
+        built_for_other = cache.read_bytes()
+        assert Segmenter().tag_of("银行") == "n"
+        assert cache.read_bytes() != built_for_other
+    finally:
+        paths.set_data_dir(previous)
