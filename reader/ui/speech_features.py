@@ -14,10 +14,13 @@
 * Speech ▸ Speech Settings… chooses the engine, voice, rate and pitch (kept in
   the settings file).
 
-The speech engine is started on the first request, in the window's worker:
-loading ``QtTextToSpeech`` takes a third of a second and starting an engine
-can take seconds (speech-dispatcher is spawned on first use), and the window
-must not wait for either.  The request is said once the engine is ready.
+The speech engine is started on the first request, in a background worker of
+its own (the window's ``BackgroundWorker`` type, a second instance): loading
+``QtTextToSpeech`` takes a third of a second and starting an engine can take
+seconds (speech-dispatcher is spawned on first use), and the window must not
+wait for either; nor should the first S wait behind the window's worker while
+that loads the full annotator (about a second after an article opens).  The
+request is said once the engine is ready.
 With no engine every request says why in the status bar (and once in a
 message box); with no Chinese voice the reader says once how to get one, then
 speaks with the voice it has.
@@ -28,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -42,6 +45,7 @@ from reader.speech.voices import (
 )
 
 if TYPE_CHECKING:
+    from reader.ui.background_worker import BackgroundWorker
     from reader.ui.dialogs.speech_settings import SpeechSettingsDialog
     from reader.ui.main_window import MainWindow
     from reader.ui.speech import EngineReport, Speaker, SpeechState
@@ -71,6 +75,8 @@ class SpeechFeatures(QObject):
         # Why the speaker buttons cannot speak; None while they can (or before the engine starts).
         self._blocked: str | None = None
         self._popup: WordPopup | None = None  # the view's popup, once connected
+        self._engine_worker: BackgroundWorker | None = None  # made on the first request
+        window.installEventFilter(self)  # to stop that worker when the window closes
         self._build_actions()
         self._build_menu()
         view = window.view()
@@ -111,6 +117,17 @@ class SpeechFeatures(QObject):
             self._status("Point at a word (or select text) to hear it")
             return
         self._speak([Utterance(info.token.text, info.token.start)])
+
+    def shutdown(self) -> None:
+        """Stop the engine worker, if speech was ever asked for (the window is closing)."""
+        if self._engine_worker is not None:
+            self._engine_worker.shutdown()
+            self._engine_worker = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.shutdown()  # a later request, if the close is refused, starts another
+        return False
 
     def buttons_blocked(self) -> str | None:
         """Why the speaker buttons are greyed out, or None when they speak."""
@@ -188,7 +205,7 @@ class SpeechFeatures(QObject):
                 self._starting = True
                 self._status("Starting the speech engine…")
                 engine = self._window.settings().speech_preferences().engine
-                self._window.worker().submit(
+                self._engines().submit(
                     lambda: _probe(engine), self._engine_probed, self._engine_failed
                 )
             return
@@ -258,7 +275,7 @@ class SpeechFeatures(QObject):
             self._status(message)
             deliver([])
 
-        self._window.worker().submit(
+        self._engines().submit(
             lambda: _probe(engine), lambda report: deliver(list(report.voices)), failed
         )
 
@@ -299,6 +316,15 @@ class SpeechFeatures(QObject):
         self._actions["stop_speech"].setEnabled(reading)
         if state is SpeechState.PAUSED:
             self._status("Reading paused (Ctrl+Shift+P resumes)")
+
+    def _engines(self) -> BackgroundWorker:
+        """The worker that starts engines, made on the first request (a thread
+        nobody who never listens should pay for)."""
+        if self._engine_worker is None:
+            from reader.ui.background_worker import BackgroundWorker
+
+            self._engine_worker = BackgroundWorker(self)
+        return self._engine_worker
 
     # -- messages ----------------------------------------------------------------
 
