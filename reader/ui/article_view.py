@@ -20,7 +20,7 @@ import bisect
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -52,6 +52,7 @@ from reader.ui.fonts import article_font
 from reader.ui.hover_card import HoverCard
 from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.ruby_layout import extra_room, letter_spacings
+from reader.ui.ruby_rows import cursor_x, row_format, tall_point_size
 from reader.ui.tone_colours import palette_is_dark, syllable_colour
 from reader.ui.word_popup import WordPopup
 
@@ -152,13 +153,6 @@ class _OffsetMap:
         return position - (self._deltas[slot] if slot >= 0 else 0)
 
 
-def _cursor_x(line: QTextLine, position: int) -> float:
-    """The x coordinate, within ``line``'s layout, of the cursor before ``position``."""
-    # PySide6 returns (x, position) here, but its stubs type the result as object.
-    x, _ = cast(tuple[float, int], line.cursorToX(position))
-    return x
-
-
 class ArticleView(QTextEdit):
     """Shows one article; hover, click and the keyboard explain its words.
 
@@ -229,6 +223,8 @@ class ArticleView(QTextEdit):
         self._token_labels: dict[int, list[_RubyLabel]] = {}  # relative to their block
         self._syllable_colours: dict[tuple[str, bool], QColor] = {}
         self._statics: dict[str, QStaticText] = {}  # syllables, laid out in the pinyin font
+        self._tall: tuple[float, int | None] | None = None  # (point size, its tall_size)
+        self._glyph_extent: tuple[float, float] | None = None  # article font's ascent, descent
         self._terms: list[QRectF] | None = None  # glossary terms on screen
         self._widths: dict[tuple[bool, str], float] = {}  # (is pinyin, text) -> width
         self._card = HoverCard(self)
@@ -673,8 +669,8 @@ class ArticleView(QTextEdit):
         top = origin.y() + line.y()
         if not top <= point.y() < top + line.height():
             return False
-        left = origin.x() + _cursor_x(line, relative)
-        right = origin.x() + _cursor_x(line, relative + 1)
+        left = origin.x() + cursor_x(line, relative)
+        right = origin.x() + cursor_x(line, relative + 1)
         return min(left, right) <= point.x() < max(left, right)
 
     def _scroll_offset(self) -> QPointF:
@@ -724,21 +720,36 @@ class ArticleView(QTextEdit):
             piece_start = max(first, line_start)
             piece_end = min(last, line_start + line.textLength())
             if piece_end > piece_start:
-                left = _cursor_x(line, piece_start)
-                right = _cursor_x(line, piece_end)
+                left = cursor_x(line, piece_start)
+                right = cursor_x(line, piece_end)
+                top, height = self._glyph_box(line)
                 pieces.append(
                     _Piece(
                         index,
                         QRectF(
                             origin.x() + min(left, right),
-                            origin.y() + line.y(),
+                            origin.y() + top,
                             abs(right - left),
-                            line.height(),
+                            height,
                         ),
                     )
                 )
             line_number += 1
         return pieces
+
+    def _glyph_box(self, line: QTextLine) -> tuple[float, float]:
+        """(top, height) of the article's glyphs on ``line``, in its layout: no pinyin row.
+
+        A line carrying syllables is taller than its glyphs by its pinyin row
+        above them (and a little below; see ``ruby_rows``).
+        """
+        if self._glyph_extent is None:
+            metrics = QFontMetricsF(self.document().defaultFont())
+            self._glyph_extent = (metrics.ascent(), metrics.descent())
+        ascent, descent = self._glyph_extent
+        row = max(0.0, line.ascent() - ascent)
+        below = max(0.0, line.descent() - descent)
+        return line.y() + row, line.height() - row - below
 
     def _document_rect_of(self, offset: int) -> QRectF | None:
         position = self._offsets.to_document(offset)
@@ -995,8 +1006,8 @@ class ArticleView(QTextEdit):
             line = layout.lineForTextPosition(position)
             if not line.isValid():
                 return []
-            left = _cursor_x(line, position)
-            glyphs.append((left, left + self._width(character), line.y()))
+            left = cursor_x(line, position)
+            glyphs.append((left, left + self._width(character), self._glyph_box(line)[0]))
         if len(syllables) != len(characters):
             # No syllable per character (rare): the whole reading over the word's first line.
             syllables = ("".join(syllables),)
@@ -1084,16 +1095,36 @@ class ArticleView(QTextEdit):
         )
         return block_format
 
+    def _tall_size(self) -> int | None:
+        """The point size that gives a line its pinyin row (see ``ruby_rows``), per zoom."""
+        if self._tall is None or self._tall[0] != self._point_size:
+            self._tall = (self._point_size, tall_point_size(self.document().defaultFont()))
+        return self._tall[1]
+
     def _ruby_block_format(self) -> QTextBlockFormat:
-        # Pinyin is painted in the space the line height adds below each line, i.e.
-        # above the next one; a paragraph's first line gets a top margin for it.
+        """A paragraph with pinyin: each line that carries syllables has a row above it.
+
+        Lines are spaced as in plain text; a line holding a syllable is taller by
+        its row (see ``ruby_rows``), which the space below the line before tops up
+        to a whole row with some air.  Where Qt cannot do that, the row is reserved
+        on every line: pinyin is painted in the space added below each line, i.e.
+        above the next one, and a paragraph's first line gets a top margin for it.
+        """
         block_format = QTextBlockFormat()
         band = self._pinyin_band()
+        tall = self._tall_size()
+        if tall is None:
+            distance = max(self._line_extra(), band * RUBY_LINE_SPACING)
+            block_format.setTopMargin(band)
+        else:
+            font = QFont(self.document().defaultFont())
+            plain_ascent = QFontMetricsF(font).ascent()
+            font.setPointSize(tall)
+            row = QFontMetricsF(font).ascent() - plain_ascent
+            distance = max(self._line_extra(), band * RUBY_LINE_SPACING - row)
         block_format.setLineHeight(
-            max(self._line_extra(), band * RUBY_LINE_SPACING),
-            QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value,
+            distance, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value
         )
-        block_format.setTopMargin(band)
         return block_format
 
     def _document_margin(self) -> float:
@@ -1144,6 +1175,7 @@ class ArticleView(QTextEdit):
         document.documentLayout().update.connect(self._relayout_timer.start)
         self._widths.clear()
         self._statics.clear()
+        self._glyph_extent = None
         self._forget_ruby()
         self._ruby_formatted = False
         self._apply_measure()
@@ -1155,6 +1187,7 @@ class ArticleView(QTextEdit):
         document.setDefaultFont(article_font(self._point_size))
         self._widths.clear()
         self._statics.clear()
+        self._glyph_extent = None
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
@@ -1271,6 +1304,7 @@ class ArticleView(QTextEdit):
         end = self._offsets.from_document(base + block.length() - 1)
         extras = [0.0] * (end - start)
         word_ends = [False] * (end - start)
+        carries = [False] * (end - start)  # has a syllable above it
         gap = SYLLABLE_GAP_EM * QFontMetricsF(self._pinyin_font()).height()
         shows_any = False
         index = segmented.index_at(start) or 0
@@ -1287,17 +1321,26 @@ class ArticleView(QTextEdit):
                 if self._shows_pinyin(index) and self._pinyin_of(index):
                     shows_any = True
                     self._fill_extras(extras, start, token_start, token_end, index, gap)
+                    for offset in range(max(start, token_start), min(end, token_end)):
+                        carries[offset - start] = True
             index += 1
         word_gap = WORD_GAP_EM * self._width("中")
         spacings = letter_spacings(extras, word_ends, word_gap)
+        tall = self._tall_size()
         run_start = 0
         for position in range(1, len(spacings) + 1):
-            if position == len(spacings) or spacings[position] != spacings[run_start]:
+            if (
+                position == len(spacings)
+                or spacings[position] != spacings[run_start]
+                or carries[position] != carries[run_start]
+            ):
                 cursor.setPosition(self._offsets.to_document(start + run_start))
                 cursor.setPosition(
                     self._offsets.to_document(start + position), QTextCursor.MoveMode.KeepAnchor
                 )
-                cursor.setCharFormat(_spacing_format(spacings[run_start]))
+                cursor.setCharFormat(
+                    row_format(spacings[run_start], tall if carries[run_start] else None)
+                )
                 run_start = position
         cursor.setPosition(base)
         cursor.setBlockFormat(
@@ -1338,12 +1381,3 @@ class ArticleView(QTextEdit):
             self._popup.add_word_requested.connect(self.add_word_requested)
             self._popup.dictionary_search_requested.connect(self.dictionary_search_requested)
         return self._popup
-
-
-def _spacing_format(spacing: float) -> QTextCharFormat:
-    """A character format adding ``spacing`` pixels after each character (none for 0)."""
-    char_format = QTextCharFormat()
-    if spacing:
-        char_format.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
-        char_format.setFontLetterSpacing(spacing)
-    return char_format

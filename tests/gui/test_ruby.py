@@ -41,15 +41,30 @@ def view(qtbot, annotator: Annotator, article_text: str) -> ArticleView:
 
 
 def glyph_span(view: ArticleView, position: int) -> tuple[float, float, float]:
-    """(left, right, top) of the character at ``position``, in document coordinates."""
+    """(left, right, top) of the character's glyph at ``position``, in document coordinates.
+
+    The top is that of the article font's glyphs on the line (its baseline less
+    the font's ascent): a line carrying syllables is taller by its pinyin row.
+    """
     cursor = QTextCursor(view.document())
     cursor.setPosition(position)
     rect = view.cursorRect(cursor)
     scroll = QPointF(view.horizontalScrollBar().value(), view.verticalScrollBar().value())
-    character = view.text()[position]
-    width = QFontMetricsF(view.document().defaultFont()).horizontalAdvance(character)
+    metrics = QFontMetricsF(view.document().defaultFont())
+    width = metrics.horizontalAdvance(view.text()[position])
     left = rect.x() + scroll.x()
-    return left, left + width, rect.top() + scroll.y()
+    block = view.document().findBlock(position)
+    layout = block.layout()
+    line = layout.lineForTextPosition(position - block.position())
+    baseline = layout.position().y() + line.y() + line.ascent()
+    return left, left + width, baseline - metrics.ascent()
+
+
+def line_glyph_top(view: ArticleView, layout, number: int) -> float:
+    """The top of the article font's glyphs on line ``number`` of a block's ``layout``."""
+    line = layout.lineAt(number)
+    ascent = QFontMetricsF(view.document().defaultFont()).ascent()
+    return layout.position().y() + line.y() + line.ascent() - ascent
 
 
 def check_layout(view: ArticleView) -> int:
@@ -133,10 +148,13 @@ def test_the_pinyin_row_of_a_line_entering_from_below_is_drawn(qtbot, view: Arti
     view.scroll_to_offset(block.position())  # spaces out the paragraphs around it
     height = view.viewport().height()
     layout = block.layout()
-    line_top = layout.position().y() + layout.lineAt(0).y()
+
+    def glyph_top() -> float:
+        return line_glyph_top(view, layout, 0)
+
     # Scroll so that the line's characters are just below the bottom edge.
-    view.verticalScrollBar().setValue(round(line_top - height + 1))
-    line_top = layout.position().y() + layout.lineAt(0).y()
+    view.verticalScrollBar().setValue(int(glyph_top() - height + 1))
+    line_top = glyph_top()
     bottom = view.verticalScrollBar().value() + height
     assert bottom - view._pinyin_band() < line_top - 2 and line_top >= bottom - 1
     first = block.position()  # the bundled article has no characters Qt counts twice
@@ -169,7 +187,7 @@ def test_wheel_scrolling_keeps_every_row_whole(qtbot, view: ArticleView) -> None
         while block.isValid() and block.layout().position().y() < bottom:
             layout = block.layout()
             for number in range(layout.lineCount()):
-                line_top = layout.position().y() + layout.lineAt(number).y()
+                line_top = line_glyph_top(view, layout, number)
                 if line_top - band < bottom and line_top > top and block.length() > 1:
                     assert any(line_top - band <= baseline <= line_top for baseline in shown)
             block = block.next()
