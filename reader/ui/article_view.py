@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -108,6 +108,20 @@ class _RubyLabel:
     baseline: float
     width: float
     text: str
+
+
+@dataclass(slots=True)
+class _BlockRuby:
+    """The syllables over one paragraph, relative to its layout's origin (a cache per block).
+
+    Positions inside a paragraph hold until the paragraph itself is laid out
+    anew (zoom, mode, width, its formats); text above it only moves its origin.
+    """
+
+    labels: list[_RubyLabel]
+    # What to paint, grouped by colour, for the (tone colours, dark palette) in ``colours_for``.
+    colours_for: tuple[bool, bool] | None = None
+    groups: list[tuple[QColor, list[tuple[QPointF, QStaticText]]]] = field(default_factory=list)
 
 
 class _OffsetMap:
@@ -219,8 +233,8 @@ class ArticleView(QTextEdit):
         self._ruby_busy = False
         self._ruby_checked: tuple[int, ...] = ()  # the screen last looked at
         self._range: range | None = None  # tokens on screen
-        self._labels: list[_RubyLabel] | None = None  # syllables on screen
-        self._token_labels: dict[int, list[_RubyLabel]] = {}  # relative to their block
+        self._block_ruby: dict[int, _BlockRuby] = {}  # by block number
+        self._pinyin_fonts: tuple[float, QFont] | None = None  # (point size, pinyin font)
         self._syllable_colours: dict[tuple[str, bool], QColor] = {}
         self._statics: dict[str, QStaticText] = {}  # syllables, laid out in the pinyin font
         self._tall: tuple[float, int | None] | None = None  # (point size, its tall_size)
@@ -805,7 +819,7 @@ class ArticleView(QTextEdit):
         key = self._screen_key()
         if self._range is not None and key == self._pieces_key:
             return self._range
-        self._pieces = self._labels = self._terms = None
+        self._pieces = self._terms = None
         visible = range(0)
         segmented = self._segmented
         if segmented is not None and len(segmented):
@@ -834,12 +848,12 @@ class ArticleView(QTextEdit):
         return self._pieces
 
     def _forget_geometry(self) -> None:
-        self._range = self._pieces = self._labels = self._terms = None
+        self._range = self._pieces = self._terms = None
         self._ensure_ruby()
         self.viewport().update()
 
     def _scrolled(self) -> None:
-        self._range = self._pieces = self._labels = self._terms = None
+        self._range = self._pieces = self._terms = None
         self._ensure_ruby()
         if self._current_by_keyboard:
             return
@@ -927,23 +941,38 @@ class ArticleView(QTextEdit):
         return self._terms
 
     def _paint_interlinear(self, painter: QPainter, shift: QPointF, dark: bool) -> None:
-        font = self._pinyin_font()
-        painter.setFont(font)
+        painter.setFont(self._pinyin_font())
+        # Each paragraph's syllables are grouped by colour once (one pen per
+        # colour) and drawn as static text laid out once per syllable (drawText
+        # would shape each one again): a screen holds several hundred syllables.
+        colours_for = (self._tone_colours, dark)
+        for block in self._visible_blocks():
+            ruby = self._ruby_of(block)
+            if ruby is None or not ruby.labels:
+                continue
+            if ruby.colours_for != colours_for:
+                ruby.groups = self._colour_groups(ruby.labels, dark)
+                ruby.colours_for = colours_for
+            origin = block.layout().position() + shift
+            painter.translate(origin)
+            for colour, items in ruby.groups:
+                painter.setPen(colour)
+                for point, static in items:
+                    painter.drawStaticText(point, static)
+            painter.translate(-origin)
+
+    def _colour_groups(
+        self, labels: list[_RubyLabel], dark: bool
+    ) -> list[tuple[QColor, list[tuple[QPointF, QStaticText]]]]:
         plain = self.palette().color(QPalette.ColorRole.Text)
         plain.setAlpha(190)
-        ascent = QFontMetricsF(font).ascent()
-        # One pen per colour, and static text laid out once per syllable (drawText
-        # would shape each one again): a screen holds several hundred syllables.
-        by_colour: dict[int, tuple[QColor, list[_RubyLabel]]] = {}
-        for label in self.ruby_labels():
+        ascent = QFontMetricsF(self._pinyin_font()).ascent()
+        by_colour: dict[int, tuple[QColor, list[tuple[QPointF, QStaticText]]]] = {}
+        for label in labels:
             colour = self._syllable_colour(label.text, dark) if self._tone_colours else plain
-            by_colour.setdefault(colour.rgba(), (colour, []))[1].append(label)
-        for colour, labels in by_colour.values():
-            painter.setPen(colour)
-            for label in labels:
-                painter.drawStaticText(
-                    QPointF(label.left, label.baseline - ascent) + shift, self._static(label.text)
-                )
+            item = (QPointF(label.left, label.baseline - ascent), self._static(label.text))
+            by_colour.setdefault(colour.rgba(), (colour, []))[1].append(item)
+        return list(by_colour.values())
 
     def _static(self, syllable: str) -> QStaticText:
         static = self._statics.get(syllable)
@@ -960,38 +989,67 @@ class ArticleView(QTextEdit):
         return colour
 
     def ruby_labels(self) -> list[_RubyLabel]:
-        """The syllables drawn above the visible text, in document coordinates."""
-        visible = self._visible_range()
-        if self._labels is not None:
-            return self._labels
+        """The syllables over the paragraphs on screen, in document coordinates."""
         labels: list[_RubyLabel] = []
-        if self._ruby_shown():
-            for index in visible:
-                if self._shows_pinyin(index):
-                    labels.extend(self._labels_of(index))
-        self._labels = labels
+        for block in self._visible_blocks():
+            ruby = self._ruby_of(block)
+            if ruby is None:
+                continue
+            origin = block.layout().position()
+            x, y = origin.x(), origin.y()
+            labels.extend(
+                _RubyLabel(label.index, label.left + x, label.baseline + y, label.width, label.text)
+                for label in ruby.labels
+            )
         return labels
 
-    def _labels_of(self, index: int) -> list[_RubyLabel]:
-        """Token ``index``'s syllables, each centred on its character's glyph."""
-        assert self._segmented is not None
-        start = self._segmented.starts[index]
-        block = self.document().findBlock(self._offsets.to_document(start))
-        layout = block.layout()
-        if layout is None or layout.lineCount() == 0:
+    def _visible_blocks(self) -> list[QTextBlock]:
+        """The paragraphs holding the tokens on screen (see ``_visible_range``)."""
+        visible = self._visible_range()
+        if self._segmented is None or not visible:
             return []
-        relative = self._token_labels.get(index)
-        if relative is None:
-            relative = self._token_labels[index] = self._relative_labels(index, block)
-        origin = layout.position()
-        x, y = origin.x(), origin.y()
-        return [
-            _RubyLabel(label.index, label.left + x, label.baseline + y, label.width, label.text)
-            for label in relative
-        ]
+        end = self._offsets.to_document(self._segmented.ends[visible[-1]])
+        block = self.document().findBlock(
+            self._offsets.to_document(self._segmented.starts[visible[0]])
+        )
+        blocks = []
+        while block.isValid() and block.position() <= end:
+            blocks.append(block)
+            block = block.next()
+        return blocks
+
+    def _ruby_of(self, block: QTextBlock) -> _BlockRuby | None:
+        """The syllables over ``block``, placed once; None while Qt has not laid it out."""
+        if not self._ruby_shown():
+            return None
+        number = block.blockNumber()
+        ruby = self._block_ruby.get(number)
+        if ruby is None:
+            layout = block.layout()
+            if layout is None or layout.lineCount() == 0:
+                return None
+            ruby = self._block_ruby[number] = _BlockRuby(self._block_labels(block))
+        return ruby
+
+    def _block_labels(self, block: QTextBlock) -> list[_RubyLabel]:
+        """The syllables of every token shown with pinyin in ``block``, relative to it."""
+        segmented = self._segmented
+        assert segmented is not None
+        if block.length() <= 1:
+            return []
+        start = self._offsets.from_document(block.position())
+        end = self._offsets.from_document(block.position() + block.length() - 1)
+        labels: list[_RubyLabel] = []
+        index = segmented.index_at(start) or 0
+        while index < len(segmented) and segmented.starts[index] < end:
+            if segmented.starts[index] >= start and self._shows_pinyin(index):
+                labels.extend(self._relative_labels(index, block))
+            index += 1
+        return labels
 
     def _relative_labels(self, index: int, block: QTextBlock) -> list[_RubyLabel]:
-        """``_labels_of`` relative to the block's origin, which moves when text above changes."""
+        """Token ``index``'s syllables, each centred on its character's glyph, relative to
+        ``block``'s origin (which moves when text above changes)."""
         assert self._segmented is not None
         syllables = self._pinyin_of(index)
         start, end = self._segmented.starts[index], self._segmented.ends[index]
@@ -1023,8 +1081,8 @@ class ArticleView(QTextEdit):
 
     def _forget_layout(self) -> None:
         """After the text was laid out anew: nothing measured before still holds."""
-        self._range = self._pieces = self._labels = self._terms = None
-        self._token_labels.clear()
+        self._range = self._pieces = self._terms = None
+        self._block_ruby.clear()
 
     def _width(self, text: str, pinyin: bool = False) -> float:
         """The advance of ``text`` in the article font (or the pinyin font), remembered."""
@@ -1074,9 +1132,11 @@ class ArticleView(QTextEdit):
     # -- layout --------------------------------------------------------------------
 
     def _pinyin_font(self) -> QFont:
-        font = QFont(self.document().defaultFont())
-        font.setPointSizeF(self._point_size * PINYIN_SCALE)
-        return font
+        if self._pinyin_fonts is None or self._pinyin_fonts[0] != self._point_size:
+            font = QFont(self.document().defaultFont())
+            font.setPointSizeF(self._point_size * PINYIN_SCALE)
+            self._pinyin_fonts = (self._point_size, font)
+        return self._pinyin_fonts[1]
 
     def _pinyin_band(self) -> float:
         """The height of the pinyin row above a line."""
@@ -1231,6 +1291,7 @@ class ArticleView(QTextEdit):
         """Every paragraph needs its ruby formats anew (mode, zoom, text or vocabulary changed)."""
         self._ruby_blocks.clear()
         self._ruby_checked = ()
+        self._block_ruby.clear()
 
     def _format_ruby_ahead(self) -> None:
         if self._ruby_shown():
@@ -1273,25 +1334,12 @@ class ArticleView(QTextEdit):
                     bar.setValue(bar.value() + round(moved.top() - anchor_rect.top()))
         finally:
             self._ruby_busy = False
-        self._range = self._pieces = self._labels = self._terms = None
-        self._measure_labels(blocks)
-        self.viewport().update()
-
-    def _measure_labels(self, blocks: list[QTextBlock]) -> None:
-        """Place the syllables of freshly formatted ``blocks`` now, not on the next repaint."""
-        segmented = self._segmented
-        assert segmented is not None
+        self._range = self._pieces = self._terms = None
+        # Place the syllables of the freshly formatted paragraphs now, not on the next repaint.
         for block in blocks:
-            if block.length() <= 1:
-                continue
-            start = self._offsets.from_document(block.position())
-            end = self._offsets.from_document(block.position() + block.length() - 1)
-            index = segmented.index_at(start) or 0
-            while index < len(segmented) and segmented.starts[index] < end:
-                self._token_labels.pop(index, None)
-                if self._shows_pinyin(index):
-                    self._token_labels[index] = self._relative_labels(index, block)
-                index += 1
+            self._block_ruby.pop(block.blockNumber(), None)
+            self._ruby_of(block)
+        self.viewport().update()
 
     def _format_ruby_block(self, cursor: QTextCursor, block: QTextBlock) -> None:
         """Letter spacing that makes room for each syllable, and a pinyin row if needed."""
