@@ -121,7 +121,9 @@ class _BlockRuby:
     labels: list[_RubyLabel]
     # What to paint, grouped by colour, for the (tone colours, dark palette) in ``colours_for``.
     colours_for: tuple[bool, bool] | None = None
-    groups: list[tuple[QColor, list[tuple[QPointF, QStaticText]]]] = field(default_factory=list)
+    groups: list[tuple[QColor, list[tuple[float, QPointF, QStaticText]]]] = field(
+        default_factory=list
+    )
 
 
 class _OffsetMap:
@@ -234,6 +236,7 @@ class ArticleView(QTextEdit):
         self._ruby_checked: tuple[int, ...] = ()  # the screen last looked at
         self._range: range | None = None  # tokens on screen
         self._block_ruby: dict[int, _BlockRuby] = {}  # by block number
+        self._block_terms: dict[int, list[QRectF]] = {}  # glossary terms, relative to the block
         self._pinyin_fonts: tuple[float, QFont] | None = None  # (point size, pinyin font)
         self._syllable_colours: dict[tuple[str, bool], QColor] = {}
         self._statics: dict[str, QStaticText] = {}  # syllables, laid out in the pinyin font
@@ -826,7 +829,11 @@ class ArticleView(QTextEdit):
             top = QPointF(0, key[0])
             # A line just below the view has its pinyin row inside it.
             below = self._pinyin_band() if self._pinyin_mode.is_interlinear else 0
-            bottom = QPointF(key[2] + key[1], key[0] + key[3] + below)
+            # Not past what Qt has laid out of a long document so far (the scroll
+            # range): a hit test there answers the end of the whole document.
+            margin = self.document().rootFrame().frameFormat().bottomMargin()
+            laid_out = self.verticalScrollBar().maximum() + key[3] - margin - 1
+            bottom = QPointF(key[2] + key[1], min(key[0] + key[3] + below, laid_out))
             first_offset = self._offset_at_document_point(top)
             last_offset = self._offset_at_document_point(bottom)
             first = segmented.index_at(max(0, first_offset - 1)) or 0
@@ -926,19 +933,41 @@ class ArticleView(QTextEdit):
 
     def _visible_terms(self) -> list[QRectF]:
         """Where the glossary terms on screen are (to underline), once per scroll position."""
-        visible = self._visible_range()
+        self._visible_range()  # forgets the terms of another screen
         if self._terms is None:
-            assert self._annotator is not None and self._segmented is not None
-            annotator, segmented = self._annotator, self._segmented
-            # glossary_term: also a token inside a quoted or comma-separated term
-            self._terms = [
-                piece.rect
-                for index in visible
-                if segmented.kinds[index] == _HAN
-                and annotator.glossary_term(segmented, index) is not None
-                for piece in self._token_pieces(index)
-            ]
+            terms: list[QRectF] = []
+            for block in self._visible_blocks():
+                origin = block.layout().position()
+                terms.extend(rect.translated(origin) for rect in self._terms_of(block))
+            self._terms = terms
         return self._terms
+
+    def _terms_of(self, block: QTextBlock) -> list[QRectF]:
+        """The glossary terms in ``block``, relative to its origin, found once per layout.
+
+        Measuring spaced-out text (ruby) is slow enough to do once per paragraph.
+        """
+        number = block.blockNumber()
+        cached = self._block_terms.get(number)
+        if cached is not None:
+            return cached
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0 or block.length() <= 1:
+            return []
+        assert self._annotator is not None and self._segmented is not None
+        annotator, segmented = self._annotator, self._segmented
+        start = self._offsets.from_document(block.position())
+        end = self._offsets.from_document(block.position() + block.length() - 1)
+        origin = layout.position()
+        rects: list[QRectF] = []
+        index = segmented.index_at(start) or 0
+        while index < len(segmented) and segmented.starts[index] < end:
+            # glossary_term: also a token inside a quoted or comma-separated term
+            if segmented.kinds[index] == _HAN and annotator.glossary_term(segmented, index):
+                rects.extend(piece.rect.translated(-origin) for piece in self._token_pieces(index))
+            index += 1
+        self._block_terms[number] = rects
+        return rects
 
     def _paint_interlinear(self, painter: QPainter, shift: QPointF, dark: bool) -> None:
         painter.setFont(self._pinyin_font())
@@ -946,33 +975,41 @@ class ArticleView(QTextEdit):
         # colour) and drawn as static text laid out once per syllable (drawText
         # would shape each one again): a screen holds several hundred syllables.
         colours_for = (self._tone_colours, dark)
+        band = self._pinyin_band()
+        height = self.viewport().height()
         for block in self._visible_blocks():
             ruby = self._ruby_of(block)
             if ruby is None or not ruby.labels:
                 continue
-            if ruby.colours_for != colours_for:
-                ruby.groups = self._colour_groups(ruby.labels, dark)
-                ruby.colours_for = colours_for
             origin = block.layout().position() + shift
+            low, high = -origin.y() - band, height - origin.y()  # the screen, in the block
             painter.translate(origin)
-            for colour, items in ruby.groups:
+            for colour, items in self._colour_groups(ruby, colours_for):
                 painter.setPen(colour)
-                for point, static in items:
-                    painter.drawStaticText(point, static)
+                for y, point, static in items:
+                    if low <= y <= high:
+                        painter.drawStaticText(point, static)
             painter.translate(-origin)
 
     def _colour_groups(
-        self, labels: list[_RubyLabel], dark: bool
-    ) -> list[tuple[QColor, list[tuple[QPointF, QStaticText]]]]:
+        self, ruby: _BlockRuby, colours_for: tuple[bool, bool]
+    ) -> list[tuple[QColor, list[tuple[float, QPointF, QStaticText]]]]:
+        """A paragraph's syllables by colour, for (tone colours, dark palette), made once."""
+        if ruby.colours_for == colours_for:
+            return ruby.groups
+        tone_colours, dark = colours_for
         plain = self.palette().color(QPalette.ColorRole.Text)
         plain.setAlpha(190)
         ascent = QFontMetricsF(self._pinyin_font()).ascent()
-        by_colour: dict[int, tuple[QColor, list[tuple[QPointF, QStaticText]]]] = {}
-        for label in labels:
-            colour = self._syllable_colour(label.text, dark) if self._tone_colours else plain
-            item = (QPointF(label.left, label.baseline - ascent), self._static(label.text))
+        by_colour: dict[int, tuple[QColor, list[tuple[float, QPointF, QStaticText]]]] = {}
+        for label in ruby.labels:
+            colour = self._syllable_colour(label.text, dark) if tone_colours else plain
+            top = label.baseline - ascent
+            item = (top, QPointF(label.left, top), self._static(label.text))
             by_colour.setdefault(colour.rgba(), (colour, []))[1].append(item)
-        return list(by_colour.values())
+        ruby.groups = list(by_colour.values())
+        ruby.colours_for = colours_for
+        return ruby.groups
 
     def _static(self, syllable: str) -> QStaticText:
         static = self._statics.get(syllable)
@@ -1083,6 +1120,7 @@ class ArticleView(QTextEdit):
         """After the text was laid out anew: nothing measured before still holds."""
         self._range = self._pieces = self._terms = None
         self._block_ruby.clear()
+        self._block_terms.clear()
 
     def _width(self, text: str, pinyin: bool = False) -> float:
         """The advance of ``text`` in the article font (or the pinyin font), remembered."""
@@ -1278,7 +1316,8 @@ class ArticleView(QTextEdit):
         """
         if not self._ruby_shown():
             return
-        key = (*self._screen_key(), len(self._ruby_blocks))
+        # The scroll range grows as Qt's layout reaches paragraphs still to format.
+        key = (*self._screen_key(), len(self._ruby_blocks), self.verticalScrollBar().maximum())
         if key == self._ruby_checked:
             return
         self._ruby_checked = key
@@ -1292,6 +1331,7 @@ class ArticleView(QTextEdit):
         self._ruby_blocks.clear()
         self._ruby_checked = ()
         self._block_ruby.clear()
+        self._block_terms.clear()
 
     def _format_ruby_ahead(self) -> None:
         if self._ruby_shown():
@@ -1305,8 +1345,15 @@ class ArticleView(QTextEdit):
         height = self.viewport().height()
         block = document.findBlock(self._position_at(QPointF(0, top - screens_above * height)))
         bottom = top + height * (1 + screens_below) + self._pinyin_band()
+        # Qt lays a long document out in steps on a timer.  A paragraph it has not
+        # reached yet has no place (Qt puts it at the end of what is laid out, which
+        # would make the whole rest of the document look near): it is formatted
+        # once laid out, when the layout's progress calls _forget_geometry.
         blocks = []
         while block.isValid() and layout.blockBoundingRect(block).top() <= bottom:
+            block_layout = block.layout()
+            if block_layout is None or block_layout.lineCount() == 0:
+                break
             if block.blockNumber() not in self._ruby_blocks:
                 blocks.append(block)
             block = block.next()
@@ -1335,10 +1382,15 @@ class ArticleView(QTextEdit):
         finally:
             self._ruby_busy = False
         self._range = self._pieces = self._terms = None
-        # Place the syllables of the freshly formatted paragraphs now, not on the next repaint.
+        # Place and lay out the syllables of the freshly formatted paragraphs now (often
+        # while the reader reads), not on the next repaint.
+        colours_for = (self._tone_colours, palette_is_dark(self.palette()))
         for block in blocks:
             self._block_ruby.pop(block.blockNumber(), None)
-            self._ruby_of(block)
+            self._block_terms.pop(block.blockNumber(), None)
+            ruby = self._ruby_of(block)
+            if ruby is not None:
+                self._colour_groups(ruby, colours_for)
         self.viewport().update()
 
     def _format_ruby_block(self, cursor: QTextCursor, block: QTextBlock) -> None:
