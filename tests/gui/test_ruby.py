@@ -67,6 +67,22 @@ def line_glyph_top(view: ArticleView, layout, number: int) -> float:
     return layout.position().y() + line.y() + line.ascent() - ascent
 
 
+def glyph_bottom_above(view: ArticleView, position: int) -> float:
+    """The bottom of the glyphs of the line above the one holding ``position`` (0 at the top)."""
+    descent = QFontMetricsF(view.document().defaultFont()).descent()
+    block = view.document().findBlock(position)
+    number = block.layout().lineForTextPosition(position - block.position()).lineNumber() - 1
+    while number < 0:
+        block = block.previous()
+        if not block.isValid():
+            return 0.0
+        if block.length() > 1:  # a blank line has no glyphs (and is narrowed)
+            number = block.layout().lineCount() - 1
+    layout = block.layout()
+    line = layout.lineAt(number)
+    return layout.position().y() + line.y() + line.ascent() + descent
+
+
 def check_layout(view: ArticleView) -> int:
     """Assert the ruby rules for every syllable on screen; how many were checked."""
     labels = view.ruby_labels()
@@ -86,6 +102,9 @@ def check_layout(view: ArticleView) -> int:
         # Centred on its character, just above the line it belongs to.
         assert abs((label.left + label.width / 2) - (left + right) / 2) < 1.0, label
         assert top - view._pinyin_band() <= label.baseline < top + 1, label
+        # Below the glyphs of the line above: no clipping, no overlap.
+        pinyin_ascent = QFontMetricsF(view._pinyin_font()).ascent()
+        assert label.baseline - pinyin_ascent >= glyph_bottom_above(view, start) - 0.5, label
     gap = 0.9 * 0.3 * QFontMetricsF(view._pinyin_font()).height()
     for row in rows.values():
         row.sort(key=lambda label: label.left)
@@ -242,3 +261,157 @@ def test_hover_click_and_keys_work_on_the_spaced_text(
     view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_Right)
     assert view.current_index() is not None and view.current_index() > index
+
+
+def line_pitches(view: ArticleView, block) -> list[float]:
+    """How far the baseline of each line of ``block`` after the first is below the one before."""
+    layout = block.layout()
+    baselines = [
+        layout.lineAt(number).y() + layout.lineAt(number).ascent()
+        for number in range(layout.lineCount())
+    ]
+    return [after - before for before, after in zip(baselines, baselines[1:], strict=False)]
+
+
+def test_a_line_without_syllables_has_no_pinyin_row(qtbot, view: ArticleView) -> None:
+    """Above unknown words: only the lines holding an unknown word are taller by a row."""
+    view.set_pinyin_mode(PinyinMode.HOVER)
+    document = view.document()
+    # A long paragraph in which 广州, the one word left unknown, is on some lines only.
+    block = document.begin()
+    while block.isValid() and not (block.layout().lineCount() >= 4 and "广州" in block.text()):
+        block = block.next()
+    assert block.isValid()
+    plain = line_pitches(view, block)
+    plain_pitch = max(plain)
+    view.set_pinyin_mode(PinyinMode.ABOVE_UNKNOWN)
+    view.set_word_status_lookup(lambda word: None if word == "广州" else "known")
+    view.scroll_to_offset(block.position())  # formats the paragraphs around it
+    view.verticalScrollBar().setValue(round(block.layout().position().y()))
+    first = block.position()  # the bundled article has no characters Qt counts twice
+    carrying = set()
+    for label in view.ruby_labels():
+        start = view.segmented().starts[label.index]
+        if first <= start < first + block.length():
+            carrying.add(block.layout().lineForTextPosition(start - first).lineNumber())
+    layout = block.layout()
+    assert carrying and len(carrying) < layout.lineCount()
+    # A line is further below the one before by its row if it carries one, else
+    # by no more than a little of the row's font below the line before.
+    band = view._pinyin_band()
+    for number, pitch in enumerate(line_pitches(view, block), start=1):
+        if number in carrying:
+            assert pitch > plain_pitch + band / 2, (number, pitch, plain_pitch)
+        else:
+            assert abs(pitch - plain_pitch) < band / 4, (number, pitch, plain_pitch)
+    check_layout(view)
+
+
+def test_lines_keep_no_pinyin_gap_once_pinyin_is_off(qtbot, view: ArticleView) -> None:
+    view.set_pinyin_mode(PinyinMode.HOVER)
+    plain_height = view.document().documentLayout().documentSize().height()
+    for mode in (PinyinMode.OFF, PinyinMode.HOVER):
+        view.set_pinyin_mode(PinyinMode.ABOVE_ALL)
+        view.set_scroll_fraction(0.5)
+        view.set_pinyin_mode(mode)
+        assert view.document().documentLayout().documentSize().height() == plain_height
+
+
+def screen_matches_a_full_repaint(view: ArticleView) -> bool:
+    """What the window shows (its backing store) is what painting it afresh gives."""
+    shown = view.screen().grabWindow(view.window().winId()).toImage()
+    fresh = view.viewport().grab().toImage()
+    corner = view.viewport().mapTo(view.window(), QPoint(0, 0))
+    shown = shown.copy(corner.x(), corner.y(), fresh.width(), fresh.height())
+    return shown.convertToFormat(fresh.format()) == fresh
+
+
+@pytest.mark.parametrize("point_size", [12.0, 16.0, 24.0])
+def test_no_row_is_clipped_after_scrolling(qtbot, view: ArticleView, point_size: float) -> None:
+    """Rows drawn cut in half after a scroll: the screen must equal a full repaint."""
+    view.set_font_point_size(point_size)
+    qtbot.waitUntil(lambda: screen_matches_a_full_repaint(view))
+    for delta in (-120, -120, -360, 120, -240, -120):
+        event = QWheelEvent(
+            QPointF(200, 200),
+            QPointF(view.viewport().mapToGlobal(QPoint(200, 200))),
+            QPoint(0, 0),
+            QPoint(0, delta),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view.viewport(), event)
+        qtbot.waitUntil(lambda: screen_matches_a_full_repaint(view))
+        check_layout(view)
+    bar = view.verticalScrollBar()
+    for step in (7, 33, bar.pageStep() // 2):  # odd amounts, from the scroll bar
+        bar.setValue(bar.value() + step)
+        qtbot.waitUntil(lambda: screen_matches_a_full_repaint(view))
+
+
+def test_zoom_mode_and_width_changes_place_syllables_anew(qtbot, view: ArticleView) -> None:
+    """The per-paragraph caches of syllables and underlines follow every change of layout."""
+    view.set_scroll_fraction(0.3)
+    assert check_layout(view) > 20
+    for point_size in (18.0, 13.0, 16.0):
+        view.set_font_point_size(point_size)
+        assert check_layout(view) > 20
+    view.resize(700, 650)
+    qtbot.waitUntil(lambda: view.viewport().width() < 700)
+    assert check_layout(view) > 20
+    view.set_pinyin_mode(PinyinMode.ABOVE_UNKNOWN)
+    view.set_word_status_lookup(lambda word: None if word == "广州" else "known")
+    view.scroll_to_offset(view.text().index("广州", len(view.text()) // 3))
+    assert {label.text for label in view.ruby_labels()} <= {"guǎng", "zhōu"}
+    check_layout(view)
+    view.set_word_status_lookup(lambda word: None)  # the vocabulary changed: all unknown
+    assert len({label.text for label in view.ruby_labels()}) > 10
+    check_layout(view)
+    view.set_pinyin_mode(PinyinMode.ABOVE_ALL)
+    view.set_scroll_fraction(0.3)
+    # Every word of the paragraph on screen has its syllables again.
+    segmented = view.segmented()
+    block = view.document().findBlock(view.first_visible_offset())
+    while block.length() <= 1:
+        block = block.next()
+    start, end = block.position(), block.position() + block.length() - 1
+    words = {
+        index
+        for index in range(segmented.index_at(start), segmented.index_at(end - 1) + 1)
+        if is_han(segmented.token(index).text[0])
+    }
+    assert words and words <= {label.index for label in view.ruby_labels()}
+    assert check_layout(view) > 20
+
+
+def test_tone_colours_repaint_the_cached_syllables(qtbot, view: ArticleView) -> None:
+    view.set_scroll_fraction(0.2)
+    coloured = view.viewport().grab().toImage()
+    view.set_tone_colours(False)
+    plain = view.viewport().grab().toImage()
+    assert plain != coloured
+    view._block_ruby.clear()  # what the per-paragraph cache holds is what is placed anew
+    assert view.viewport().grab().toImage() == plain
+    view.set_tone_colours(True)
+    assert view.viewport().grab().toImage() == coloured
+
+
+def test_a_long_text_is_spaced_out_only_near_the_screen(
+    qtbot, annotator: Annotator, article_text: str
+) -> None:
+    """Formatting ahead stops where Qt's layout has got to: not the whole rest of the text."""
+    text = "\n\n".join([article_text] * 12)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 650)
+    view.set_pinyin_mode(PinyinMode.ABOVE_ALL)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_text(text)
+    view.set_annotation(annotator.segment(text), annotator)
+    qtbot.waitUntil(lambda: not view._ruby_timer.isActive())
+    blocks = view.document().blockCount()
+    assert 0 < len(view._ruby_blocks) < blocks / 4
+    assert check_layout(view) > 20
