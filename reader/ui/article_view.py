@@ -11,7 +11,12 @@ Why it is built this way (a 1 MB article must stay fast):
   search; nothing per token is created until a word is hovered or visible.
 * Everything coloured (hover, find matches, vocabulary statuses, glossary
   underlines, interlinear pinyin) is painted for the visible tokens only, on
-  top of the document, from a per-screen cache of token geometry.
+  top of the document, from a per-screen cache of token geometry; syllables
+  and underlines from a per-paragraph cache, as measuring spaced-out text
+  is slow and a scroll only moves a paragraph.
+* Pinyin above the text (ruby) spaces characters out with letter spacing and
+  gives a pinyin row to exactly the lines that carry syllables (see
+  ``ruby_layout`` and ``ruby_rows``), paragraph by paragraph near the screen.
 """
 
 from __future__ import annotations
