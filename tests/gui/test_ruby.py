@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QFontMetricsF, QTextBlockFormat, QTextCursor, QWheelEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QTextBlockFormat, QTextCursor, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -20,6 +20,7 @@ from reader.language.han import is_han
 from reader.textio.reading import read_document
 from reader.ui.article_view import PINYIN_SCALE, WORD_GAP_EM, ArticleView
 from reader.ui.pinyin_mode import PinyinMode
+from reader.ui.ruby_rows import tall_point_size
 
 
 @pytest.fixture(scope="module")
@@ -415,3 +416,33 @@ def test_a_long_text_is_spaced_out_only_near_the_screen(
     blocks = view.document().blockCount()
     assert 0 < len(view._ruby_blocks) < blocks / 4
     assert check_layout(view) > 20
+
+
+def test_the_row_comes_from_the_characters_only_at_whole_point_sizes(qtbot) -> None:
+    font = QFont()
+    font.setPointSizeF(16.0)
+    assert tall_point_size(font) == 25  # two thirds of it, rounded down as Qt does, is 16
+    font.setPointSizeF(16.5)
+    assert tall_point_size(font) is None
+
+
+def test_where_qt_cannot_give_lines_their_own_row_every_line_gets_one(
+    qtbot, monkeypatch, annotator: Annotator, article_text: str
+) -> None:
+    """Another Qt might draw the superscript otherwise: the paragraph then reserves the row."""
+    monkeypatch.setattr("reader.ui.article_view.tall_point_size", lambda font: None)
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(900, 650)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_text(article_text)
+    view.set_annotation(annotator.segment(article_text), annotator)
+    view.set_pinyin_mode(PinyinMode.ABOVE_ALL)
+    for fraction in (0.0, 0.5):
+        view.set_scroll_fraction(fraction)
+        assert check_layout(view) > 20
+    block = view.document().findBlock(view.first_visible_offset())
+    while block.length() <= 1:  # a blank line between paragraphs
+        block = block.next()
+    assert block.blockFormat().topMargin() > 0
