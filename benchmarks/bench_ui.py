@@ -172,14 +172,17 @@ def bench_view(text: str) -> dict[str, float]:
     }
 
 
-def bench_ruby(text: str) -> dict[str, float]:
+def bench_ruby(text: str, start_fraction: float = 0.4) -> dict[str, float]:
     """The view opened with pinyin above every word (ruby); times in milliseconds.
 
     ``ruby_first_screen_ms`` runs from applying the annotation to the first
     screen painted with its characters spaced for their syllables;
-    ``ruby_scroll_screen_ms`` is one scroll by a screen, repaint included, after
-    the view's idle work has spaced out the text ahead; ``ruby_jump_ms`` a jump
-    to text not yet spaced out; ``ruby_paint_ms`` one repaint of a screen.
+    ``ruby_scroll_screen_ms`` is one scroll by a screen into text not shown
+    before, repaint included, after the view's idle work has spaced out the
+    text ahead; ``ruby_jump_ms`` a jump to text not yet spaced out;
+    ``ruby_paint_ms`` one repaint of a screen.  The anchors come from the same
+    view in the same run with pinyin on hover (no pinyin drawn): ``plain_paint_ms``
+    and ``plain_scroll_screen_ms``, on the same screens.
     """
     app = _application()
     annotator = _shared_annotator()
@@ -195,22 +198,23 @@ def bench_ruby(text: str) -> dict[str, float]:
     view.set_annotation(segmented, annotator)
     view.viewport().repaint()
     first_screen = (time.perf_counter() - started) * 1000
+    _let_layout_finish(view)  # Qt lays a long text out in steps while the first screen is read
     bar = view.verticalScrollBar()
-    view.set_scroll_fraction(0.5)
+    view.set_scroll_fraction(start_fraction)
     app.processEvents()
-    steps = []
-    for _ in range(8):
-        _let_ruby_run_ahead(view)  # what happens while the reader reads a screen
-        started = time.perf_counter()
-        bar.setValue(bar.value() + bar.pageStep())
-        view.viewport().repaint()
-        steps.append((time.perf_counter() - started) * 1000)
-        app.processEvents()
+    start = bar.value()
+    steps = _scroll_steps(view, ruby=True)
     started = time.perf_counter()
-    bar.setValue(bar.maximum() // 4)  # a jump into text not formatted yet
+    bar.setValue(bar.maximum() * 3 // 4)  # a jump into text not formatted yet
     view.viewport().repaint()
     jump = (time.perf_counter() - started) * 1000
     paint = _paint_ms(view)
+    view.set_pinyin_mode(PinyinMode.HOVER)
+    _let_layout_finish(view)
+    plain_paint = _paint_ms(view)
+    bar.setValue(start)
+    app.processEvents()
+    plain_steps = _scroll_steps(view, ruby=False)
     view.close()
     view.deleteLater()
     app.processEvents()
@@ -220,7 +224,39 @@ def bench_ruby(text: str) -> dict[str, float]:
         "ruby_scroll_screen_max_ms": max(steps),
         "ruby_jump_ms": jump,
         "ruby_paint_ms": paint,
+        "plain_scroll_screen_ms": statistics.median(plain_steps),
+        "plain_paint_ms": plain_paint,
     }
+
+
+def _scroll_steps(view: ArticleView, *, ruby: bool, count: int = 8) -> list[float]:
+    """Scroll down a screen at a time: each step's milliseconds, repaint included."""
+    app = _application()
+    bar = view.verticalScrollBar()
+    steps = []
+    for _ in range(count):
+        if bar.value() == bar.maximum():
+            break  # a short text: no new text below
+        if ruby:
+            _let_ruby_run_ahead(view)  # what happens while the reader reads a screen
+        started = time.perf_counter()
+        bar.setValue(bar.value() + bar.pageStep())
+        view.viewport().repaint()
+        steps.append((time.perf_counter() - started) * 1000)
+        app.processEvents()
+    return steps
+
+
+def _let_layout_finish(view: ArticleView) -> None:
+    """Let Qt finish laying out the document, which it does in steps between events."""
+    app = _application()
+    deadline = time.perf_counter() + 10
+    height = -1
+    while view.verticalScrollBar().maximum() != height and time.perf_counter() < deadline:
+        height = view.verticalScrollBar().maximum()
+        for _ in range(5):
+            app.processEvents()
+            time.sleep(0.01)
 
 
 def _let_ruby_run_ahead(view: ArticleView) -> None:
@@ -240,6 +276,10 @@ def bench_large_article() -> dict[str, float]:
     return bench_view(large_text())
 
 
+def bench_bundled_article_ruby() -> dict[str, float]:
+    return bench_ruby(bundled_text(), start_fraction=0.0)
+
+
 def bench_large_article_ruby() -> dict[str, float]:
     return bench_ruby(large_text())
 
@@ -252,6 +292,7 @@ def main() -> None:
     for name, bench in (
         ("bundled article", bench_bundled_article),
         ("1 MB article", bench_large_article),
+        ("bundled article, pinyin above", bench_bundled_article_ruby),
         ("1 MB article, pinyin above", bench_large_article_ruby),
     ):
         results = bench()

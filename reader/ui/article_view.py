@@ -11,7 +11,12 @@ Why it is built this way (a 1 MB article must stay fast):
   search; nothing per token is created until a word is hovered or visible.
 * Everything coloured (hover, find matches, vocabulary statuses, glossary
   underlines, interlinear pinyin) is painted for the visible tokens only, on
-  top of the document, from a per-screen cache of token geometry.
+  top of the document, from a per-screen cache of token geometry; syllables
+  and underlines from a per-paragraph cache, as measuring spaced-out text
+  is slow and a scroll only moves a paragraph.
+* Pinyin above the text (ruby) spaces characters out with letter spacing and
+  gives a pinyin row to exactly the lines that carry syllables (see
+  ``ruby_layout`` and ``ruby_rows``), paragraph by paragraph near the screen.
 """
 
 from __future__ import annotations
@@ -19,8 +24,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -53,6 +58,7 @@ from reader.ui.fonts import article_font
 from reader.ui.hover_card import HoverCard
 from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.ruby_layout import extra_room, letter_spacings
+from reader.ui.ruby_rows import cursor_x, row_format, tall_point_size
 from reader.ui.tone_colours import palette_is_dark, syllable_colour
 from reader.ui.word_popup import WordPopup
 
@@ -112,6 +118,22 @@ class _RubyLabel:
     text: str
 
 
+@dataclass(slots=True)
+class _BlockRuby:
+    """The syllables over one paragraph, relative to its layout's origin (a cache per block).
+
+    Positions inside a paragraph hold until the paragraph itself is laid out
+    anew (zoom, mode, width, its formats); text above it only moves its origin.
+    """
+
+    labels: list[_RubyLabel]
+    # What to paint, grouped by colour, for the (tone colours, dark palette) in ``colours_for``.
+    colours_for: tuple[bool, bool] | None = None
+    groups: list[tuple[QColor, list[tuple[float, QPointF, QStaticText]]]] = field(
+        default_factory=list
+    )
+
+
 class _OffsetMap:
     """Converts between Python string offsets and Qt document positions.
 
@@ -153,13 +175,6 @@ class _OffsetMap:
             return position
         slot = bisect.bisect_right(self._doc_starts, position) - 1
         return position - (self._deltas[slot] if slot >= 0 else 0)
-
-
-def _cursor_x(line: QTextLine, position: int) -> float:
-    """The x coordinate, within ``line``'s layout, of the cursor before ``position``."""
-    # PySide6 returns (x, position) here, but its stubs type the result as object.
-    x, _ = cast(tuple[float, int], line.cursorToX(position))
-    return x
 
 
 class ArticleView(QTextEdit):
@@ -230,10 +245,13 @@ class ArticleView(QTextEdit):
         self._ruby_busy = False
         self._ruby_checked: tuple[int, ...] = ()  # the screen last looked at
         self._range: range | None = None  # tokens on screen
-        self._labels: list[_RubyLabel] | None = None  # syllables on screen
-        self._token_labels: dict[int, list[_RubyLabel]] = {}  # relative to their block
+        self._block_ruby: dict[int, _BlockRuby] = {}  # by block number
+        self._block_terms: dict[int, list[QRectF]] = {}  # glossary terms, relative to the block
+        self._pinyin_fonts: tuple[float, QFont] | None = None  # (point size, pinyin font)
         self._syllable_colours: dict[tuple[str, bool], QColor] = {}
         self._statics: dict[str, QStaticText] = {}  # syllables, laid out in the pinyin font
+        self._tall: tuple[float, int | None] | None = None  # (point size, its tall_size)
+        self._glyph_extent: tuple[float, float] | None = None  # article font's ascent, descent
         self._terms: list[QRectF] | None = None  # glossary terms on screen
         self._widths: dict[tuple[bool, str], float] = {}  # (is pinyin, text) -> width
         self._card = HoverCard(self)
@@ -736,8 +754,8 @@ class ArticleView(QTextEdit):
         top = origin.y() + line.y()
         if not top <= point.y() < top + line.height():
             return False
-        left = origin.x() + _cursor_x(line, relative)
-        right = origin.x() + _cursor_x(line, relative + 1)
+        left = origin.x() + cursor_x(line, relative)
+        right = origin.x() + cursor_x(line, relative + 1)
         return min(left, right) <= point.x() < max(left, right)
 
     def _scroll_offset(self) -> QPointF:
@@ -787,21 +805,36 @@ class ArticleView(QTextEdit):
             piece_start = max(first, line_start)
             piece_end = min(last, line_start + line.textLength())
             if piece_end > piece_start:
-                left = _cursor_x(line, piece_start)
-                right = _cursor_x(line, piece_end)
+                left = cursor_x(line, piece_start)
+                right = cursor_x(line, piece_end)
+                top, height = self._glyph_box(line)
                 pieces.append(
                     _Piece(
                         index,
                         QRectF(
                             origin.x() + min(left, right),
-                            origin.y() + line.y(),
+                            origin.y() + top,
                             abs(right - left),
-                            line.height(),
+                            height,
                         ),
                     )
                 )
             line_number += 1
         return pieces
+
+    def _glyph_box(self, line: QTextLine) -> tuple[float, float]:
+        """(top, height) of the article's glyphs on ``line``, in its layout: no pinyin row.
+
+        A line carrying syllables is taller than its glyphs by its pinyin row
+        above them (and a little below; see ``ruby_rows``).
+        """
+        if self._glyph_extent is None:
+            metrics = QFontMetricsF(self.document().defaultFont())
+            self._glyph_extent = (metrics.ascent(), metrics.descent())
+        ascent, descent = self._glyph_extent
+        row = max(0.0, line.ascent() - ascent)
+        below = max(0.0, line.descent() - descent)
+        return line.y() + row, line.height() - row - below
 
     def _document_rect_of(self, offset: int) -> QRectF | None:
         position = self._offsets.to_document(offset)
@@ -857,14 +890,18 @@ class ArticleView(QTextEdit):
         key = self._screen_key()
         if self._range is not None and key == self._pieces_key:
             return self._range
-        self._pieces = self._labels = self._terms = None
+        self._pieces = self._terms = None
         visible = range(0)
         segmented = self._segmented
         if segmented is not None and len(segmented):
             top = QPointF(0, key[0])
             # A line just below the view has its pinyin row inside it.
             below = self._pinyin_band() if self._pinyin_mode.is_interlinear else 0
-            bottom = QPointF(key[2] + key[1], key[0] + key[3] + below)
+            # Not past what Qt has laid out of a long document so far (the scroll
+            # range): a hit test there answers the end of the whole document.
+            margin = self.document().rootFrame().frameFormat().bottomMargin()
+            laid_out = self.verticalScrollBar().maximum() + key[3] - margin - 1
+            bottom = QPointF(key[2] + key[1], min(key[0] + key[3] + below, laid_out))
             first_offset = self._offset_at_document_point(top)
             last_offset = self._offset_at_document_point(bottom)
             first = segmented.index_at(max(0, first_offset - 1)) or 0
@@ -886,12 +923,12 @@ class ArticleView(QTextEdit):
         return self._pieces
 
     def _forget_geometry(self) -> None:
-        self._range = self._pieces = self._labels = self._terms = None
+        self._range = self._pieces = self._terms = None
         self._ensure_ruby()
         self.viewport().update()
 
     def _scrolled(self) -> None:
-        self._range = self._pieces = self._labels = self._terms = None
+        self._range = self._pieces = self._terms = None
         self._ensure_ruby()
         if self._current_by_keyboard:
             return
@@ -964,38 +1001,83 @@ class ArticleView(QTextEdit):
 
     def _visible_terms(self) -> list[QRectF]:
         """Where the glossary terms on screen are (to underline), once per scroll position."""
-        visible = self._visible_range()
+        self._visible_range()  # forgets the terms of another screen
         if self._terms is None:
-            assert self._annotator is not None and self._segmented is not None
-            annotator, segmented = self._annotator, self._segmented
-            # glossary_term: also a token inside a quoted or comma-separated term
-            self._terms = [
-                piece.rect
-                for index in visible
-                if segmented.kinds[index] == _HAN
-                and annotator.glossary_term(segmented, index) is not None
-                for piece in self._token_pieces(index)
-            ]
+            terms: list[QRectF] = []
+            for block in self._visible_blocks():
+                origin = block.layout().position()
+                terms.extend(rect.translated(origin) for rect in self._terms_of(block))
+            self._terms = terms
         return self._terms
 
+    def _terms_of(self, block: QTextBlock) -> list[QRectF]:
+        """The glossary terms in ``block``, relative to its origin, found once per layout.
+
+        Measuring spaced-out text (ruby) is slow enough to do once per paragraph.
+        """
+        number = block.blockNumber()
+        cached = self._block_terms.get(number)
+        if cached is not None:
+            return cached
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0 or block.length() <= 1:
+            return []
+        assert self._annotator is not None and self._segmented is not None
+        annotator, segmented = self._annotator, self._segmented
+        start = self._offsets.from_document(block.position())
+        end = self._offsets.from_document(block.position() + block.length() - 1)
+        origin = layout.position()
+        rects: list[QRectF] = []
+        index = segmented.index_at(start) or 0
+        while index < len(segmented) and segmented.starts[index] < end:
+            # glossary_term: also a token inside a quoted or comma-separated term
+            if segmented.kinds[index] == _HAN and annotator.glossary_term(segmented, index):
+                rects.extend(piece.rect.translated(-origin) for piece in self._token_pieces(index))
+            index += 1
+        self._block_terms[number] = rects
+        return rects
+
     def _paint_interlinear(self, painter: QPainter, shift: QPointF, dark: bool) -> None:
-        font = self._pinyin_font()
-        painter.setFont(font)
+        painter.setFont(self._pinyin_font())
+        # Each paragraph's syllables are grouped by colour once (one pen per
+        # colour) and drawn as static text laid out once per syllable (drawText
+        # would shape each one again): a screen holds several hundred syllables.
+        colours_for = (self._tone_colours, dark)
+        band = self._pinyin_band()
+        height = self.viewport().height()
+        for block in self._visible_blocks():
+            ruby = self._ruby_of(block)
+            if ruby is None or not ruby.labels:
+                continue
+            origin = block.layout().position() + shift
+            low, high = -origin.y() - band, height - origin.y()  # the screen, in the block
+            painter.translate(origin)
+            for colour, items in self._colour_groups(ruby, colours_for):
+                painter.setPen(colour)
+                for y, point, static in items:
+                    if low <= y <= high:
+                        painter.drawStaticText(point, static)
+            painter.translate(-origin)
+
+    def _colour_groups(
+        self, ruby: _BlockRuby, colours_for: tuple[bool, bool]
+    ) -> list[tuple[QColor, list[tuple[float, QPointF, QStaticText]]]]:
+        """A paragraph's syllables by colour, for (tone colours, dark palette), made once."""
+        if ruby.colours_for == colours_for:
+            return ruby.groups
+        tone_colours, dark = colours_for
         plain = self.palette().color(QPalette.ColorRole.Text)
         plain.setAlpha(190)
-        ascent = QFontMetricsF(font).ascent()
-        # One pen per colour, and static text laid out once per syllable (drawText
-        # would shape each one again): a screen holds several hundred syllables.
-        by_colour: dict[int, tuple[QColor, list[_RubyLabel]]] = {}
-        for label in self.ruby_labels():
-            colour = self._syllable_colour(label.text, dark) if self._tone_colours else plain
-            by_colour.setdefault(colour.rgba(), (colour, []))[1].append(label)
-        for colour, labels in by_colour.values():
-            painter.setPen(colour)
-            for label in labels:
-                painter.drawStaticText(
-                    QPointF(label.left, label.baseline - ascent) + shift, self._static(label.text)
-                )
+        ascent = QFontMetricsF(self._pinyin_font()).ascent()
+        by_colour: dict[int, tuple[QColor, list[tuple[float, QPointF, QStaticText]]]] = {}
+        for label in ruby.labels:
+            colour = self._syllable_colour(label.text, dark) if tone_colours else plain
+            top = label.baseline - ascent
+            item = (top, QPointF(label.left, top), self._static(label.text))
+            by_colour.setdefault(colour.rgba(), (colour, []))[1].append(item)
+        ruby.groups = list(by_colour.values())
+        ruby.colours_for = colours_for
+        return ruby.groups
 
     def _static(self, syllable: str) -> QStaticText:
         static = self._statics.get(syllable)
@@ -1012,38 +1094,67 @@ class ArticleView(QTextEdit):
         return colour
 
     def ruby_labels(self) -> list[_RubyLabel]:
-        """The syllables drawn above the visible text, in document coordinates."""
-        visible = self._visible_range()
-        if self._labels is not None:
-            return self._labels
+        """The syllables over the paragraphs on screen, in document coordinates."""
         labels: list[_RubyLabel] = []
-        if self._ruby_shown():
-            for index in visible:
-                if self._shows_pinyin(index):
-                    labels.extend(self._labels_of(index))
-        self._labels = labels
+        for block in self._visible_blocks():
+            ruby = self._ruby_of(block)
+            if ruby is None:
+                continue
+            origin = block.layout().position()
+            x, y = origin.x(), origin.y()
+            labels.extend(
+                _RubyLabel(label.index, label.left + x, label.baseline + y, label.width, label.text)
+                for label in ruby.labels
+            )
         return labels
 
-    def _labels_of(self, index: int) -> list[_RubyLabel]:
-        """Token ``index``'s syllables, each centred on its character's glyph."""
-        assert self._segmented is not None
-        start = self._segmented.starts[index]
-        block = self.document().findBlock(self._offsets.to_document(start))
-        layout = block.layout()
-        if layout is None or layout.lineCount() == 0:
+    def _visible_blocks(self) -> list[QTextBlock]:
+        """The paragraphs holding the tokens on screen (see ``_visible_range``)."""
+        visible = self._visible_range()
+        if self._segmented is None or not visible:
             return []
-        relative = self._token_labels.get(index)
-        if relative is None:
-            relative = self._token_labels[index] = self._relative_labels(index, block)
-        origin = layout.position()
-        x, y = origin.x(), origin.y()
-        return [
-            _RubyLabel(label.index, label.left + x, label.baseline + y, label.width, label.text)
-            for label in relative
-        ]
+        end = self._offsets.to_document(self._segmented.ends[visible[-1]])
+        block = self.document().findBlock(
+            self._offsets.to_document(self._segmented.starts[visible[0]])
+        )
+        blocks = []
+        while block.isValid() and block.position() <= end:
+            blocks.append(block)
+            block = block.next()
+        return blocks
+
+    def _ruby_of(self, block: QTextBlock) -> _BlockRuby | None:
+        """The syllables over ``block``, placed once; None while Qt has not laid it out."""
+        if not self._ruby_shown():
+            return None
+        number = block.blockNumber()
+        ruby = self._block_ruby.get(number)
+        if ruby is None:
+            layout = block.layout()
+            if layout is None or layout.lineCount() == 0:
+                return None
+            ruby = self._block_ruby[number] = _BlockRuby(self._block_labels(block))
+        return ruby
+
+    def _block_labels(self, block: QTextBlock) -> list[_RubyLabel]:
+        """The syllables of every token shown with pinyin in ``block``, relative to it."""
+        segmented = self._segmented
+        assert segmented is not None
+        if block.length() <= 1:
+            return []
+        start = self._offsets.from_document(block.position())
+        end = self._offsets.from_document(block.position() + block.length() - 1)
+        labels: list[_RubyLabel] = []
+        index = segmented.index_at(start) or 0
+        while index < len(segmented) and segmented.starts[index] < end:
+            if segmented.starts[index] >= start and self._shows_pinyin(index):
+                labels.extend(self._relative_labels(index, block))
+            index += 1
+        return labels
 
     def _relative_labels(self, index: int, block: QTextBlock) -> list[_RubyLabel]:
-        """``_labels_of`` relative to the block's origin, which moves when text above changes."""
+        """Token ``index``'s syllables, each centred on its character's glyph, relative to
+        ``block``'s origin (which moves when text above changes)."""
         assert self._segmented is not None
         syllables = self._pinyin_of(index)
         start, end = self._segmented.starts[index], self._segmented.ends[index]
@@ -1058,8 +1169,8 @@ class ArticleView(QTextEdit):
             line = layout.lineForTextPosition(position)
             if not line.isValid():
                 return []
-            left = _cursor_x(line, position)
-            glyphs.append((left, left + self._width(character), line.y()))
+            left = cursor_x(line, position)
+            glyphs.append((left, left + self._width(character), self._glyph_box(line)[0]))
         if len(syllables) != len(characters):
             # No syllable per character (rare): the whole reading over the word's first line.
             syllables = ("".join(syllables),)
@@ -1075,8 +1186,9 @@ class ArticleView(QTextEdit):
 
     def _forget_layout(self) -> None:
         """After the text was laid out anew: nothing measured before still holds."""
-        self._range = self._pieces = self._labels = self._terms = None
-        self._token_labels.clear()
+        self._range = self._pieces = self._terms = None
+        self._block_ruby.clear()
+        self._block_terms.clear()
 
     def _width(self, text: str, pinyin: bool = False) -> float:
         """The advance of ``text`` in the article font (or the pinyin font), remembered."""
@@ -1126,9 +1238,11 @@ class ArticleView(QTextEdit):
     # -- layout --------------------------------------------------------------------
 
     def _pinyin_font(self) -> QFont:
-        font = QFont(self.document().defaultFont())
-        font.setPointSizeF(self._point_size * PINYIN_SCALE)
-        return font
+        if self._pinyin_fonts is None or self._pinyin_fonts[0] != self._point_size:
+            font = QFont(self.document().defaultFont())
+            font.setPointSizeF(self._point_size * PINYIN_SCALE)
+            self._pinyin_fonts = (self._point_size, font)
+        return self._pinyin_fonts[1]
 
     def _pinyin_band(self) -> float:
         """The height of the pinyin row above a line."""
@@ -1147,16 +1261,36 @@ class ArticleView(QTextEdit):
         )
         return block_format
 
+    def _tall_size(self) -> int | None:
+        """The point size that gives a line its pinyin row (see ``ruby_rows``), per zoom."""
+        if self._tall is None or self._tall[0] != self._point_size:
+            self._tall = (self._point_size, tall_point_size(self.document().defaultFont()))
+        return self._tall[1]
+
     def _ruby_block_format(self) -> QTextBlockFormat:
-        # Pinyin is painted in the space the line height adds below each line, i.e.
-        # above the next one; a paragraph's first line gets a top margin for it.
+        """A paragraph with pinyin: each line that carries syllables has a row above it.
+
+        Lines are spaced as in plain text; a line holding a syllable is taller by
+        its row (see ``ruby_rows``), which the space below the line before tops up
+        to a whole row with some air.  Where Qt cannot do that, the row is reserved
+        on every line: pinyin is painted in the space added below each line, i.e.
+        above the next one, and a paragraph's first line gets a top margin for it.
+        """
         block_format = QTextBlockFormat()
         band = self._pinyin_band()
+        tall = self._tall_size()
+        if tall is None:
+            distance = max(self._line_extra(), band * RUBY_LINE_SPACING)
+            block_format.setTopMargin(band)
+        else:
+            font = QFont(self.document().defaultFont())
+            plain_ascent = QFontMetricsF(font).ascent()
+            font.setPointSize(tall)
+            row = QFontMetricsF(font).ascent() - plain_ascent
+            distance = max(self._line_extra(), band * RUBY_LINE_SPACING - row)
         block_format.setLineHeight(
-            max(self._line_extra(), band * RUBY_LINE_SPACING),
-            QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value,
+            distance, QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value
         )
-        block_format.setTopMargin(band)
         return block_format
 
     def _document_margin(self) -> float:
@@ -1207,6 +1341,7 @@ class ArticleView(QTextEdit):
         document.documentLayout().update.connect(self._relayout_timer.start)
         self._widths.clear()
         self._statics.clear()
+        self._glyph_extent = None
         self._forget_ruby()
         self._ruby_formatted = False
         self._apply_measure()
@@ -1218,6 +1353,7 @@ class ArticleView(QTextEdit):
         document.setDefaultFont(article_font(self._point_size))
         self._widths.clear()
         self._statics.clear()
+        self._glyph_extent = None
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
         cursor.select(QTextCursor.SelectionType.Document)
@@ -1248,7 +1384,8 @@ class ArticleView(QTextEdit):
         """
         if not self._ruby_shown():
             return
-        key = (*self._screen_key(), len(self._ruby_blocks))
+        # The scroll range grows as Qt's layout reaches paragraphs still to format.
+        key = (*self._screen_key(), len(self._ruby_blocks), self.verticalScrollBar().maximum())
         if key == self._ruby_checked:
             return
         self._ruby_checked = key
@@ -1261,6 +1398,8 @@ class ArticleView(QTextEdit):
         """Every paragraph needs its ruby formats anew (mode, zoom, text or vocabulary changed)."""
         self._ruby_blocks.clear()
         self._ruby_checked = ()
+        self._block_ruby.clear()
+        self._block_terms.clear()
 
     def _format_ruby_ahead(self) -> None:
         if self._ruby_shown():
@@ -1274,8 +1413,15 @@ class ArticleView(QTextEdit):
         height = self.viewport().height()
         block = document.findBlock(self._position_at(QPointF(0, top - screens_above * height)))
         bottom = top + height * (1 + screens_below) + self._pinyin_band()
+        # Qt lays a long document out in steps on a timer.  A paragraph it has not
+        # reached yet has no place (Qt puts it at the end of what is laid out, which
+        # would make the whole rest of the document look near): it is formatted
+        # once laid out, when the layout's progress calls _forget_geometry.
         blocks = []
         while block.isValid() and layout.blockBoundingRect(block).top() <= bottom:
+            block_layout = block.layout()
+            if block_layout is None or block_layout.lineCount() == 0:
+                break
             if block.blockNumber() not in self._ruby_blocks:
                 blocks.append(block)
             block = block.next()
@@ -1303,25 +1449,17 @@ class ArticleView(QTextEdit):
                     bar.setValue(bar.value() + round(moved.top() - anchor_rect.top()))
         finally:
             self._ruby_busy = False
-        self._range = self._pieces = self._labels = self._terms = None
-        self._measure_labels(blocks)
-        self.viewport().update()
-
-    def _measure_labels(self, blocks: list[QTextBlock]) -> None:
-        """Place the syllables of freshly formatted ``blocks`` now, not on the next repaint."""
-        segmented = self._segmented
-        assert segmented is not None
+        self._range = self._pieces = self._terms = None
+        # Place and lay out the syllables of the freshly formatted paragraphs now (often
+        # while the reader reads), not on the next repaint.
+        colours_for = (self._tone_colours, palette_is_dark(self.palette()))
         for block in blocks:
-            if block.length() <= 1:
-                continue
-            start = self._offsets.from_document(block.position())
-            end = self._offsets.from_document(block.position() + block.length() - 1)
-            index = segmented.index_at(start) or 0
-            while index < len(segmented) and segmented.starts[index] < end:
-                self._token_labels.pop(index, None)
-                if self._shows_pinyin(index):
-                    self._token_labels[index] = self._relative_labels(index, block)
-                index += 1
+            self._block_ruby.pop(block.blockNumber(), None)
+            self._block_terms.pop(block.blockNumber(), None)
+            ruby = self._ruby_of(block)
+            if ruby is not None:
+                self._colour_groups(ruby, colours_for)
+        self.viewport().update()
 
     def _format_ruby_block(self, cursor: QTextCursor, block: QTextBlock) -> None:
         """Letter spacing that makes room for each syllable, and a pinyin row if needed."""
@@ -1334,6 +1472,7 @@ class ArticleView(QTextEdit):
         end = self._offsets.from_document(base + block.length() - 1)
         extras = [0.0] * (end - start)
         word_ends = [False] * (end - start)
+        carries = [False] * (end - start)  # has a syllable above it
         gap = SYLLABLE_GAP_EM * QFontMetricsF(self._pinyin_font()).height()
         shows_any = False
         index = segmented.index_at(start) or 0
@@ -1350,17 +1489,26 @@ class ArticleView(QTextEdit):
                 if self._shows_pinyin(index) and self._pinyin_of(index):
                     shows_any = True
                     self._fill_extras(extras, start, token_start, token_end, index, gap)
+                    for offset in range(max(start, token_start), min(end, token_end)):
+                        carries[offset - start] = True
             index += 1
         word_gap = WORD_GAP_EM * self._width("中")
         spacings = letter_spacings(extras, word_ends, word_gap)
+        tall = self._tall_size()
         run_start = 0
         for position in range(1, len(spacings) + 1):
-            if position == len(spacings) or spacings[position] != spacings[run_start]:
+            if (
+                position == len(spacings)
+                or spacings[position] != spacings[run_start]
+                or carries[position] != carries[run_start]
+            ):
                 cursor.setPosition(self._offsets.to_document(start + run_start))
                 cursor.setPosition(
                     self._offsets.to_document(start + position), QTextCursor.MoveMode.KeepAnchor
                 )
-                cursor.setCharFormat(_spacing_format(spacings[run_start]))
+                cursor.setCharFormat(
+                    row_format(spacings[run_start], tall if carries[run_start] else None)
+                )
                 run_start = position
         cursor.setPosition(base)
         cursor.setBlockFormat(
@@ -1401,12 +1549,3 @@ class ArticleView(QTextEdit):
             self._popup.add_word_requested.connect(self.add_word_requested)
             self._popup.dictionary_search_requested.connect(self.dictionary_search_requested)
         return self._popup
-
-
-def _spacing_format(spacing: float) -> QTextCharFormat:
-    """A character format adding ``spacing`` pixels after each character (none for 0)."""
-    char_format = QTextCharFormat()
-    if spacing:
-        char_format.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
-        char_format.setFontLetterSpacing(spacing)
-    return char_format
