@@ -719,13 +719,23 @@ def _everyday_weight(entry: Entry) -> int:
     return sum(sense.count(";") + 1 for sense in entry.senses) + bool(entry.classifiers)
 
 
+def _equal_but_for_neutral_tones(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """背着 bēi zhe and bèi zhe are two words, not one with and without a neutral tone:
+    syllables may differ only where one of them is neutral."""
+    if len(one) != len(other):
+        return False
+    return all(
+        a == b or (strip_tones(a) == strip_tones(b) and _NEUTRAL in (tone_of(a), tone_of(b)))
+        for a, b in zip(one, other, strict=True)
+    )
+
+
 def _neutral_group_rank(
     reading: tuple[str, ...], weights: dict[tuple[str, ...], int]
 ) -> tuple[int, int, bool]:
     """Sort key: readings keep dictionary order, except inside a group of readings equal
     but for neutral tones, where the heaviest entry's comes first (then the neutral one)."""
-    key = strip_tones(" ".join(reading))
-    group = [other for other in weights if strip_tones(" ".join(other)) == key]
+    group = [other for other in weights if _equal_but_for_neutral_tones(reading, other)]
     first = min(list(weights).index(other) for other in group)
     neutral = any(tone_of(syllable) == _NEUTRAL for syllable in reading)
     return first, -weights[reading] if len(group) > 1 else 0, not neutral

@@ -369,3 +369,19 @@ def test_source_that_is_not_cedict_is_a_dictionary_error(tmp_path: Path) -> None
     source.write_text("just some notes\nnothing more\n", encoding="utf-8")
     with pytest.raises(DictionaryError):
         CedictIndex.load(source, cache_dir=tmp_path / "cache")
+
+
+@pytest.mark.parametrize(
+    ("word", "first"),
+    [
+        ("背着", ("bēi", "zhe")),  # carrying on one's back; bèi zhe "turning one's back to"
+        ("好学", ("hǎo", "xué")),  # CC-CEDICT's order: the reading in context decides
+        ("倒车", ("dǎo", "chē")),
+    ],
+)
+def test_readings_that_differ_in_a_full_tone_keep_dictionary_order(
+    index: CedictIndex, word: str, first: tuple[str, ...]
+) -> None:
+    """Only a word listed with and without a neutral tone is reordered (the everyday
+    entry first); two readings with different full tones are two words."""
+    assert index.readings(word)[0] == first
