@@ -31,6 +31,7 @@ FailureCallback = Callable[[str], None]
 class _Submitted:
     job_id: int
     job: Callable[[], object]
+    finish_before_exit: bool = False
 
 
 def failure_message(error: BaseException) -> str:
@@ -85,12 +86,18 @@ class BackgroundWorker(QObject):
         job: Callable[[], Result],
         on_success: Callable[[Result], None] | None = None,
         on_failure: FailureCallback | None = None,
+        *,
+        finish_before_exit: bool = False,
     ) -> int:
-        """Queue ``job``; returns its id.  Callbacks run later on the UI thread."""
+        """Queue ``job``; returns its id.  Callbacks run later on the UI thread.
+
+        ``finish_before_exit``: ``shutdown`` runs the job even if it has not
+        started yet (saving something the next start needs), where other queued
+        jobs are dropped."""
         job_id = self._next_id
         self._next_id += 1
         self._callbacks[job_id] = (on_success, on_failure)
-        self._thread.jobs.put(_Submitted(job_id, job))
+        self._thread.jobs.put(_Submitted(job_id, job, finish_before_exit))
         return job_id
 
     def pending(self) -> int:
@@ -98,13 +105,19 @@ class BackgroundWorker(QObject):
         return len(self._callbacks)
 
     def shutdown(self) -> None:
-        """Let the running job finish, drop queued ones, and stop the thread."""
+        """Let the running job finish, run the queued ones marked ``finish_before_exit``,
+        drop the others, and stop the thread."""
+        kept = []
         while True:
             try:
-                self._thread.jobs.get_nowait()
+                submitted = self._thread.jobs.get_nowait()
             except queue.Empty:
                 break
+            if submitted is not None and submitted.finish_before_exit:
+                kept.append(submitted)
         self._callbacks.clear()
+        for submitted in kept:
+            self._thread.jobs.put(submitted)
         self._thread.jobs.put(None)
         self._thread.wait()
 
