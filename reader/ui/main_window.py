@@ -242,6 +242,10 @@ class MainWindow(QMainWindow):
         )
         self._speech_features = install_speech_features(self)
 
+    def loading_behind_cache(self) -> bool:
+        """Whether a cached annotator answers while the full one loads (``AnnotatorStartup``)."""
+        return self._startup.loading_behind_cache()
+
     def features_installed(self) -> bool:
         return self._glossary_features is not None
 
