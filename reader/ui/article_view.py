@@ -421,9 +421,10 @@ class ArticleView(QTextEdit):
     def set_scroll_fraction(self, fraction: float) -> None:
         """Scroll to a fraction of the height; ``scroll_to_offset`` is exact on long texts."""
         document = self.document()
-        if document.characterCount() <= _EXACT_FRACTION_MAX_CHARS:
+        if fraction > 0 and document.characterCount() <= _EXACT_FRACTION_MAX_CHARS:
             # Qt lays a document out in steps on a timer; until it is done the scroll
             # range covers only part of it and a saved fraction would land too low.
+            # (The top needs no layout: an article opened at its start is painted sooner.)
             document.documentLayout().blockBoundingRect(document.lastBlock())
         bar = self.verticalScrollBar()
         bar.setValue(round(min(1.0, max(0.0, fraction)) * bar.maximum()))

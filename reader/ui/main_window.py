@@ -51,7 +51,6 @@ from reader.annotation.startup import (
     save_article_annotation,
     start_from_cache,
 )
-from reader.annotation.word_info import WordAnnotator
 from reader.errors import ReaderError
 from reader.textio.reading import decode_bytes, is_book_path, read_document
 from reader.ui import fonts
@@ -70,6 +69,7 @@ from reader.ui.window_menus import WindowMenus
 from reader.wording import counted
 
 if TYPE_CHECKING:
+    from reader.annotation.word_info import WordAnnotator
     from reader.ui.glossary_features import GlossaryFeatures
     from reader.ui.known_level import KnownLevel
     from reader.ui.reading_correction_features import ReadingCorrectionFeatures
@@ -241,6 +241,10 @@ class MainWindow(QMainWindow):
             self, self._vocabulary_features.saving().undo_stack()
         )
         self._speech_features = install_speech_features(self)
+
+    def loading_behind_cache(self) -> bool:
+        """Whether a cached annotator answers while the full one loads (``AnnotatorStartup``)."""
+        return self._startup.loading_behind_cache()
 
     def features_installed(self) -> bool:
         return self._glossary_features is not None

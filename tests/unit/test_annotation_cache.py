@@ -20,6 +20,7 @@ from reader.annotation.cache import (
 )
 from reader.annotation.cached_annotator import CachedAnnotator, load_cached_annotator
 from reader.articles import default_article
+from reader.errors import ReaderError
 from reader.glossary.store import Glossary, GlossarySet
 from reader.language.tokens import SegmentedText
 from reader.textio.reading import read_document
@@ -90,7 +91,22 @@ def test_a_text_never_saved_has_no_entry(
     cache: AnnotationCache, annotator: Annotator, article_text: str
 ) -> None:
     assert cache.load(article_text, fingerprint_of(annotator)) is None
+    assert not cache.holds(article_text)
     assert load_cached_annotator(article_text, cache=cache) is None
+
+
+def test_a_first_opening_loads_no_dictionary_for_the_cache(
+    cache: AnnotationCache, annotator: Annotator, segmented: SegmentedText, tmp_path: Path
+) -> None:
+    # The full annotator loads the dictionary next: a miss must not load it first.
+    broken = tmp_path / "broken.u8"
+    broken.write_bytes(b"\xff\xfe not a dictionary")
+    assert load_cached_annotator("从未打开的文章", broken, cache) is None  # nothing read, no error
+
+    saved(cache, annotator, segmented)
+    assert cache.holds(segmented.text)
+    with pytest.raises(ReaderError):  # an entry exists: now the dictionary is loaded
+        load_cached_annotator(segmented.text, broken, cache)
 
 
 def test_fingerprint_changes_with_the_glossaries_terms_and_readings(

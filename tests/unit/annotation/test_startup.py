@@ -69,6 +69,7 @@ def test_an_article_not_in_the_cache_waits_for_the_full_annotator(
     assert start is None
     assert not startup.cached_start_arrived(start, never_opened)
     assert startup.phase is StartPhase.LOADING
+    assert not startup.loading_behind_cache()  # nothing answers yet: nothing to keep fast
 
 
 def test_a_saved_article_answers_from_the_cache_then_the_full_annotator_takes_over_quietly(
@@ -82,6 +83,7 @@ def test_a_saved_article_answers_from_the_cache_then_the_full_annotator_takes_ov
 
     assert startup.cached_start_arrived(start, article_text)
     assert startup.phase is StartPhase.PROVISIONAL
+    assert startup.loading_behind_cache()  # what can wait (the features) waits for use()
     assert startup.annotator is start.annotator
     assert not startup.saves_annotations()  # only the full annotator's readings are saved
     assert not startup.can_annotate(article_text + "。")  # jieba is needed for another text
@@ -96,6 +98,7 @@ def test_a_saved_article_answers_from_the_cache_then_the_full_annotator_takes_ov
     replacement = startup.use(later, start.article.segmented)
     assert not replacement.reannotate  # same dictionary and glossaries: same reading
     assert startup.phase is StartPhase.READY
+    assert not startup.loading_behind_cache()
     assert startup.saves_annotations()
     assert startup.can_annotate("另一篇文章")
 

