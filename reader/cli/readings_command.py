@@ -53,7 +53,8 @@ def run_list(arguments: argparse.Namespace) -> int:
     corrections = _corrections().all()
     if arguments.format == "json":
         rows = [
-            {"word": c.word, "simplified": c.key, "pinyin": " ".join(c.pinyin)} for c in corrections
+            {"word": c.word, "simplified": c.simplified, "pinyin": " ".join(c.pinyin)}
+            for c in corrections
         ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0

@@ -6,9 +6,12 @@ correction is the first source of that word's reading, before the glossary,
 the dictionary and the polyphone model, everywhere the reader states one.
 
 A correction belongs to a word, not to one place in one text: every token
-that is the word reads so.  It is keyed by the word's simplified form
-(OpenCC, as everything else is analysed), so that a correction made in a
-traditional text holds in a simplified one and the other way round.
+that is the word reads so.  It is kept under the word as written, and holds
+in the other script by OpenCC's conversion (長城 <-> 长城), so that a
+correction made in a traditional text holds in a simplified one and the other
+way round; but a traditional character that shares its simplified form with
+others is not corrected for them (a correction of 乾 qián is not one of 干
+gàn, whose traditional form is 幹).
 
 The annotators apply corrections as a layer over their own reading
 (``ReadingCorrections.corrected``); the saved annotations in the cache keep
@@ -29,6 +32,7 @@ import json
 import os
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +44,7 @@ from reader.errors import ReaderError
 from reader.input_files import MEGABYTE, read_regular_file
 from reader.language.han import han_characters, has_han
 from reader.language.notation import is_valid_syllable, marks_to_numbered, numbered_to_marks
-from reader.language.script import word_to_simplified
+from reader.language.script import to_traditional, word_to_simplified
 
 Readings = tuple[str, ...]
 
@@ -69,14 +73,28 @@ class ReadingCorrection:
     """One lowercase tone-marked syllable per Han character: ("cháng", "chéng")."""
 
     @property
-    def key(self) -> str:
-        """The simplified word: what tokens of either script are matched by."""
-        return correction_key(self.word)
+    def simplified(self) -> str:
+        """The word in simplified characters (長城 -> 长城)."""
+        return word_to_simplified(self.word)
 
 
-def correction_key(word: str) -> str:
-    """The key a correction of ``word`` is kept under: its simplified form (長城 -> 长城)."""
-    return word_to_simplified(word.strip())
+def _matching_word(table: dict[str, ReadingCorrection], word: str) -> str | None:
+    """The corrected word in ``table`` that the token ``word`` is, in either script, or None.
+
+    A correction made in simplified characters holds for the traditional words
+    that simplify to it; one made in traditional characters holds for a
+    simplified word only where that word's traditional form is it: a
+    correction of 乾 qián is not one of 干 gàn (traditional 幹)."""
+    word = word.strip()
+    if word in table:
+        return word
+    simplified = word_to_simplified(word)
+    if simplified != word and simplified in table:
+        return simplified
+    traditional = to_traditional(word)
+    if traditional != word and traditional in table and word_to_simplified(traditional) == word:
+        return traditional
+    return None
 
 
 def check_word(word: str) -> str:
@@ -84,13 +102,29 @@ def check_word(word: str) -> str:
     stripped = word.strip()
     if not has_han(stripped):
         raise ReadingCorrectionError(
-            f"“{stripped[:40]}” has no Chinese characters, so it has no reading to correct"
+            f"“{_shown(stripped[:40])}” has no Chinese characters, so it has no reading to correct"
         )
     if len(stripped) > MAX_WORD_LENGTH or any(char.isspace() for char in stripped):
         raise ReadingCorrectionError(
-            f"“{stripped[:40]}” is not one word; correct the reading of one word at a time"
+            f"“{_shown(stripped[:40])}” is not one word; correct the reading of one word at a time"
+        )
+    odd = next((char for char in stripped if not _word_character(char)), None)
+    if odd is not None:
+        raise ReadingCorrectionError(
+            f"“{_shown(stripped[:40])}” holds “{_shown(odd)}”, which no word is written with"
         )
     return stripped
+
+
+def _shown(text: str) -> str:
+    """``text`` safe for a one-line message: what cannot be printed as its code (\\u200b)."""
+    return "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in text)
+
+
+def _word_character(char: str) -> bool:
+    """A letter, a number, a combining mark or a name's middle dot (马丁·路德): not a
+    control, format or private character, a lone surrogate, markup or a symbol."""
+    return unicodedata.category(char)[0] in "LMN" or char in "·・‧-"
 
 
 def parse_reading(word: str, pinyin: str) -> Readings:
@@ -246,7 +280,10 @@ class ReadingCorrections:
     def correction_for(self, word: str) -> ReadingCorrection | None:
         """The learner's correction of ``word`` (either script), or None."""
         table = self._state[0]
-        return table.get(word_to_simplified(word)) if table else None
+        if not table:
+            return None
+        found = _matching_word(table, word)
+        return table[found] if found is not None else None
 
     def reading_for(self, word: str) -> Readings | None:
         """The learner's reading of ``word`` (either script), or None."""
@@ -264,8 +301,8 @@ class ReadingCorrections:
         found = known.get(word, _UNKNOWN)
         if found is _UNKNOWN:
             # tokens recur: the script conversion once per distinct token
-            correction = table.get(word_to_simplified(word))
-            found = correction.pinyin if correction is not None else None
+            match = _matching_word(table, word)
+            found = table[match].pinyin if match is not None else None
             if len(known) > _TOKENS_KEPT:
                 known.clear()
             known[word] = found
@@ -278,24 +315,26 @@ class ReadingCorrections:
         """
         text = pinyin if isinstance(pinyin, str) else " ".join(pinyin)
         correction = ReadingCorrection(check_word(word), parse_reading(word, text))
-        self._change(correction.key, correction)
+        self._change(correction.word, correction)
         return correction
 
     def remove(self, word: str) -> ReadingCorrection | None:
         """Forget the correction of ``word`` (either script); the one removed, or None."""
-        return self._change(correction_key(word), None)
+        return self._change(word, None)
 
     def restore(self, correction: ReadingCorrection | None, word: str) -> None:
         """Put back ``correction`` for ``word`` as it was (None: no correction), for undo."""
-        self._change(correction_key(word), correction)
+        self._change(word, correction)
 
-    def _change(self, key: str, correction: ReadingCorrection | None) -> ReadingCorrection | None:
+    def _change(self, word: str, correction: ReadingCorrection | None) -> ReadingCorrection | None:
+        """Replace the correction of ``word`` (in either script) by ``correction``."""
         with self._lock:
             # re-read: the command line may have changed the file since it was loaded
             table = dict(self._read()) if self._file is not None else dict(self._state[0])
-            old = table.pop(key, None)
+            match = _matching_word(table, word)
+            old = table.pop(match) if match is not None else None
             if correction is not None:
-                table[key] = correction
+                table[correction.word] = correction
             if self._file is not None and old != correction:
                 self._write(table)
             self._state = (table, {})
@@ -366,7 +405,7 @@ def _parse_file(raw: bytes) -> tuple[dict[str, ReadingCorrection], str]:
     """The corrections in ``raw`` and, if some or all could not be read, why ("" if none)."""
     try:
         document = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # nested past Python's limit
         return {}, "it is not JSON"
     if not isinstance(document, dict) or not isinstance(document.get("corrections"), list):
         return {}, "it holds no list of corrections"
@@ -376,10 +415,12 @@ def _parse_file(raw: bytes) -> tuple[dict[str, ReadingCorrection], str]:
     bad = 0
     for item in document["corrections"]:
         try:
-            word, pinyin = str(item["word"]), str(item["pinyin"])
+            word, pinyin = item["word"], item["pinyin"]
+            if not isinstance(word, str) or not isinstance(pinyin, str):
+                raise TypeError("a word and its pinyin are text")
             correction = ReadingCorrection(check_word(word), parse_reading(word, pinyin))
         except (ReadingCorrectionError, KeyError, TypeError):
             bad += 1
             continue
-        kept[correction.key] = correction
+        kept[correction.word] = correction
     return kept, (f"{_count(bad, 'entry', 'entries')} could not be read" if bad else "")

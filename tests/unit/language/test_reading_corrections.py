@@ -167,3 +167,48 @@ def test_an_unreadable_file_is_reported_and_never_written_over(data_dir: Path) -
     with pytest.raises(ReadingCorrectionError, match="is a folder"):
         store.set("长城", "zhang3 cheng2")
     assert file.is_dir()
+
+
+def test_a_traditional_character_several_share_in_simplified_corrects_only_itself() -> None:
+    """乾 qián, 幹 gàn and 干 gān all simplify to 干: a correction of one is not one of
+    another, while a word OpenCC converts both ways (長城 <-> 长城) is one word."""
+    store = ReadingCorrections()
+    store.set("乾", "qian2")
+    assert store.corrected("乾", ("gān",)) == ("qián",)
+    assert store.corrected("干", ("gàn",)) == ("gàn",)
+    assert store.corrected("幹", ("gàn",)) == ("gàn",)
+    store.set("長城", "chang2 cheng2")
+    assert store.corrected("长城", ("zhǎng", "chéng")) == ("cháng", "chéng")
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["<b>重</b>", "\x1b[31m重", "重\u200b点", "重\x00点", "\ud800重", "重&点"],
+)
+def test_a_word_with_characters_no_word_is_written_with_is_refused(word: str) -> None:
+    """Markup, terminal escapes, zero-width and control characters, lone surrogates:
+    a word that would not look like itself in a list or a message."""
+    with pytest.raises(ReadingCorrectionError, match="which no word is written with") as raised:
+        ReadingCorrections().set(word, "zhong4")
+    assert raised.value.args[0].isprintable()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        ("[" * 100_000 + "]" * 100_000).encode(),  # deeper than Python's recursion limit
+        b'{"version": 1, "corrections": [{"word": ["\xe9\x87\x8d"], "pinyin": "zhong4"}]}',
+        b'{"version": 1, "corrections": [{"word": "\\ud800\xe9\x87\x8d", "pinyin": "zhong4"}]}',
+        b'{"version": 1, "corrections": [{"word": "\xe9\x87\x8d", "pinyin": 4}]}',
+    ],
+)
+def test_a_hostile_file_is_set_aside_never_raised(data_dir: Path, content: bytes) -> None:
+    file = paths.reading_corrections_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_bytes(content)
+
+    store = ReadingCorrections.load()
+
+    assert not store and "damaged" in store.problem
+    (moved,) = paths.damaged_dir().iterdir()
+    assert moved.read_bytes() == content
