@@ -209,7 +209,7 @@ def run_import(arguments: argparse.Namespace) -> int:
 
 
 def run_export(arguments: argparse.Namespace) -> int:
-    output = check_output_path(arguments.output, arguments.article)
+    output = check_output_path(arguments.output, arguments.article, arguments.font)
     if arguments.format in FORMATS and output.suffix.lower() not in ("", ".txt"):
         named = format_of(output)  # a clear error rather than, say, CSV in a .json file
         if named != arguments.format:

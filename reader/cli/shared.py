@@ -81,8 +81,9 @@ def check_output_path(output: str | Path, *inputs: str | Path | None) -> Path:
     """``output`` as a Path, refused when writing it would destroy something of the user's.
 
     That is one of the ``inputs`` the command reads, or the vocabulary database, its
-    backups, the user's glossaries or the settings (which an export written over them
-    would replace).  A folder that does not exist is refused rather than created.
+    backups, the reading corrections, the user's glossaries or the settings (which an
+    export written over them would replace).  A folder that does not exist is refused
+    rather than created.
     """
     from reader import paths
 
@@ -100,6 +101,8 @@ def check_output_path(output: str | Path, *inputs: str | Path | None) -> Path:
         target.parent, paths.backups_dir()
     ):
         raise ReaderError(f"{output} is part of your saved vocabulary; write to another file")
+    if _same_file(target, paths.reading_corrections_file()):
+        raise ReaderError(f"{output} holds your reading corrections; write to another file")
     if _same_file(target.parent, paths.user_glossaries_dir()):
         raise ReaderError(
             f"{output} is in the folder of your saved glossaries; write to another folder "

@@ -28,11 +28,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
+from reader.input_files import MEGABYTE
 
 if TYPE_CHECKING:
     from reportlab.pdfbase.ttfonts import TTFont
 
 CID_FONT = "STSong-Light"
+# The largest Chinese font collections (PingFang, Microsoft YaHei, Noto CJK) are
+# tens of megabytes; a file far larger is a mistake, and reportlab would read it whole.
+MAX_FONT_BYTES = 200 * MEGABYTE
 """The PDF's standard Chinese font: every viewer with Adobe's Asian fonts has it; not embedded."""
 
 # Sans first (clearer at every size), then serif; each is used only if fontconfig lists it or
@@ -98,8 +102,16 @@ def font_from_file(path: str | os.PathLike[str], index: int = 0) -> HanFont:
     outlines cannot be embedded), embedding forbidden by the font, or no Chinese.
     """
     file = Path(path).expanduser()
-    if not file.is_file():
+    if file.is_dir():
+        raise ReaderError(f"{file} is a folder, not a font file")
+    if not file.exists():
         raise ReaderError(f"there is no font file {file}")
+    if not file.is_file():
+        raise ReaderError(f"{file} is not a regular file, so not a font file")
+    if file.stat().st_size > MAX_FONT_BYTES:
+        raise ReaderError(
+            f"{file.name} is over {MAX_FONT_BYTES // MEGABYTE} MB, larger than any font file"
+        )
     font = HanFont(file.resolve(), index, file.stem)
     face = embeddable(font).face
     missing = [char for char in _PROBE if ord(char) not in face.charToGlyph]

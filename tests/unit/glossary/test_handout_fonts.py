@@ -6,6 +6,7 @@ without one (``apt-get install fonts-wqy-microhei``); the fallback is tested alw
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -27,6 +28,7 @@ from reader.glossary.handout import Handout, HandoutEntry, MarkedText, QuizKind
 from reader.glossary.handout_choices import HandoutChoices, compose_handout
 from reader.glossary.handout_fonts import (
     CID_FONT,
+    MAX_FONT_BYTES,
     NOT_EMBEDDED,
     HanFont,
     best_installed_font,
@@ -231,3 +233,26 @@ def test_installed_fonts_put_the_preferred_families_first(monkeypatch, tmp_path)
     families = [font.family for font in handout_fonts.installed_fonts()]
     assert families == ["WenQuanYi Micro Hei", "Droid Sans Fallback", "Some Font"]
     assert best_installed_font() == NOT_EMBEDDED, "empty files cannot be embedded"
+
+
+def test_a_font_path_that_is_no_font_file_says_what_it_is(data_dir, tmp_path, capsys):
+    with pytest.raises(ReaderError, match="is a folder, not a font file"):
+        font_from_file(tmp_path)
+    fifo = tmp_path / "pipe.ttf"
+    os.mkfifo(fifo)
+    with pytest.raises(ReaderError, match="not a regular file"):
+        font_from_file(fifo)  # never opened: reading a pipe would wait for a writer
+    huge = tmp_path / "huge.ttc"
+    with huge.open("wb") as file:
+        file.truncate(MAX_FONT_BYTES + 1)  # sparse: no disk used
+    with pytest.raises(ReaderError, match="larger than any font file"):
+        font_from_file(huge)
+
+
+def test_the_font_is_never_the_file_written(data_dir, tmp_path, capsys):
+    font = tmp_path / "mine.ttf"
+    font.write_bytes(BUNDLED_LATIN.read_bytes())
+    export = ["glossary", "export", "--format", "pdf", "-o", str(font), "--font", str(font)]
+    assert main(export) == 2
+    assert "is the file being read" in capsys.readouterr().err
+    assert font.read_bytes() == BUNDLED_LATIN.read_bytes()
