@@ -148,18 +148,30 @@ def _key(namespace: argparse.Namespace) -> WordKey | str:
 def dictionary_details(word: str, pinyin: str | None, cedict: str | None) -> tuple[str, str, str]:
     """(pinyin, traditional, definition) for a word, from CC-CEDICT when it is available.
 
-    The reading given wins; otherwise the dictionary's first reading.  Without a
-    dictionary entry an active glossary's term is used; failing that the reading
-    comes from pypinyin and the definition is left empty.
+    The reading given wins; then the learner's correction of the word (``reader
+    readings``); otherwise the dictionary's entry whose reading pypinyin's phrase
+    reading agrees with (重点 zhòng diǎn, not chóng diǎn "to recount"), common words
+    before proper nouns.  Without a dictionary entry an active glossary's term is
+    used; failing that the reading comes from pypinyin and the definition is left
+    empty.
     """
-    from reader.dictionary.index import CedictIndex
+    from pypinyin import Style, lazy_pinyin
 
+    from reader.dictionary.index import CedictIndex
+    from reader.language.reading_corrections import ReadingCorrections
+
+    if not pinyin:
+        corrected = ReadingCorrections.load().reading_for(word)
+        pinyin = " ".join(corrected) if corrected else None
     entries = CedictIndex.load(Path(cedict) if cedict else None).lookup(word)
     if pinyin:
         entries = tuple(e for e in entries if e.pinyin.lower() == pinyin.lower())
     else:
+        phrase = " ".join(lazy_pinyin(word, style=Style.TONE))
         # A capitalised reading is a proper noun (火 Huǒ, the surname): the common word first.
-        entries = tuple(sorted(entries, key=lambda e: e.pinyin[:1].isupper()))
+        entries = tuple(
+            sorted(entries, key=lambda e: (e.pinyin.lower() != phrase, e.pinyin[:1].isupper()))
+        )
     if entries:
         entry = entries[0]
         return (pinyin or entry.pinyin, entry.traditional, "; ".join(entry.senses))
@@ -170,8 +182,6 @@ def dictionary_details(word: str, pinyin: str | None, cedict: str | None) -> tup
         return pinyin or term.pinyin, "", term.english
     if pinyin:
         return pinyin, "", ""
-    from pypinyin import Style, lazy_pinyin
-
     return " ".join(lazy_pinyin(word, style=Style.TONE)), "", ""
 
 

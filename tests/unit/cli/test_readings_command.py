@@ -91,3 +91,32 @@ def test_a_damaged_file_is_reported_in_one_line_and_set_aside(data_dir: Path) ->
     assert len(listed.stderr.splitlines()) == 1 and "was damaged" in listed.stderr
     (moved,) = paths.damaged_dir().iterdir()
     assert moved.read_text(encoding="utf-8") == "{not json"
+
+
+def test_no_export_writes_over_the_corrections(data_dir: Path) -> None:
+    assert reader(data_dir, "readings", "set", "重点", "zhong4", "dian3").returncode == 0
+    target = str(paths.reading_corrections_file())
+    for export in (
+        ["glossary", "export", "--format", "json"],
+        ["vocab", "export", "--format", "json"],
+    ):
+        finished = reader(data_dir, *export, "-o", target)
+        assert finished.returncode == 2
+        assert finished.stderr.strip().endswith(
+            "holds your reading corrections; write to another file"
+        )
+    assert reader(data_dir, "readings", "list").stdout == "重点\tzhòng diǎn\n"
+
+
+def test_a_word_saved_from_the_command_line_takes_the_corrected_reading(data_dir: Path) -> None:
+    """Without --pinyin, `vocab add` saves the learner's correction, else the reading
+    pypinyin's phrase reading agrees with, with that entry's senses."""
+    assert reader(data_dir, "vocab", "add", "重点").returncode == 0
+    assert reader(data_dir, "readings", "set", "行", "xing2").returncode == 0
+    assert reader(data_dir, "vocab", "add", "行").returncode == 0
+    listed = reader(data_dir, "vocab", "list").stdout.splitlines()
+    assert any(
+        line.split("\t")[1:3] == ["zhòng diǎn", "new"] and "important point" in line
+        for line in listed
+    )
+    assert any(line.startswith("行\txíng\t") and "to walk" in line for line in listed)
