@@ -44,7 +44,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("word")
     add.add_argument("--context", metavar="SENTENCE", help="the sentence you met it in")
     add.add_argument("--article", metavar="TITLE", default="", help="where the sentence is from")
-    add.add_argument("--pinyin", help="the reading, tone marks or numbers (default: your correction, else the dictionary)")
+    add.add_argument(
+        "--pinyin",
+        help="the reading, tone marks or numbers (default: your correction, else the dictionary)",
+    )
     add.add_argument("--definition", help="default: the dictionary's senses")
     add.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     add.set_defaults(handler=_add)
