@@ -15,7 +15,11 @@ from pathlib import Path
 
 from reader.errors import SpeechError
 
-MANDARIN_VOICE = "cmn"
+# espeak-ng's Mandarin that reads Latin letters as pinyin: given numbered pinyin it
+# says exactly the card's reading.  (The plain "cmn" voice reads Latin as English,
+# and in espeak-ng 1.51 spells out many syllables it has no rule for, 你好 as
+# "n-i three h-a-o three".)
+MANDARIN_VOICE = "cmn-latn-pinyin"
 NO_SOUND_MAKER = (
     "no speech engine here can write sound files (Qt's synthesize is not available "
     "from Python; install espeak-ng)"
@@ -34,7 +38,8 @@ class EspeakSynthesizer:
         return self._program is not None
 
     def __call__(self, text: str) -> bytes:
-        """The WAV bytes of ``text`` read by the Mandarin voice; SpeechError if it fails."""
+        """The WAV bytes of ``text`` (characters, or numbered pinyin: ``yin2 hang2``)
+        read by the Mandarin voice; SpeechError if it fails."""
         if self._program is None:
             raise SpeechError("espeak-ng is not installed")
         with tempfile.TemporaryDirectory(prefix="reader-speech-") as folder:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reader.atomic_files import replace_atomically
 from reader.errors import VocabularyError
+from reader.language.notation import marks_to_numbered
 from reader.vocab import text_formats
 from reader.vocab.word import VocabWord
 
@@ -41,7 +42,9 @@ _BACK_DETAILS = (
 
 
 WordAudio = Callable[[str], bytes]
-"""The sound of a word's characters as a WAV file's bytes (``apkg`` with audio)."""
+"""The sound of a word as a WAV file's bytes (``apkg`` with audio), given what to say:
+its reading as numbered pinyin (``hang2``), so that 行 háng and 行 xíng sound as
+their cards say, or its characters where it has no reading."""
 
 
 class ExportFormat(StrEnum):
@@ -135,11 +138,19 @@ def anki_model() -> object:
     )
 
 
-def sound_file_name(simplified: str) -> str:
+def sound_file_name(simplified: str, pinyin: str) -> str:
     """The deck's file name for a word's sound: the same on every export, so that
-    re-importing replaces the sound instead of adding a copy."""
-    digest = hashlib.sha1(simplified.encode("utf-8")).hexdigest()[:16]
+    re-importing replaces the sound instead of adding a copy; one per reading."""
+    digest = hashlib.sha1(f"{simplified}\t{pinyin}".encode()).hexdigest()[:16]
     return f"duzhe-reader-{digest}.wav"
+
+
+def spoken_text(word: VocabWord) -> str:
+    """What a sound maker is asked to say for ``word``: its reading in numbered
+    pinyin (ü as v, as espeak-ng's pinyin voice reads it), else its characters."""
+    if not word.pinyin.strip():
+        return word.simplified
+    return marks_to_numbered(word.pinyin, umlaut="v")
 
 
 def _write_apkg(words: list[VocabWord], target: Path, audio: WordAudio | None) -> None:
@@ -147,10 +158,10 @@ def _write_apkg(words: list[VocabWord], target: Path, audio: WordAudio | None) -
         sounds: dict[str, Path] = {}
         if audio is not None:
             for word in words:
-                name = sound_file_name(word.simplified)
+                name = sound_file_name(word.simplified, word.pinyin)
                 if name not in sounds:
                     sounds[name] = Path(media_folder) / name
-                    sounds[name].write_bytes(audio(word.simplified))
+                    sounds[name].write_bytes(audio(spoken_text(word)))
         _write_deck(words, target, sounds)
 
 
@@ -161,7 +172,7 @@ def _write_deck(words: list[VocabWord], target: Path, sounds: dict[str, Path]) -
     deck = genanki.Deck(ANKI_DECK_ID, text_formats.ANKI_DECK)
     for word in words:
         fields = text_formats.anki_note_fields(word)
-        sound = sound_file_name(word.simplified)
+        sound = sound_file_name(word.simplified, word.pinyin)
         if sound in sounds:
             # With the pinyin, so the sound plays on the answer side of both cards
             # and the note type (which Anki matches by its fields) stays the same.

@@ -450,7 +450,8 @@ def test_the_export_dialog_puts_each_words_sound_in_the_deck_and_remembers_it(
 
     assert export_in_worker(qtbot, dialog)[1] == 2
     assert _sounds_in(tmp_path / "words.apkg") == sorted(
-        sound_file_name(word) for word in ("治理", "城市")
+        sound_file_name(word, pinyin)
+        for word, pinyin in [("治理", "zhì lǐ"), ("城市", "chéng shì")]
     )
     again = features.files().open_export_dialog()
     assert again.findChild(QCheckBox, "exportAudio").isChecked()
