@@ -350,7 +350,10 @@ class ReadingCorrections:
             if not self._file.exists():
                 return {}
             raise
-        kept, reason = _parse_file(raw)
+        try:
+            kept, reason = _parse_file(raw)
+        except ReadingCorrectionError as error:
+            raise ReadingCorrectionError(f"{self._file}: {error}") from None
         if reason:
             self._set_aside(reason, kept)
         return kept
@@ -409,8 +412,14 @@ def _parse_file(raw: bytes) -> tuple[dict[str, ReadingCorrection], str]:
         return {}, "it is not JSON"
     if not isinstance(document, dict) or not isinstance(document.get("corrections"), list):
         return {}, "it holds no list of corrections"
-    if document.get("version") != FORMAT_VERSION:
-        return {}, f"it is of another version ({str(document.get('version'))[:20]})"
+    version = document.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        # a newer reader's file: neither moved aside nor written over by this one
+        raise ReadingCorrectionError(
+            "they were saved by a newer version of the reader; update it to use or change them"
+        )
+    if version != FORMAT_VERSION:
+        return {}, f"it is of another version ({str(version)[:20]})"
     kept: dict[str, ReadingCorrection] = {}
     bad = 0
     for item in document["corrections"]:

@@ -212,3 +212,17 @@ def test_a_hostile_file_is_set_aside_never_raised(data_dir: Path, content: bytes
     assert not store and "damaged" in store.problem
     (moved,) = paths.damaged_dir().iterdir()
     assert moved.read_bytes() == content
+
+
+def test_a_newer_versions_file_is_left_alone_and_not_written_over(data_dir: Path) -> None:
+    file = paths.reading_corrections_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    content = b'{"version": 2, "corrections": [], "new": "fields"}'
+    file.write_bytes(content)
+
+    store = ReadingCorrections.load()
+
+    assert "saved by a newer version of the reader" in store.problem
+    with pytest.raises(ReadingCorrectionError, match="newer version"):
+        store.set("长城", "chang2 cheng2")
+    assert file.read_bytes() == content and not paths.damaged_dir().exists()
