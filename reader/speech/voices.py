@@ -64,7 +64,10 @@ def choose_voice(voices: Sequence[Voice], wanted: str | None = None) -> VoiceCho
     ``chinese_available`` says whether any Chinese voice exists, so that the
     caller can tell the learner once how to get one.
     """
-    chinese = [v for v in voices if v.is_chinese]
+    # espeak-ng's Mandarin "latin as English" (its plain cmn voice) spells out in
+    # English the syllables it has no rule for (你好 as "n-i three h-a-o three" in
+    # version 1.51); its "latin as Pinyin" twin says them: it goes first.
+    chinese = sorted((v for v in voices if v.is_chinese), key=_spells_in_english)
     named = [v for v in voices if wanted and v.name == wanted]
     mainland = [v for v in chinese if v.locale.replace("-", "_") == PREFERRED_LOCALE]
     by_locale = [v for v in chinese if v.locale != UNKNOWN_LOCALE]
@@ -72,6 +75,10 @@ def choose_voice(voices: Sequence[Voice], wanted: str | None = None) -> VoiceCho
         if candidates:
             return VoiceChoice(candidates[0], bool(chinese))
     return VoiceChoice(None, False)
+
+
+def _spells_in_english(voice: Voice) -> bool:
+    return "latin as english" in voice.name.lower()
 
 
 def how_to_get_a_chinese_voice(platform: str = sys.platform) -> str:

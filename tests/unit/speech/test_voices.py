@@ -37,6 +37,18 @@ def test_espeak_mandarin_through_speech_dispatcher_counts_as_chinese() -> None:
     assert not Voice("Klingon", "C").is_chinese
 
 
+def test_espeaks_pinyin_mandarin_before_the_one_that_spells_syllables_in_english() -> None:
+    """Qt's speechd engine lists espeak-ng's "latin as English" Mandarin (and its
+    variants) before the "latin as Pinyin" one; the first spells many syllables out
+    in English in espeak-ng 1.51."""
+    english_latin = Voice("Chinese (Mandarin, latin as English)", "C")
+    variant = Voice("Chinese (Mandarin, latin as English)+Adam", "C")
+    pinyin_latin = Voice("Chinese (Mandarin, latin as Pinyin)", "C")
+    choice = choose_voice([english_latin, variant, pinyin_latin])
+    assert choice.voice == pinyin_latin and choice.chinese_available
+    assert choose_voice([english_latin, variant]).voice == english_latin  # better than none
+
+
 def test_the_learners_choice_wins_even_when_not_chinese() -> None:
     choice = choose_voice([ENGLISH, MAINLAND], wanted="Anne")
     assert choice.voice == ENGLISH and choice.chinese_available
