@@ -305,11 +305,9 @@ class PinyinResolver:
             elif len(text) == 1:
                 decides = self._is_polyphonic(text) and self._model_knows(text)
             elif self._listed(text):
-                # the dictionary settles a listed word; the model may only correct a name
-                # or choose among the word's own readings (煞气 shā qì / shà qì)
-                decides = (self._is_name(text) or self._has_readings_apart(text)) and (
-                    self._model_knows(text)
-                )
+                # the dictionary settles a listed word; the model may only choose among
+                # the word's own readings (煞气 shā qì / shà qì)
+                decides = self._has_readings_apart(text) and self._model_knows(text)
             else:
                 # a word jieba's HMM glued onto a particle (切为, 伺得): the rule settles the
                 # particle and the model the rest; one that opens with 地 or 得 is read by
@@ -327,10 +325,6 @@ class PinyinResolver:
         """True when CC-CEDICT reads ``word`` in ways that differ beyond a neutral tone."""
         listed = self._listed(word)
         return any(any(map(_differs_beyond_neutral, listed[0], other)) for other in listed[1:])
-
-    def _is_name(self, word: str) -> bool:
-        """True when every CC-CEDICT reading of ``word`` is capitalised (勃艮第 Bó gèn dì)."""
-        return all(reading[0] != reading[0].lower() for reading in self._readings_for(word))
 
     def _listed(self, word: str) -> list[Readings]:
         """The distinct CC-CEDICT readings of ``word``, lowercased, one syllable per character."""
@@ -378,13 +372,13 @@ class PinyinResolver:
         reading = list(self.word_reading(text))
         listed = self._listed(text)
         if listed:
+            # CC-CEDICT's reading of a listed word stands (a name's too: on CPP's dev
+            # split letting the model override names fixed 勃艮第 but broke 贾平凹 and
+            # 成吉思汗); where it lists several, the model chooses among them
             settled = set(range(len(text)))
-            # a name's reading in CC-CEDICT is less sure than the model trained on names
-            overridable = self._is_name(text)
-            if len(listed) > 1 and not overridable:
+            if len(listed) > 1:
                 return self._listed_reading_in_context(segmented.text, text, offsets, reading)
         else:
-            overridable = False
             from_words = self._settled_by_dictionary_words(text)
             for position, syllable in from_words.items():
                 reading[position] = syllable
@@ -404,14 +398,10 @@ class PinyinResolver:
         for position, char in enumerate(text):
             if not model.is_polyphonic(char):
                 continue
-            predicted, sure = self._model_prediction(segmented.text, offsets[position])
+            predicted, _sure = self._model_prediction(segmented.text, offsets[position])
             if not predicted:
                 continue
-            if position not in settled or (
-                overridable
-                and sure >= _NAME_OVERRIDE
-                and _differs_beyond_neutral(reading[position], predicted)
-            ):
+            if position not in settled:
                 reading[position] = predicted
         return _citation_tones(text, tuple(reading))
 
@@ -594,14 +584,6 @@ UNLISTED_OPENINGS: dict[str, str] = {"尽": "jìn"}
 no dictionary lists they take this one.  尽 is jǐn only in set words (尽管, 尽快,
 尽早, 尽量, 尽可能), all in CC-CEDICT; before a verb it is jìn, "to the full"
 (尽览, 尽显, 尽得), where the model, on words it has not seen, says jǐn.
-"""
-
-_NAME_OVERRIDE = 0.9
-"""The model's probability above which it overrides CC-CEDICT's reading of a name.
-
-Tuned on CPP dev.  Names only: on common words g2pM is often sure and wrong
-(目的 mù de, 了解 le jiě), while CC-CEDICT's readings of names are where it
-and CPP's Wikipedia-trained labels part most.
 """
 
 
