@@ -152,39 +152,41 @@ def dictionary_details(word: str, pinyin: str | None, cedict: str | None) -> tup
     """(pinyin, traditional, definition) for a word, from CC-CEDICT when it is available.
 
     The reading given wins; then the learner's correction of the word (``reader
-    readings``); otherwise the dictionary's entry whose reading pypinyin's phrase
-    reading agrees with (重点 zhòng diǎn, not chóng diǎn "to recount"), common words
-    before proper nouns.  Without a dictionary entry an active glossary's term is
-    used; failing that the reading comes from pypinyin and the definition is left
-    empty.
+    readings``); otherwise the reader's own reading of the word out of context,
+    the one the window shows for it on its own (重点 zhòng diǎn, not chóng diǎn "to
+    recount"), with the CC-CEDICT entry of that reading, common words before
+    proper nouns.  Without a dictionary entry an active glossary's term is used;
+    failing that the definition is left empty.
     """
-    from pypinyin import Style, lazy_pinyin
-
     from reader.dictionary.index import CedictIndex
+    from reader.glossary.store import GlossarySet
+    from reader.language.pinyin import PinyinResolver
     from reader.language.reading_corrections import ReadingCorrections
 
+    dictionary = CedictIndex.load(Path(cedict) if cedict else None)
+    glossaries = GlossarySet.load_active()
     if not pinyin:
         corrected = ReadingCorrections.load().reading_for(word)
         pinyin = " ".join(corrected) if corrected else None
-    entries = CedictIndex.load(Path(cedict) if cedict else None).lookup(word)
+    # A capitalised reading is a proper noun (火 Huǒ, the surname): the common word first.
+    entries = tuple(sorted(dictionary.lookup(word), key=lambda e: e.pinyin[:1].isupper()))
     if pinyin:
         entries = tuple(e for e in entries if e.pinyin.lower() == pinyin.lower())
-    else:
-        phrase = " ".join(lazy_pinyin(word, style=Style.TONE))
-        # A capitalised reading is a proper noun (火 Huǒ, the surname): the common word first.
-        entries = tuple(
-            sorted(entries, key=lambda e: (e.pinyin.lower() != phrase, e.pinyin[:1].isupper()))
-        )
+    elif han_characters(word) == word:
+        resolver = PinyinResolver(dictionary.readings, glossaries.pinyin_for)
+        own = " ".join(resolver.word_reading(word))
+        # pypinyin's reading of a single character may be one CC-CEDICT lacks (谁 shuí)
+        entries = tuple(e for e in entries if e.pinyin.lower() == own) or entries
     if entries:
         entry = entries[0]
         return (pinyin or entry.pinyin, entry.traditional, "; ".join(entry.senses))
-    from reader.glossary.store import GlossarySet
-
-    term = GlossarySet.load_active().lookup(word)  # policy terms CC-CEDICT lacks (河长制)
+    term = glossaries.lookup(word)  # policy terms CC-CEDICT lacks (河长制)
     if term is not None:
         return pinyin or term.pinyin, "", term.english
     if pinyin:
         return pinyin, "", ""
+    from pypinyin import Style, lazy_pinyin
+
     return " ".join(lazy_pinyin(word, style=Style.TONE)), "", ""
 
 
