@@ -74,11 +74,9 @@ class Annotator:
         return self._segmenter.segment(text)
 
     def pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
-        reading = self._pinyin.resolve(segmented, index)
-        if not self.corrections:
-            return reading
-        word = segmented.text[segmented.starts[index] : segmented.ends[index]]
-        return self.corrections.corrected(word, reading)
+        return self.corrections.corrected_token(
+            segmented, index, self._pinyin.resolve(segmented, index)
+        )
 
     def own_pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
         return self._pinyin.resolve(segmented, index)

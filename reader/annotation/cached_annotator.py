@@ -69,11 +69,7 @@ class CachedAnnotator:
         return self._cached.segmented
 
     def pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
-        reading = self.own_pinyin(segmented, index)
-        if not self.corrections:
-            return reading
-        word = segmented.text[segmented.starts[index] : segmented.ends[index]]
-        return self.corrections.corrected(word, reading)
+        return self.corrections.corrected_token(segmented, index, self.own_pinyin(segmented, index))
 
     def own_pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
         """The saved reading (the full annotator's own); a word outside the text, as

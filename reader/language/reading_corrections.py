@@ -45,6 +45,7 @@ from reader.input_files import MEGABYTE, read_regular_file
 from reader.language.han import han_characters, has_han
 from reader.language.notation import is_valid_syllable, marks_to_numbered, numbered_to_marks
 from reader.language.script import to_traditional, word_to_simplified
+from reader.language.tokens import SegmentedText
 
 Readings = tuple[str, ...]
 
@@ -307,6 +308,14 @@ class ReadingCorrections:
                 known.clear()
             known[word] = found
         return found if found is not None and len(found) == len(reading) else reading
+
+    def corrected_token(self, segmented: SegmentedText, index: int, reading: Readings) -> Readings:
+        """``corrected`` for token ``index`` of ``segmented`` (its word sliced only when
+        a correction exists: this is on the hover and paint path)."""
+        if not self._state[0]:
+            return reading
+        start, end = segmented.starts[index], segmented.ends[index]
+        return self.corrected(segmented.text[start:end], reading)
 
     def set(self, word: str, pinyin: str | Iterable[str]) -> ReadingCorrection:
         """Read ``word`` as ``pinyin`` from now on (checked as ``parse_reading`` says) and save.
