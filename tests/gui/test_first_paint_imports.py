@@ -8,10 +8,9 @@ this test session has long imported all of them.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.gui.fresh_process import last_line_of_fresh_process
 
 FIRST_PAINT_CHILD = """
 import sys
@@ -33,13 +32,4 @@ window.close()
 
 
 def test_the_first_screen_imports_nothing_it_does_not_show(data_dir: Path) -> None:
-    finished = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_CHILD],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "READER_DATA_DIR": str(data_dir)},
-        timeout=180,
-        check=False,
-    )
-    assert finished.returncode == 0, finished.stderr
-    assert finished.stdout.strip().splitlines()[-1] == "[] True"
+    assert last_line_of_fresh_process(FIRST_PAINT_CHILD, data_dir) == "[] True"

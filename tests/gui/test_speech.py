@@ -8,9 +8,6 @@ Chinese one, which is how the missing-voice message is met.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +34,7 @@ from reader.ui.speech_features import (  # noqa: E402
     install_speech_features,
 )
 from reader.ui.word_popup import WordPopup  # noqa: E402
+from tests.gui.fresh_process import last_line_of_fresh_process  # noqa: E402
 
 if "mock" not in available_engines():
     pytest.skip("Qt's mock speech engine is not installed", allow_module_level=True)
@@ -481,13 +479,4 @@ window.close()
 
 
 def test_start_up_installs_the_actions_without_loading_speech(data_dir: Path) -> None:
-    finished = subprocess.run(
-        [sys.executable, "-c", STARTUP_CHILD],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "READER_DATA_DIR": str(data_dir)},
-        timeout=180,
-        check=False,
-    )
-    assert finished.returncode == 0, finished.stderr
-    assert finished.stdout.strip().splitlines()[-1] == "[] True"
+    assert last_line_of_fresh_process(STARTUP_CHILD, data_dir) == "[] True"
