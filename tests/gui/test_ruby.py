@@ -28,8 +28,8 @@ def article_text() -> str:
     return read_document(default_article().path).text
 
 
-@pytest.fixture
-def view(qtbot, annotator: Annotator, article_text: str) -> ArticleView:
+def shown_ruby_view(qtbot, annotator: Annotator, article_text: str) -> ArticleView:
+    """A 900×650 view of the article, shown, with pinyin above every word."""
     view = ArticleView()
     qtbot.addWidget(view)
     view.resize(900, 650)
@@ -39,6 +39,11 @@ def view(qtbot, annotator: Annotator, article_text: str) -> ArticleView:
     view.set_annotation(annotator.segment(article_text), annotator)
     view.set_pinyin_mode(PinyinMode.ABOVE_ALL)
     return view
+
+
+@pytest.fixture
+def view(qtbot, annotator: Annotator, article_text: str) -> ArticleView:
+    return shown_ruby_view(qtbot, annotator, article_text)
 
 
 def glyph_span(view: ArticleView, position: int) -> tuple[float, float, float]:
@@ -431,14 +436,7 @@ def test_where_qt_cannot_give_lines_their_own_row_every_line_gets_one(
 ) -> None:
     """Another Qt might draw the superscript otherwise: the paragraph then reserves the row."""
     monkeypatch.setattr("reader.ui.article_view.tall_point_size", lambda font: None)
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.resize(900, 650)
-    view.show()
-    qtbot.waitExposed(view)
-    view.set_text(article_text)
-    view.set_annotation(annotator.segment(article_text), annotator)
-    view.set_pinyin_mode(PinyinMode.ABOVE_ALL)
+    view = shown_ruby_view(qtbot, annotator, article_text)
     for fraction in (0.0, 0.5):
         view.set_scroll_fraction(fraction)
         assert check_layout(view) > 20
