@@ -42,15 +42,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     removing.set_defaults(handler=run_remove)
 
 
-def _corrections() -> ReadingCorrections:
-    corrections = ReadingCorrections.load()
+def _report(corrections: ReadingCorrections) -> None:
     if corrections.problem:  # a damaged file was moved aside: say so, then carry on
         print(f"reader: {corrections.problem}", file=sys.stderr)
-    return corrections
 
 
 def run_list(arguments: argparse.Namespace) -> int:
-    corrections = _corrections().all()
+    store = ReadingCorrections.load()
+    _report(store)
+    corrections = store.all()
     if arguments.format == "json":
         rows = [
             {"word": c.word, "simplified": c.simplified, "pinyin": " ".join(c.pinyin)}
@@ -66,14 +66,22 @@ def run_list(arguments: argparse.Namespace) -> int:
 def run_set(arguments: argparse.Namespace) -> int:
     word = text_argument(arguments.word, "WORD")
     pinyin = text_argument(" ".join(arguments.pinyin), "PINYIN")
-    correction = _corrections().set(word, pinyin)
+    store = ReadingCorrections.to_change()  # the change reads the file, once
+    try:
+        correction = store.set(word, pinyin)
+    finally:
+        _report(store)  # a damaged file moved aside, even if saving then failed
     print(f"{correction.word} is read {' '.join(correction.pinyin)} from now on")
     return 0
 
 
 def run_remove(arguments: argparse.Namespace) -> int:
     word = text_argument(arguments.word, "WORD")
-    removed = _corrections().remove(word)
+    store = ReadingCorrections.to_change()
+    try:
+        removed = store.remove(word)
+    finally:
+        _report(store)
     if removed is None:
         raise ReaderError(f"{word.strip()} has no reading correction (see 'reader readings list')")
     print(f"{removed.word} is read the reader's own way again (was {' '.join(removed.pinyin)})")

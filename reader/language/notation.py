@@ -107,6 +107,18 @@ _QUERY_SEPARATORS = re.compile(r"[\s'’\-·,]+")
 _KEYBOARD_UMLAUT = {"lue": "lve", "nue": "nve"}
 
 
+# The ASCII forms an IME types in full width (ｓｈｕｉ３, ｘíｎｇ), and the ideographic space.
+_FROM_FULLWIDTH = {0x3000: " ", **{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}}
+
+
+def from_fullwidth(text: str) -> str:
+    """``text`` with fullwidth letters, digits, punctuation and spaces as their ASCII forms.
+
+    ``"ｓｈｕｉ３"`` -> ``"shui3"``, ``"ｘíｎｇ"`` -> ``"xíng"``; anything else is kept.
+    """
+    return text.translate(_FROM_FULLWIDTH)
+
+
 def _umlaut(body: str) -> str:
     """Write ü for CC-CEDICT's ``u:`` and the keyboard ``v``."""
     return body.replace("u:", "ü").replace("U:", "Ü").replace("v", "ü").replace("V", "Ü")
@@ -312,7 +324,7 @@ def marks_to_numbered(text: str, *, umlaut: str = "u:") -> str:
 
     def convert(match: re.Match[str]) -> str:
         word = match.group(0)
-        syllables = _syllables_with_tones(word)
+        syllables = syllables_with_tones(word)
         if syllables is None:
             return word
         return "".join(
@@ -323,8 +335,13 @@ def marks_to_numbered(text: str, *, umlaut: str = "u:") -> str:
     return _LETTER_RUN.sub(convert, text)
 
 
-def _syllables_with_tones(word: str) -> list[tuple[str, int]] | None:
-    """Split one spaceless word with marks into (toneless syllable, tone); None if not pinyin."""
+def syllables_with_tones(word: str) -> list[tuple[str, int]] | None:
+    """Split one spaceless word with marks into (toneless syllable, tone); None if not pinyin.
+
+    ``"chángchéng"`` -> ``[("chang", 2), ("cheng", 2)]``; an unmarked syllable is
+    neutral (5); ü may be ``ü``, ``v`` or ``u:`` and comes back as ``ü``; ê keeps
+    its circumflex (``"ế"`` -> ``[("ê", 2)]``).  Case is kept.
+    """
     letters: list[str] = []
     tone_at: dict[int, int] = {}
     for char in unicodedata.normalize("NFD", _umlaut(word)):
@@ -359,7 +376,7 @@ def normalize_pinyin_query(query: str) -> tuple[str, tuple[int, ...] | None]:
     tones: list[int] = []
     for chunk in _QUERY_SEPARATORS.split(query.strip()):
         for piece, digit in re.findall(r"([^1-5]+)([1-5]?)", chunk):
-            syllables = _syllables_with_tones(piece)
+            syllables = syllables_with_tones(piece)
             if syllables is None:
                 keys.append(toneless_key(piece))
                 tones.append(int(digit) if digit else 0)

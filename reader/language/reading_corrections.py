@@ -21,9 +21,11 @@ back exactly the reading the reader had.
 
 Kept as one small JSON file in the data folder, written atomically and
 re-read before each change (the command line and the window may both change
-it).  A file that cannot be read as one is moved to the ``damaged`` folder,
-never deleted or written over; the corrections that could still be read are
-kept, and ``problem`` says what happened so the caller can tell the learner.
+it): a change reads the file once, checks its corrections only if it is not
+what this store last read or wrote, and writes it once.  A file that cannot
+be read as one is moved to the ``damaged`` folder, never deleted or written
+over; the corrections that could still be read are kept, and ``problem``
+says what happened so the caller can tell the learner.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from reader import paths
@@ -43,7 +47,12 @@ from reader.dictionary.senses import Lookup, entry_gloss
 from reader.errors import ReaderError
 from reader.input_files import MEGABYTE, read_regular_file
 from reader.language.han import han_characters, has_han
-from reader.language.notation import is_valid_syllable, marks_to_numbered, numbered_to_marks
+from reader.language.notation import (
+    VALID_SYLLABLES,
+    from_fullwidth,
+    numbered_to_marks,
+    syllables_with_tones,
+)
 from reader.language.script import to_traditional, word_to_simplified
 from reader.language.tokens import SegmentedText
 
@@ -57,7 +66,6 @@ MAX_WORD_LENGTH = 32
 
 _SEPARATORS = re.compile(r"[\s'’\-·]+")
 _PIECE = re.compile(r"([^\d]+)(\d?)")
-_NUMBERED = re.compile(r"([a-zü]+)([1-5])")
 
 
 class ReadingCorrectionError(ReaderError):
@@ -101,6 +109,8 @@ def _matching_word(table: dict[str, ReadingCorrection], word: str) -> str | None
 def check_word(word: str) -> str:
     """``word`` stripped, or a ``ReadingCorrectionError`` saying why it cannot be corrected."""
     stripped = word.strip()
+    if 0 < len(stripped) <= MAX_WORD_LENGTH and len(han_characters(stripped)) == len(stripped):
+        return stripped  # Han characters only: the usual word, which passes every check below
     if not has_han(stripped):
         raise ReadingCorrectionError(
             f"“{_shown(stripped[:40])}” has no Chinese characters, so it has no reading to correct"
@@ -131,27 +141,30 @@ def _word_character(char: str) -> bool:
 def parse_reading(word: str, pinyin: str) -> Readings:
     """The syllables of ``pinyin`` as a reading of ``word``, tone-marked and lowercase.
 
-    Numbered (``lao3 shi1``, ``lv4``, ``nu:3``) and tone-marked (``lǎo shī``,
-    ``lǎoshī``) pinyin are both accepted; a syllable without a tone is
-    neutral (``dōng xi``, ``dong1 xi5``).  One syllable is needed per Han
-    character of ``word``.  Anything else raises ``ReadingCorrectionError``
-    with a message that says what to write.
+    Numbered (``lao3 shi1``, ``lv4``, ``nu:3``, ``ê4``) and tone-marked
+    (``lǎo shī``, ``lǎoshī``, ``ề``) pinyin are both accepted, and so are the
+    fullwidth letters, digits and spaces an IME types (``ｓｈｕｉ３``); a
+    syllable without a tone is neutral (``dōng xi``, ``dong1 xi5``).  One
+    syllable is needed per Han character of ``word``.  Anything else raises
+    ``ReadingCorrectionError`` with a message that says what to write.
     """
     characters = han_characters(check_word(word))
     example = "e.g. “chang2 cheng2” or “cháng chéng”"
-    if not pinyin.strip():
+    text = from_fullwidth(pinyin).strip()
+    if not text:
         raise ReadingCorrectionError(f"give the pinyin of {word.strip()}, {example}")
+    whole = _shown(" ".join(text.split())[:60])  # as quoted in a one-line message
     syllables: list[str] = []
-    for chunk in _SEPARATORS.split(pinyin.strip().lower()):
+    for chunk in _SEPARATORS.split(text.lower()):
         pieces = _PIECE.findall(chunk)
         if "".join(letters + digit for letters, digit in pieces) != chunk:
-            raise ReadingCorrectionError(f"“{chunk[:40]}” in “{pinyin.strip()[:60]}” is not pinyin")
+            raise ReadingCorrectionError(f"“{_shown(chunk[:40])}” in “{whole}” is not pinyin")
         for letters, digit in pieces:
-            syllables.extend(_syllables(letters, digit, pinyin))
+            syllables.extend(_syllables(letters, digit, whole))
     if len(syllables) != len(characters):
         raise ReadingCorrectionError(
             f"{word.strip()} has {_count(len(characters), 'character')} but "
-            f"“{pinyin.strip()[:60]}” is {_count(len(syllables), 'syllable')}; "
+            f"“{whole}” is {_count(len(syllables), 'syllable')}; "
             f"give one syllable per character, {example}"
         )
     return tuple(syllables)
@@ -159,12 +172,9 @@ def parse_reading(word: str, pinyin: str) -> Readings:
 
 def _syllables(letters: str, digit: str, whole: str) -> list[str]:
     """The tone-marked syllables of one run of letters and the tone number after it, if any."""
-    numbered = marks_to_numbered(letters, umlaut="v")  # unmarked syllables come back as tone 5
-    found = [(base.replace("v", "ü"), int(tone)) for base, tone in _NUMBERED.findall(numbered)]
-    if not found or "".join(f"{base}{tone}" for base, tone in found) != numbered.replace("v", "ü"):
-        raise ReadingCorrectionError(
-            f"“{letters.strip()[:40]}” in “{whole.strip()[:60]}” is not pinyin"
-        )
+    found = syllables_with_tones(letters)  # Mandarin syllables only; unmarked ones are tone 5
+    if not found:
+        raise ReadingCorrectionError(f"“{_shown(letters[:40])}” in “{whole}” is not pinyin")
     if digit:
         base, tone = found[-1]
         if digit not in "012345":
@@ -173,12 +183,9 @@ def _syllables(letters: str, digit: str, whole: str) -> list[str]:
             )
         if tone != 5:
             raise ReadingCorrectionError(
-                f"“{letters}{digit}” has both a tone mark and a tone number; give one"
+                f"“{_shown(letters[:40])}{digit}” has both a tone mark and a tone number; give one"
             )
         found[-1] = (base, int(digit) or 5)  # 0 is sometimes written for the neutral tone
-    for base, _tone in found:
-        if not is_valid_syllable(base):
-            raise ReadingCorrectionError(f"“{base}” is not a Mandarin syllable")
     return [numbered_to_marks(f"{base}{tone}") for base, tone in found]
 
 
@@ -230,8 +237,13 @@ _UNKNOWN: Readings = ("?",)
 _TOKENS_KEPT = 200_000
 
 
+_NOT_READ = object()
+
+
 class ReadingCorrections:
     """The learner's corrections, kept in ``file`` (None: in memory only, for tests and tools).
+
+    ``load`` reads the file at once; ``to_change`` reads it at its first change.
 
     Safe to read from the worker thread while the window changes it: each
     change replaces the whole table, with the answers remembered from it, in
@@ -242,6 +254,8 @@ class ReadingCorrections:
         self._file = file
         # the corrections by simplified word, and what tokens as written were found to be
         self._state: tuple[dict[str, ReadingCorrection], dict[str, Readings | None]] = ({}, {})
+        # the file's bytes the table was read from or written as (None: there was no file)
+        self._source: bytes | None | object = _NOT_READ
         self._lock = threading.Lock()
         self.problem = ""
         """What went wrong reading the file (moved aside, what was kept); "" when nothing."""
@@ -255,13 +269,28 @@ class ReadingCorrections:
         moved) is left as it is, and a change then fails with the reason
         rather than write over it.  ``problem`` says which.
         """
-        corrections = cls(file if file is not None else paths.reading_corrections_file())
+        corrections = cls.to_change(file)
         with corrections._lock:
             try:
-                corrections._state = (corrections._read(), {})
+                table, source, set_aside = corrections._read()
+                if set_aside and table:
+                    source = corrections._write(table)
             except ReadingCorrectionError as error:
                 corrections.problem = f"Reading corrections not used: {error}"
+            else:
+                corrections._state, corrections._source = (table, {}), source
         return corrections
+
+    @classmethod
+    def to_change(cls, file: Path | None = None) -> ReadingCorrections:
+        """The corrections in ``file`` (by default the data folder's), not read yet.
+
+        For one change (the command line's ``set`` and ``remove``), which then
+        reads the file once.  A file that cannot be read, or that a newer version
+        saved, makes the change raise; a damaged one is moved aside and
+        ``problem`` says so, as ``load`` does.
+        """
+        return cls(file if file is not None else paths.reading_corrections_file())
 
     @property
     def file(self) -> Path | None:
@@ -339,36 +368,50 @@ class ReadingCorrections:
         """Replace the correction of ``word`` (in either script) by ``correction``."""
         with self._lock:
             # re-read: the command line may have changed the file since it was loaded
-            table = dict(self._read()) if self._file is not None else dict(self._state[0])
+            table, source, set_aside = (
+                self._read() if self._file is not None else (self._state[0], None, False)
+            )
+            table = dict(table)
             match = _matching_word(table, word)
             old = table.pop(match) if match is not None else None
             if correction is not None:
                 table[correction.word] = correction
-            if self._file is not None and old != correction:
-                self._write(table)
-            self._state = (table, {})
+            if self._file is not None and (old != correction or (set_aside and table)):
+                source = self._write(table)  # one write: what was kept of a damaged file too
+            self._state, self._source = (table, {}), source
         return old
 
     # -- the file --------------------------------------------------------------------------
 
-    def _read(self) -> dict[str, ReadingCorrection]:
+    def _read(self) -> tuple[dict[str, ReadingCorrection], bytes | None, bool]:
+        """The corrections in the file, its bytes (None: no file), and whether it was damaged
+        and moved aside (what could be read of it is then not saved yet).
+
+        The file is read once; its corrections are checked only when it is not what
+        this store last read or wrote (the table in hand is then the file's)."""
         assert self._file is not None
+        raw: bytes | None
         try:
             raw = read_regular_file(self._file, MAX_FILE_BYTES, ReadingCorrectionError)
         except ReadingCorrectionError:
-            if not self._file.exists():
-                return {}
-            raise
+            if self._file.exists():
+                raise
+            raw = None
+        if raw == self._source:
+            return self._state[0], raw, False
+        if raw is None:
+            return {}, None, False
         try:
             kept, reason = _parse_file(raw)
         except ReadingCorrectionError as error:
             raise ReadingCorrectionError(f"{self._file}: {error}") from None
         if reason:
             self._set_aside(reason, kept)
-        return kept
+            return kept, None, True
+        return kept, raw, False
 
     def _set_aside(self, reason: str, kept: dict[str, ReadingCorrection]) -> None:
-        """Move the damaged file to the damaged folder and save what could be read of it."""
+        """Move the damaged file to the damaged folder (the caller saves what was kept)."""
         from datetime import UTC, datetime  # only here: the start-up path loads this module
 
         assert self._file is not None
@@ -392,25 +435,30 @@ class ReadingCorrections:
             f"The file of reading corrections was damaged ({reason}); "
             f"it was moved to {target} and {outcome}"
         )
-        if kept:
-            self._write(kept)
 
-    def _write(self, table: dict[str, ReadingCorrection]) -> None:
+    def _write(self, table: dict[str, ReadingCorrection]) -> bytes:
+        """Save ``table`` atomically; the bytes written."""
         assert self._file is not None
-        document = {
-            "version": FORMAT_VERSION,
-            "corrections": [
-                {"word": table[key].word, "pinyin": " ".join(table[key].pinyin)}
-                for key in sorted(table)
-            ],
-        }
-        data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+        data = _file_content(table)
         try:
             write_bytes_atomically(self._file, data)
         except OSError as error:
             raise ReadingCorrectionError(
                 f"cannot save the reading corrections in {self._file}: {error.strerror or error}"
             ) from None
+        return data
+
+
+def _file_content(table: dict[str, ReadingCorrection]) -> bytes:
+    """``table`` as the file holds it: JSON, one correction a line, so that a person can
+    read it; written out here because ``json.dumps`` with an indent is several times slower."""
+    text = encode_basestring  # json.dumps of one string, with ensure_ascii=False
+    rows = ",\n".join(
+        f'  {{"word": {text(table[key].word)}, "pinyin": {text(" ".join(table[key].pinyin))}}}'
+        for key in sorted(table)
+    )
+    corrections = f"[\n{rows}\n ]" if rows else "[]"
+    return f'{{\n "version": {FORMAT_VERSION},\n "corrections": {corrections}\n}}\n'.encode()
 
 
 def _parse_file(raw: bytes) -> tuple[dict[str, ReadingCorrection], str]:
@@ -436,9 +484,32 @@ def _parse_file(raw: bytes) -> tuple[dict[str, ReadingCorrection], str]:
             word, pinyin = item["word"], item["pinyin"]
             if not isinstance(word, str) or not isinstance(pinyin, str):
                 raise TypeError("a word and its pinyin are text")
-            correction = ReadingCorrection(check_word(word), parse_reading(word, pinyin))
+            correction = _saved_correction(word, pinyin)
         except (ReadingCorrectionError, KeyError, TypeError):
             bad += 1
             continue
         kept[correction.word] = correction
     return kept, (f"{_count(bad, 'entry', 'entries')} could not be read" if bad else "")
+
+
+def _saved_correction(word: str, pinyin: str) -> ReadingCorrection:
+    """``word`` read ``pinyin``, checked as ``parse_reading`` checks it.
+
+    Pinyin as this reader writes it (one lowercase tone-marked syllable per Han
+    character, one space between) is taken as it is: parsing each of a large
+    file's syllables again is most of the time a change takes."""
+    checked = check_word(word)
+    syllables = pinyin.split(" ")
+    if len(syllables) == len(han_characters(checked)) and _written_syllables().issuperset(
+        syllables
+    ):
+        return ReadingCorrection(checked, tuple(syllables))
+    return ReadingCorrection(checked, parse_reading(checked, pinyin))
+
+
+@cache
+def _written_syllables() -> frozenset[str]:
+    """Every syllable as ``parse_reading`` gives it back: each toneless syllable in each tone."""
+    return frozenset(
+        numbered_to_marks(f"{base}{tone}") for base in VALID_SYLLABLES for tone in range(1, 6)
+    )

@@ -172,6 +172,31 @@ def test_other_reading_is_checked_and_asked_again_and_the_own_reading_comes_back
     assert ReadingCorrections.load().reading_for(WORD) is None
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("ｃｈｏｎｇ２\u3000ｄｉǎｎ", "chóng diǎn"), ("ê4 dian3", "ề diǎn")],
+)
+def test_other_reading_takes_fullwidth_and_e_circumflex_pinyin_as_the_command_line_does(
+    qtbot,
+    open_corrections_window: Callable[[], MainWindow],
+    recorder: RecordingPrompts,
+    typed: str,
+    shown: str,
+) -> None:
+    window = open_corrections_window()
+    view = window.view()
+    recorder.texts = [typed]
+
+    menu = right_click(qtbot, view, WORD)
+    other = next(a for a in reading_menu(menu).actions() if a.text() == OTHER_READING)
+    choose(qtbot, menu, other)
+
+    assert recorder.texts == []  # taken at the first answer
+    hover(qtbot, view, WORD)
+    assert view.hover_card().pinyin_text() == shown
+    assert " ".join(ReadingCorrections.load().reading_for(WORD) or ()) == shown
+
+
 def test_a_correction_is_there_again_after_a_restart_from_the_saved_annotation(
     qtbot,
     open_corrections_window: Callable[[], MainWindow],

@@ -80,6 +80,59 @@ def test_annotate_states_the_corrected_reading_and_its_sense(data_dir: Path) -> 
     assert "重点 chóngdiǎn" in as_text.stdout and "zhòngdiǎn" not in as_text.stdout
 
 
+@pytest.mark.parametrize(
+    ("word", "typed", "shown"),
+    [
+        ("水", ["ｓｈｕｉ３"], "shuǐ"),  # fullwidth, as an IME types it
+        ("行", ["ｘíｎｇ"], "xíng"),
+        ("长城", ["ｃｈａｎｇ２\u3000ｃｈｅｎｇ２"], "cháng chéng"),
+        ("欸", ["ê4"], "ề"),
+        ("欸", ["ê̄"], "ê̄"),
+    ],
+)
+def test_fullwidth_and_e_circumflex_pinyin_are_set_and_listed_as_the_reader_writes_them(
+    data_dir: Path, word: str, typed: list[str], shown: str
+) -> None:
+    done = reader(data_dir, "readings", "set", word, *typed)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"{word} is read {shown} from now on\n"
+    assert reader(data_dir, "readings", "list").stdout == f"{word}\t{shown}\n"
+
+
+@pytest.mark.parametrize("arguments", [["set", "长城", "chang2", "cheng2"], ["remove", "重"]])
+def test_a_change_to_a_newer_versions_file_is_one_line_and_changes_nothing(
+    data_dir: Path, arguments: list[str]
+) -> None:
+    file = paths.reading_corrections_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    content = '{"version": 2, "corrections": [{"word": "重", "pinyin": "zhong4"}]}'
+    file.write_text(content, encoding="utf-8")
+
+    finished = reader(data_dir, "readings", *arguments)
+
+    assert finished.returncode == 2
+    assert len(finished.stderr.splitlines()) == 1 and "newer version" in finished.stderr
+    assert file.read_text(encoding="utf-8") == content and not paths.damaged_dir().exists()
+
+
+def test_a_change_to_a_damaged_file_sets_it_aside_and_keeps_what_could_be_read(
+    data_dir: Path,
+) -> None:
+    file = paths.reading_corrections_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    rows = [{"word": "重点", "pinyin": "chóng diǎn"}, {"word": "为", "pinyin": "wei9"}]
+    file.write_text(json.dumps({"version": 1, "corrections": rows}), encoding="utf-8")
+
+    done = reader(data_dir, "readings", "set", "长城", "zhang3", "cheng2")
+
+    assert done.returncode == 0 and done.stdout == "长城 is read zhǎng chéng from now on\n"
+    assert len(done.stderr.splitlines()) == 1 and "1 entry could not be read" in done.stderr
+    (moved,) = paths.damaged_dir().iterdir()
+    assert json.loads(moved.read_text(encoding="utf-8"))["corrections"] == rows
+    listed = reader(data_dir, "readings", "list").stdout.splitlines()
+    assert listed == ["重点\tchóng diǎn", "长城\tzhǎng chéng"]
+
+
 def test_a_damaged_file_is_reported_in_one_line_and_set_aside(data_dir: Path) -> None:
     file = paths.reading_corrections_file()
     file.parent.mkdir(parents=True, exist_ok=True)
