@@ -119,6 +119,15 @@ def test_a_saved_file_is_read_as_the_parser_reads_it(data_dir: Path) -> None:
         ("长城", "chang7 cheng2", "tone numbers are 1 to 5"),
         ("abc", "a", "no Chinese characters"),
         ("长 城", "chang2 cheng2", "not one word"),
+        # typed in full width, with ê, or with what a terminal or a paste lets through
+        ("长城", "ｘｙｚ　ａｂｃ", "“xyz” in “xyz abc” is not pinyin"),
+        ("长城", "ｃｈａｎｇ９ ｃｈｅｎｇ２", "tone numbers are 1 to 5"),
+        ("长城", "ｃｈａｎｇ２", "2 characters but “chang2” is 1 syllable"),
+        ("欸", "dê4", "is not pinyin"),
+        ("欸", "ê̄4", "both a tone mark and a tone number"),
+        ("长城", "xyz\nabc", "“xyz” in “xyz abc” is not pinyin"),
+        ("长城", "chang2\x1b[31m cheng2", "\\\\u001b"),
+        ("长城", "chang2\u200bcheng2", "\\\\u200b"),
     ],
 )
 def test_anything_else_is_refused_with_a_message_saying_what_to_write(
@@ -126,7 +135,7 @@ def test_anything_else_is_refused_with_a_message_saying_what_to_write(
 ) -> None:
     with pytest.raises(ReadingCorrectionError, match=says) as raised:
         parse_reading(word, written)
-    assert "\n" not in str(raised.value)
+    assert str(raised.value).isprintable()  # one line, nothing a terminal would act on
 
 
 def test_corrections_round_trip_through_the_file(data_dir: Path) -> None:
