@@ -150,6 +150,7 @@ class ReadingCorrectionFeatures(QObject):
             self._window.report_error(str(error))
             return
         self._window.view().show_changed_readings()
+        self._report_problem()
 
     def _changed(
         self,
@@ -160,9 +161,11 @@ class ReadingCorrectionFeatures(QObject):
     ) -> None:
         self._undo_stack.push(_CorrectionCommand(self, corrections, word, before, after))
         self._window.view().show_changed_readings()
+        self._report_problem()  # the change found the file damaged meanwhile and set it aside
 
     def _report_problem(self) -> None:
-        """Tell the learner once that the corrections file was damaged (and moved aside)."""
+        """Tell the learner once that the corrections file was damaged (and moved aside),
+        whether loading found it so or a change did."""
         corrections = self.corrections()
         problem = corrections.problem if corrections is not None else ""
         if problem and problem != self._reported:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu
 
+from reader import paths
 from reader.annotation.annotator import Annotator
 from reader.annotation.cached_annotator import CachedAnnotator
 from reader.language.reading_corrections import ReadingCorrections
@@ -195,6 +197,30 @@ def test_other_reading_takes_fullwidth_and_e_circumflex_pinyin_as_the_command_li
     hover(qtbot, view, WORD)
     assert view.hover_card().pinyin_text() == shown
     assert " ".join(ReadingCorrections.load().reading_for(WORD) or ()) == shown
+
+
+def test_a_file_damaged_while_the_window_is_open_is_set_aside_said_so_and_nothing_lost(
+    qtbot, open_corrections_window: Callable[[], MainWindow], recorder: RecordingPrompts
+) -> None:
+    window = open_corrections_window()
+    view = window.view()
+    file = paths.reading_corrections_file()
+    rows = [{"word": "长城", "pinyin": "zhǎng chéng"}, {"word": "为", "pinyin": "wei9"}]
+    file.write_text(json.dumps({"version": 1, "corrections": rows}), encoding="utf-8")
+    recorder.texts = ["chong2 dian3"]
+
+    menu = right_click(qtbot, view, WORD)
+    other = next(a for a in reading_menu(menu).actions() if a.text() == OTHER_READING)
+    with qtbot.waitSignal(window.error_reported) as reported:
+        choose(qtbot, menu, other)
+
+    assert "damaged (1 entry could not be read)" in reported.args[0]
+    assert {c.word: c.pinyin for c in ReadingCorrections.load().all()} == {
+        "长城": ("zhǎng", "chéng"),
+        WORD: ("chóng", "diǎn"),
+    }
+    (moved,) = paths.damaged_dir().iterdir()
+    assert json.loads(moved.read_text(encoding="utf-8"))["corrections"] == rows
 
 
 def test_a_correction_is_there_again_after_a_restart_from_the_saved_annotation(
