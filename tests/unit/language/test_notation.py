@@ -6,12 +6,14 @@ import pytest
 
 from reader.dictionary.cedict import bundled_source, decode_source, read_source_bytes, split_source
 from reader.language.notation import (
+    from_fullwidth,
     is_valid_syllable,
     marks_to_numbered,
     normalize_pinyin_query,
     numbered_to_marks,
     split_syllables,
     strip_tones,
+    syllables_with_tones,
     tone_of,
     toneless_key,
 )
@@ -174,3 +176,28 @@ def test_is_valid_syllable(syllable: str, valid: bool) -> None:
 )
 def test_normalize_pinyin_query(query: str, expected: tuple[str, tuple[int, ...] | None]) -> None:
     assert normalize_pinyin_query(query) == expected
+
+
+def test_fullwidth_forms_become_their_ascii_forms_and_nothing_else_changes() -> None:
+    every = "".join(chr(code) for code in range(0xFF01, 0xFF5F))
+    assert from_fullwidth(every) == "".join(chr(code) for code in range(0x21, 0x7F))
+    assert from_fullwidth("ｘíｎｇ\u3000ｓｈｕｉ３") == "xíng shui3"
+    assert from_fullwidth("长城 ǚ ê̄ 。") == "长城 ǚ ê̄ 。"
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [
+        ("chángchéng", [("chang", 2), ("cheng", 2)]),
+        ("lv", [("lü", 5)]),
+        ("nu:", [("nü", 5)]),
+        ("ế", [("ê", 2)]),
+        ("e\u0302\u0304", [("ê", 1)]),
+        ("Xi", [("Xi", 5)]),
+        ("xyz", None),
+    ],
+)
+def test_syllables_with_tones_splits_marked_pinyin(
+    word: str, syllables: list[tuple[str, int]] | None
+) -> None:
+    assert syllables_with_tones(word) == syllables
