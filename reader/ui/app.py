@@ -118,6 +118,17 @@ def run(options: WindowOptions) -> int:
         window.close()
         app.exit(EXIT_FAILED)
 
+    if options.size is not None:
+        window.resize(*options.size)
+    if options.pinyin is not None:
+        window.set_pinyin_mode(PinyinMode(options.pinyin), remember=False)
+    watcher = FirstPaintWatcher(window.view())
+    # Shown, and its layout settled, before the article is put in: the view then
+    # has its final size when the text is laid out, so a long article is laid out
+    # once and not again for each resize of the docks around it.  Nothing is
+    # painted before the event loop runs, so the first paint shows the article.
+    window.show()
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     if options.screenshot is not None and options.path is not None:
         # A screenshot of some other article would mislead: fail instead.
         if not window.open_path(options.path):
@@ -126,12 +137,6 @@ def run(options: WindowOptions) -> int:
             return EXIT_FAILED
     else:
         window.open_initial(options.path)
-    if options.size is not None:
-        window.resize(*options.size)
-    if options.pinyin is not None:
-        window.set_pinyin_mode(PinyinMode(options.pinyin), remember=False)
-
-    watcher = FirstPaintWatcher(window.view())
 
     def begin() -> None:
         # Once the article is on screen the worker starts on the annotator.  The
@@ -214,6 +219,5 @@ def run(options: WindowOptions) -> int:
             SCREENSHOT_TIMEOUT_MS, lambda: fail("timed out waiting for the article's annotation")
         )
 
-    window.show()
     status = app.exec()
     return outcome["status"] if outcome["status"] != EXIT_OK else status

@@ -55,18 +55,18 @@ from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QWidget
 from reader.glossary.sentences import SentenceFinder
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.ui.fonts import article_font
-from reader.ui.hover_card import HoverCard
 from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.ruby_layout import extra_room, letter_spacings
 from reader.ui.ruby_rows import cursor_x, row_format, tall_point_size
 from reader.ui.tone_colours import palette_is_dark, syllable_colour
-from reader.ui.word_popup import WordPopup
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QFocusEvent, QHideEvent, QResizeEvent
 
     from reader.annotation.word_info import WordAnnotator, WordInfo
+    from reader.ui.hover_card import HoverCard
+    from reader.ui.word_popup import WordPopup
     from reader.vocab.word import VocabWord
 
 StatusLookup = Callable[[str], "str | None"]
@@ -254,7 +254,9 @@ class ArticleView(QTextEdit):
         self._glyph_extent: tuple[float, float] | None = None  # article font's ascent, descent
         self._terms: list[QRectF] | None = None  # glossary terms on screen
         self._widths: dict[tuple[bool, str], float] = {}  # (is pinyin, text) -> width
-        self._card = HoverCard(self)
+        # The card and the popup are made when first needed: their modules and
+        # widgets are not part of the first screen.
+        self._card: HoverCard | None = None
         self._popup: WordPopup | None = None
         self._word_menu_sections: list[WordMenuSection] = []
 
@@ -449,7 +451,18 @@ class ArticleView(QTextEdit):
         return self._current
 
     def hover_card(self) -> HoverCard:
+        if self._card is None:
+            from reader.ui.hover_card import HoverCard
+
+            self._card = HoverCard(self)
         return self._card
+
+    def _card_visible(self) -> bool:
+        return self._card is not None and self._card.isVisible()
+
+    def _hide_card(self) -> None:
+        if self._card is not None:
+            self._card.hide()
 
     def popup(self) -> WordPopup | None:
         return self._popup
@@ -473,7 +486,7 @@ class ArticleView(QTextEdit):
         # The word stays current when the popup takes the mouse, so that the
         # keys (A, 1-4, Left/Right) continue from it once the popup closes.
         self._set_current(index, by_keyboard=True)
-        self._card.hide()
+        self._hide_card()
         popup = self._ensure_popup()
         anchor = self._global_rect_of(index) or QRect(QCursor.pos(), QCursor.pos())
         popup.show_word(
@@ -521,7 +534,7 @@ class ArticleView(QTextEdit):
                 menu.addSeparator()
             standard.setParent(menu, standard.windowFlags())  # its actions live as long
             menu.addActions(standard.actions())
-        self._card.hide()
+        self._hide_card()
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.setObjectName("articleContextMenu")
         menu.popup(where)
@@ -551,16 +564,17 @@ class ArticleView(QTextEdit):
 
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802
         super().leaveEvent(event)
-        if not self._current_by_keyboard and not self._card.mouse_on_button():
+        on_button = self._card is not None and self._card.mouse_on_button()
+        if not self._current_by_keyboard and not on_button:
             self._set_current(None, by_keyboard=False)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusOutEvent(event)
-        self._card.hide()
+        self._hide_card()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         super().hideEvent(event)
-        self._card.hide()
+        self._hide_card()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -633,7 +647,7 @@ class ArticleView(QTextEdit):
             if not self._current_by_keyboard:
                 self._set_current(None, by_keyboard=False)
             return
-        if index == self._current and self._card.isVisible():
+        if index == self._current and self._card_visible():
             return
         self._set_current(index, by_keyboard=False)
 
@@ -644,7 +658,7 @@ class ArticleView(QTextEdit):
         for changed in {i for i in (previous, index) if i is not None}:
             self._update_token_area(changed)
         if index is None:
-            self._card.hide()
+            self._hide_card()
         else:
             self._show_card(index)
         if previous != index:
@@ -654,23 +668,23 @@ class ArticleView(QTextEdit):
         info = self.word_info(index)
         rect = self._global_rect_of(index)
         if info is None or rect is None or not (info.pinyin or info.entries or info.glossary):
-            self._card.hide()
+            self._hide_card()
             return
         if self._pinyin_mode is PinyinMode.OFF:
             info = dataclasses.replace(info, pinyin=())
-        self._card.show_word(info, rect, self._tone_colours)
+        self.hover_card().show_word(info, rect, self._tone_colours)
 
     def _on_way_to_card_button(self, point: QPoint) -> bool:
         """The mouse went from the hovered word towards its card's speaker button."""
-        if self._current is None or self._current_by_keyboard or not self._card.isVisible():
+        if self._current is None or self._current_by_keyboard or not self._card_visible():
             return False
         word = self._global_rect_of(self._current)
-        return word is not None and self._card.on_way_to_button(
+        return word is not None and self.hover_card().on_way_to_button(
             word, self.viewport().mapToGlobal(point)
         )
 
     def _refresh_card(self) -> None:
-        if self._current is not None and self._card.isVisible():
+        if self._current is not None and self._card_visible():
             self._show_card(self._current)
 
     def _move_word(self, step: int) -> None:
@@ -936,7 +950,7 @@ class ArticleView(QTextEdit):
         if self.underMouse():
             self._hover_at(self.viewport().mapFromGlobal(QCursor.pos()))
         else:
-            self._card.hide()
+            self._hide_card()
 
     # -- painting ------------------------------------------------------------------
 
@@ -1300,9 +1314,13 @@ class ArticleView(QTextEdit):
         # A wide syllable over a line's first character reaches into the margin.
         return max(DOCUMENT_MARGIN, self._width(_WIDEST_SYLLABLE, pinyin=True) / 2 + 4)
 
-    def _apply_measure(self) -> None:
-        """Keep lines to a comfortable length: wide windows get side margins, not long lines."""
-        document = self.document()
+    def _apply_measure(self, document: QTextDocument | None = None) -> None:
+        """Keep lines to a comfortable length: wide windows get side margins, not long lines.
+
+        ``document`` is a new one not yet shown: its margins are set before the view
+        lays it out, so that a long article is laid out once, not twice.
+        """
+        document = document or self.document()
         margin = self._document_margin()
         ems = RUBY_MEASURE_EMS if self._pinyin_mode.is_interlinear else MEASURE_EMS
         measure = ems * self._width("中")
@@ -1338,14 +1356,14 @@ class ArticleView(QTextEdit):
     def _install_document(self, document: QTextDocument) -> None:
         document.setUndoRedoEnabled(False)
         document.setDefaultFont(article_font(self._point_size))
-        self.setDocument(document)
-        document.documentLayout().update.connect(self._relayout_timer.start)
         self._widths.clear()
         self._statics.clear()
         self._glyph_extent = None
+        self._apply_measure(document)
+        self.setDocument(document)
+        document.documentLayout().update.connect(self._relayout_timer.start)
         self._forget_ruby()
         self._ruby_formatted = False
-        self._apply_measure()
         self._forget_layout()
 
     def _relayout_keeping_position(self) -> None:
@@ -1546,6 +1564,8 @@ class ArticleView(QTextEdit):
 
     def _ensure_popup(self) -> WordPopup:
         if self._popup is None:
+            from reader.ui.word_popup import WordPopup
+
             self._popup = WordPopup(self)
             self._popup.add_word_requested.connect(self.add_word_requested)
             self._popup.dictionary_search_requested.connect(self.dictionary_search_requested)

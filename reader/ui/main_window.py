@@ -58,7 +58,6 @@ from reader.ui.article_view import ArticleView
 from reader.ui.background_worker import BackgroundWorker
 from reader.ui.book_shelf import BookShelf
 from reader.ui.dock_collapse import DockCollapse
-from reader.ui.find_bar import FindBar
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.prompts import Prompts
@@ -70,6 +69,7 @@ from reader.wording import counted
 
 if TYPE_CHECKING:
     from reader.annotation.word_info import WordAnnotator
+    from reader.ui.find_bar import FindBar
     from reader.ui.glossary_features import GlossaryFeatures
     from reader.ui.known_level import KnownLevel
     from reader.ui.reading_correction_features import ReadingCorrectionFeatures
@@ -147,14 +147,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self._view = ArticleView(self)
-        self._find_bar = FindBar(self._view, self._worker, self)
-        self._find_bar.hide()
+        self._find_bar: FindBar | None = None  # built when first asked for
         centre = QWidget(self)
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.setSpacing(0)
-        centre_layout.addWidget(self._view, 1)
-        centre_layout.addWidget(self._find_bar)
+        self._centre_layout = QVBoxLayout(centre)
+        self._centre_layout.setContentsMargins(0, 0, 0, 0)
+        self._centre_layout.setSpacing(0)
+        self._centre_layout.addWidget(self._view, 1)
         self.setCentralWidget(centre)
 
         self._library = LibraryPanel(self)
@@ -191,6 +189,13 @@ class MainWindow(QMainWindow):
         return self._view
 
     def find_bar(self) -> FindBar:
+        """The find bar under the article (hidden until asked for), built on first use."""
+        if self._find_bar is None:
+            from reader.ui.find_bar import FindBar
+
+            self._find_bar = FindBar(self._view, self._worker, self)
+            self._find_bar.hide()
+            self._centre_layout.addWidget(self._find_bar)
         return self._find_bar
 
     def sidebar(self) -> Sidebar:
@@ -326,7 +331,7 @@ class MainWindow(QMainWindow):
             self._create_full_annotator()
             return
         cached = start.annotator
-        self._sidebar.dictionary_search().set_annotator(cached, self._worker)
+        self._sidebar.set_dictionary_annotator(cached, self._worker)
         self._annotation_ready(self._generation, start.article)
         self._worker.submit(
             lambda: full_annotator_for(cached),
@@ -556,7 +561,7 @@ class MainWindow(QMainWindow):
         segmented = self._view.segmented()
         on_screen = segmented if self.is_annotated() else None
         replacement = self._startup.use(annotator, on_screen)
-        self._sidebar.dictionary_search().set_annotator(annotator, self._worker)
+        self._sidebar.set_dictionary_annotator(annotator, self._worker)
         self.annotator_ready.emit()
         if not replacement.reannotate and segmented is not None:
             self._view.set_annotation(segmented, annotator)
@@ -665,8 +670,9 @@ class MainWindow(QMainWindow):
         self._sidebar.show_dictionary_search(query)
 
     def show_find_bar(self) -> None:
-        self._find_bar.show()
-        self._find_bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        bar = self.find_bar()
+        bar.show()
+        bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def zoom_in(self) -> None:
         self._view.zoom_in()

@@ -1,8 +1,9 @@
 """What the window's first screen imports: only what it needs to show the article.
 
 Every module imported before the first paint delays it; the annotator, the
-dictionary index, the other file formats' readers, dialogs and the features
-added after hover answers are loaded later.  Run in a fresh process, since
+dictionary index, the other file formats' readers, dialogs, the hover card,
+the find bar, the Dictionary tab's search and the features added after hover
+answers are loaded later.  Run in a fresh process, since
 this test session has long imported all of them.
 """
 
@@ -25,7 +26,9 @@ app.processEvents()
 heavy = ["jieba", "pypinyin", "numpy", "opencc", "reader.annotation.annotator",
          "reader.dictionary.index", "reader.textio.html_text", "reader.textio.markdown_text",
          "reader.vocab.comprehension", "reader.vocab.store", "reader.ui.about",
-         "reader.ui.glossary_features", "reader.ui.vocabulary_features"]
+         "reader.ui.glossary_features", "reader.ui.vocabulary_features",
+         "reader.ui.hover_card", "reader.ui.word_popup", "reader.ui.find_bar",
+         "reader.ui.sidebar.dictionary_search", "reader.dictionary.search"]
 print(sorted(name for name in heavy if name in sys.modules), window.current_article() is not None)
 window.close()
 """

@@ -170,7 +170,9 @@ def test_popup_search_button_opens_the_dictionary_tab(qtbot, window: MainWindow)
     with qtbot.waitSignal(search.results_shown, timeout=10_000):
         window.view().dictionary_search_requested.emit("城市")
 
-    assert window.sidebar().currentWidget() is search
+    sidebar = window.sidebar()
+    assert sidebar.tabText(sidebar.currentIndex()) == "Dictionary"
+    assert search.isVisible()
     assert search.query_edit().text() == "城市"
     assert any(e.simplified == "城市" for e in search.results_model().entries())
 

@@ -168,3 +168,31 @@ def test_glossary_terms_are_found_by_characters_pinyin_and_english(
     row = next(i for i, item in enumerate(model.items()) if getattr(item, "term", "") == "河长制")
     panel.results_view().setCurrentIndex(model.index(row, 0))
     assert "河长制" in panel.details_text() and "Glossary" in panel.details_text()
+
+
+def test_the_dictionary_tab_shows_a_ready_search_given_the_annotator_before(
+    qtbot, annotator: Annotator
+) -> None:
+    """The search is built when its tab is first shown (it is not part of the first
+    screen); the annotator handed over before that is the one it searches with."""
+    from reader.ui.background_worker import BackgroundWorker
+    from reader.ui.sidebar.dictionary_search import DictionarySearch
+
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+    worker = BackgroundWorker(sidebar)
+    sidebar.set_dictionary_annotator(annotator, worker)
+    sidebar.show()
+    qtbot.waitExposed(sidebar)
+    index = next(i for i in range(sidebar.count()) if sidebar.tabText(i) == "Dictionary")
+
+    sidebar.tabBar().setCurrentIndex(index)
+
+    search = sidebar.currentWidget().findChild(DictionarySearch)
+    assert search is not None and search is sidebar.dictionary_search()
+    qtbot.waitUntil(search.isVisible)
+    assert search.query_edit().isEnabled()
+    with qtbot.waitSignal(search.results_shown, timeout=ANNOTATION_TIMEOUT_MS):
+        search.search_for("城市")
+    assert any(e.simplified == "城市" for e in search.results_model().entries())
+    worker.shutdown()

@@ -1,16 +1,24 @@
 """The sidebar: a tab widget that features add their tabs to.
 
 The Article tab (statistics) and the Dictionary tab (search) are built in;
-later features (glossary, vocabulary) call ``add_tab``.
+later features (glossary, vocabulary) call ``add_tab``.  The Dictionary tab's
+search is built when it is first shown or asked for: it is not part of the
+first screen, and its modules and widgets would delay it.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from reader.ui.sidebar.article_tab import ArticleTab
-from reader.ui.sidebar.dictionary_search import DictionarySearch
+
+if TYPE_CHECKING:
+    from reader.annotation.word_info import WordAnnotator
+    from reader.ui.background_worker import BackgroundWorker
+    from reader.ui.sidebar.dictionary_search import DictionarySearch
 
 
 class Sidebar(QTabWidget):
@@ -24,9 +32,13 @@ class Sidebar(QTabWidget):
         tabs.setUsesScrollButtons(False)
         tabs.setExpanding(False)
         self._article_tab = ArticleTab(self)
-        self._dictionary_search = DictionarySearch(self)
+        self._dictionary_page = QWidget(self)
+        QVBoxLayout(self._dictionary_page).setContentsMargins(0, 0, 0, 0)
+        self._dictionary_search: DictionarySearch | None = None
+        self._dictionary_annotator: tuple[WordAnnotator, BackgroundWorker] | None = None
         self.add_tab(self._article_tab, "Article")
-        self.add_tab(self._dictionary_search, "Dictionary")
+        self.add_tab(self._dictionary_page, "Dictionary")
+        self.currentChanged.connect(self._build_current_tab)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a feature's tab at the end; returns its index."""
@@ -38,9 +50,31 @@ class Sidebar(QTabWidget):
         return self._article_tab
 
     def dictionary_search(self) -> DictionarySearch:
+        """The Dictionary tab's search, built now if it has not been yet."""
+        if self._dictionary_search is None:
+            from reader.ui.sidebar.dictionary_search import DictionarySearch
+
+            search = DictionarySearch(self._dictionary_page)
+            layout = self._dictionary_page.layout()
+            assert layout is not None
+            layout.addWidget(search)
+            self._dictionary_page.setFocusProxy(search)
+            if self._dictionary_annotator is not None:
+                search.set_annotator(*self._dictionary_annotator)
+            self._dictionary_search = search
         return self._dictionary_search
+
+    def set_dictionary_annotator(self, annotator: WordAnnotator, worker: BackgroundWorker) -> None:
+        """The annotator the Dictionary tab searches with (now, or once it is built)."""
+        self._dictionary_annotator = (annotator, worker)
+        if self._dictionary_search is not None:
+            self._dictionary_search.set_annotator(annotator, worker)
 
     def show_dictionary_search(self, query: str) -> None:
         """Bring the Dictionary tab forward and search for ``query``."""
-        self.setCurrentWidget(self._dictionary_search)
-        self._dictionary_search.search_for(query)
+        self.setCurrentWidget(self._dictionary_page)
+        self.dictionary_search().search_for(query)
+
+    def _build_current_tab(self, index: int) -> None:
+        if self.widget(index) is self._dictionary_page:
+            self.dictionary_search()
