@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._settings = settings or Settings()
+        # The style, palette and style sheet are set before any widget is made:
+        # set afterwards, every widget would be polished a second time.
+        self._dark = self._apply_theme(self._settings.theme())
         self._prompts = prompts or Prompts()
         self._startup = AnnotatorStartup(annotator)
         self._cedict_source = paths.chosen_cedict(cedict_source, self._settings.cedict_path())
@@ -658,11 +661,18 @@ class MainWindow(QMainWindow):
             self._menus.tone_action.setChecked(on)
 
     def set_theme(self, theme: Theme) -> None:
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            dark = apply_theme(app, theme)
-            self._menus.legend.set_dark(dark)
+        self._dark = self._apply_theme(theme)
         self._settings.set_theme(theme)
+        self._show_theme(theme)
+
+    @staticmethod
+    def _apply_theme(theme: Theme) -> bool:
+        """Give the application ``theme``; True when it is dark."""
+        app = QApplication.instance()
+        return isinstance(app, QApplication) and apply_theme(app, theme)
+
+    def _show_theme(self, theme: Theme) -> None:
+        self._menus.legend.set_dark(self._dark)
         self._menus.theme_actions[theme].setChecked(True)
 
     def show_dictionary_search(self, query: str) -> None:
@@ -703,8 +713,7 @@ class MainWindow(QMainWindow):
         self._view.set_font_point_size(size)
         self.set_pinyin_mode(self._settings.pinyin_mode())
         self.set_tone_colours(self._settings.tone_colours())
-        theme = self._settings.theme()
-        self.set_theme(theme)
+        self._show_theme(self._settings.theme())  # applied when the window was made
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
     def _system_scheme_changed(self, _scheme: object) -> None:

@@ -112,7 +112,10 @@ def _style_sheet() -> str:
 def apply_theme(app: QApplication, theme: Theme) -> bool:
     """Give the whole application the palette ``theme`` stands for; True when it is dark."""
     dark = resolved_is_dark(theme)
-    app.setStyle("Fusion")
+    if app.style().name() != "fusion":  # a new style object would polish every widget again
+        app.setStyle("Fusion")
     app.setPalette(dark_palette() if dark else light_palette())
-    app.setStyleSheet(_style_sheet())
+    sheet = _style_sheet()
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     return dark
