@@ -99,6 +99,20 @@ class Library:
         change."""
         entries = self._read()
         old = entries.get(path)
+        unchanged = old is not None and (old.title, old.kind, old.author, old.chapter_titles) == (
+            title,
+            kind,
+            author,
+            chapter_titles,
+        )
+        if (
+            unchanged
+            and old is not None
+            and old.opened_at >= max(e.opened_at for e in entries.values())
+        ):
+            # Already the most recent: only the time would change, so the file is not
+            # written again (the window reopens the last article at every start).
+            return old
         count = max(1, len(chapter_titles))
         if old is not None and old.chapter_titles == chapter_titles and len(old.chapters) == count:
             chapters, last = old.chapters, old.last_chapter

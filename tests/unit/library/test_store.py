@@ -87,3 +87,21 @@ def test_known_shares_of_several_chapters_are_written_at_once(tmp_path: Path) ->
         ChapterProgress(0.4, None),
         ChapterProgress(0.0, 0.25),
     )
+
+
+def test_reopening_the_most_recent_text_does_not_write_the_library_again(tmp_path: Path) -> None:
+    """The window reopens the last article at every start: the file is left as it is,
+    and the order stays right when another text is opened in between."""
+    file = tmp_path / "library.json"
+    library = Library(file)
+    library.add("/a.txt", "A", "text")
+    written = file.stat().st_ino, file.read_bytes()
+
+    library.add("/a.txt", "A", "text")
+    assert (file.stat().st_ino, file.read_bytes()) == written
+
+    library.add("/b.txt", "B", "text")
+    library.add("/a.txt", "A", "text")
+    assert [entry.path for entry in Library(file).entries()] == ["/a.txt", "/b.txt"]
+    library.add("/a.txt", "A renamed", "text")
+    assert Library(file).entry("/a.txt").title == "A renamed"
