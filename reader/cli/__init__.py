@@ -198,7 +198,8 @@ def run() -> None:
     freeing them one object at a time at exit costs a noticeable part of a
     second.  So a command runs without the collector and leaves with
     ``os._exit`` once its output is flushed and its files closed.  The window
-    exits normally, so that Qt and its settings shut down as usual.
+    runs without the collector only until its first paint, and exits normally,
+    so that Qt and its settings shut down as usual.
     """
     try:
         _, arguments = _split_data_dir(sys.argv[1:])
@@ -206,6 +207,9 @@ def run() -> None:
     except ReaderError:
         is_command = False  # main() reports the mistake
     if not is_command:
+        # The window's start, too, makes many objects and no garbage worth collecting;
+        # reader.ui.app turns the collector back on once the window has painted.
+        gc.disable()
         sys.exit(main())
     gc.disable()
     status = main()

@@ -14,6 +14,7 @@ reads them and subtracts the moment it started the process.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -169,10 +170,13 @@ def run(options: WindowOptions) -> int:
     window.annotation_failed.connect(lambda _message: install_soon())
     window.error_reported.connect(lambda _message: install_soon())
 
+    # The command line starts the window with the garbage collector off (reader.cli.run).
+    watcher.painted.connect(gc.enable)
     if timing:
         watcher.painted.connect(lambda: print(f"window_painted {time.time():.6f}", flush=True))
     watcher.painted.connect(begin)
-    QTimer.singleShot(500, begin)  # in case no paint event arrives (hidden platforms)
+    QTimer.singleShot(500, gc.enable)  # in case no paint event arrives (hidden platforms)
+    QTimer.singleShot(500, begin)
 
     if timing:
         # Two milestones: hover answers (perhaps from the saved annotation), and

@@ -1,4 +1,4 @@
-"""What the window's first screen imports: only what it needs to show the article.
+"""How the window starts: its first screen imports only what it needs to show the article.
 
 Every module imported before the first paint delays it; the annotator, the
 dictionary index, the other file formats' readers, dialogs, the hover card,
@@ -36,3 +36,37 @@ window.close()
 
 def test_the_first_screen_imports_nothing_it_does_not_show(data_dir: Path) -> None:
     assert last_line_of_fresh_process(FIRST_PAINT_CHILD, data_dir) == "[] True"
+
+
+COLLECTOR_CHILD = """
+import builtins, gc, os, sys
+os.environ["READER_STARTUP_TIMING"] = "1"
+seen = []
+print_now = builtins.print
+
+def spy(*args, **kwargs):
+    if args and isinstance(args[0], str) and args[0].split(" ")[0] in (
+        "qt_ready", "window_painted", "hover_ready"
+    ):
+        seen.append((args[0].split(" ")[0], gc.isenabled()))
+    return print_now(*args, **kwargs)
+
+builtins.print = spy
+sys.argv = ["reader"]
+from reader.cli import run
+try:
+    run()
+except SystemExit as leaving:
+    assert leaving.code == 0, leaving.code
+print_now(seen)
+"""
+
+
+def test_the_window_starts_without_the_garbage_collector_and_turns_it_on_once_painted(
+    data_dir: Path,
+) -> None:
+    """Start-up makes many objects and no garbage; a window left without the collector
+    would slowly fill memory with cycles, so it must come back on."""
+    assert last_line_of_fresh_process(COLLECTOR_CHILD, data_dir) == str(
+        [("qt_ready", False), ("window_painted", True), ("hover_ready", True)]
+    )
