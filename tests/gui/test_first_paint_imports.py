@@ -45,8 +45,10 @@ seen = []
 print_now = builtins.print
 
 def spy(*args, **kwargs):
+    # Not later milestones: the worker pauses the collector while it loads the
+    # annotator (reader.annotation.startup), and may be doing so at that moment.
     if args and isinstance(args[0], str) and args[0].split(" ")[0] in (
-        "qt_ready", "window_painted", "hover_ready"
+        "qt_ready", "window_painted"
     ):
         seen.append((args[0].split(" ")[0], gc.isenabled()))
     return print_now(*args, **kwargs)
@@ -68,5 +70,5 @@ def test_the_window_starts_without_the_garbage_collector_and_turns_it_on_once_pa
     """Start-up makes many objects and no garbage; a window left without the collector
     would slowly fill memory with cycles, so it must come back on."""
     assert last_line_of_fresh_process(COLLECTOR_CHILD, data_dir) == str(
-        [("qt_ready", False), ("window_painted", True), ("hover_ready", True)]
+        [("qt_ready", False), ("window_painted", True)]
     )
