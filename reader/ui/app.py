@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from reader import paths
 from reader.ui.pinyin_mode import PinyinMode
@@ -45,29 +45,28 @@ EXIT_FAILED = 2
 
 
 class FirstPaintWatcher(QObject):
-    """Emits ``painted`` once, just after ``widget`` (or a child) has first been painted."""
+    """Emits ``painted`` once, just after ``widget`` (or its scroll area's viewport, where
+    a scroll area draws its content) has first been painted.
+
+    It watches those two widgets only: a filter on the whole application would run
+    Python for every event of the start-up.
+    """
 
     painted = Signal()
 
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
-        self._widget = widget
+        viewport = widget.viewport() if isinstance(widget, QAbstractScrollArea) else None
+        self._watched = [w for w in (widget, viewport) if w is not None]
         self._done = False
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        for watched in self._watched:
+            watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self._done
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and (watched is self._widget or self._widget.isAncestorOf(watched))
-        ):
+        if not self._done and event.type() == QEvent.Type.Paint:
             self._done = True
-            app = QApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self)
+            for other in self._watched:
+                other.removeEventFilter(self)
             # Queued, so that it fires once this paint has been drawn.
             QTimer.singleShot(0, self.painted.emit)
         return False
