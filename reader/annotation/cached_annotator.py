@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.annotation.cache import AnnotationCache, CachedAnnotation, annotation_fingerprint
+from reader.annotation.stats import ArticleStats
 from reader.annotation.word_info import WordInfo, in_context
 from reader.dictionary.entry import Entry
 from reader.dictionary.index import CedictIndex
@@ -67,6 +68,10 @@ class CachedAnnotator:
         if not self.covers(text):
             raise ValueError("only the cached text can be segmented without jieba")
         return self._cached.segmented
+
+    def saved_stats(self) -> ArticleStats:
+        """The cached text's statistics, as saved with its annotation."""
+        return self._cached.stats
 
     def pinyin(self, segmented: SegmentedText, index: int) -> tuple[str, ...]:
         return self.corrections.corrected_token(segmented, index, self.own_pinyin(segmented, index))

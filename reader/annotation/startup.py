@@ -86,7 +86,9 @@ def start_from_cache(cedict_source: Path | None, text: str) -> CachedStart | Non
         return None  # the full annotator meets the same problem and reports it
     if annotator is None:
         return None
-    return CachedStart(annotator, annotate_article(annotator, text))
+    # the statistics were saved with the annotation: hover need not wait for a count
+    article = AnnotatedArticle(annotator.segment(text), annotator.saved_stats())
+    return CachedStart(annotator, article)
 
 
 def annotate_article(annotator: WordAnnotator, text: str) -> AnnotatedArticle:
@@ -97,12 +99,14 @@ def annotate_article(annotator: WordAnnotator, text: str) -> AnnotatedArticle:
     return AnnotatedArticle(segmented, annotator_article_stats(annotator, segmented))
 
 
-def save_article_annotation(annotator: WordAnnotator, segmented: SegmentedText) -> None:
-    """Save what the full annotator reads in ``segmented`` for the next start."""
+def save_article_annotation(annotator: WordAnnotator, article: AnnotatedArticle) -> None:
+    """Save what the full annotator reads in ``article`` (and its statistics) for the next
+    start."""
     from reader.annotation.cache import save_annotation
 
-    annotator.read_ahead(segmented)  # so that no hover or paint waits for the polyphone model
-    save_annotation(annotator, segmented)
+    # so that no hover or paint waits for the polyphone model
+    annotator.read_ahead(article.segmented)
+    save_annotation(annotator, article.segmented, stats=article.stats)
 
 
 class StartPhase(Enum):

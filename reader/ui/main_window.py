@@ -508,7 +508,7 @@ class MainWindow(QMainWindow):
         def annotated(result: AnnotatedArticle) -> None:
             if saving:  # after the text is shown: reading every token takes a moment
                 self._worker.submit(
-                    lambda: save_article_annotation(annotator, result.segmented),
+                    lambda: save_article_annotation(annotator, result),
                     finish_before_exit=True,  # closing at once must not lose the quick start
                 )
             self._annotation_ready(generation, result)

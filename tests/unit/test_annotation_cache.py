@@ -19,6 +19,7 @@ from reader.annotation.cache import (
     save_annotation,
 )
 from reader.annotation.cached_annotator import CachedAnnotator, load_cached_annotator
+from reader.annotation.stats import annotator_article_stats
 from reader.articles import default_article
 from reader.errors import ReaderError
 from reader.glossary.store import Glossary, GlossarySet
@@ -71,6 +72,58 @@ def test_round_trip_gives_the_full_annotators_tokens_and_pinyin(
     for index in range(len(segmented)):
         assert cached.pinyin(again, index) == annotator.pinyin(segmented, index), index
         assert cached.word_info(again, index) == annotator.word_info(segmented, index), index
+
+
+def test_the_article_statistics_come_back_with_the_annotation_without_a_count(
+    cache: AnnotationCache,
+    annotator: Annotator,
+    segmented: SegmentedText,
+    article_text: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Hover waits for the Article tab's statistics at start: they are saved, not counted
+    again (no HSK level or dictionary look-up), and equal to a fresh count."""
+    saved(cache, annotator, segmented)
+    counted = annotator_article_stats(annotator, segmented)
+    import reader.annotation.stats as stats_module
+
+    def no_count(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the statistics were counted again")
+
+    monkeypatch.setattr(stats_module, "compute_article_stats", no_count)
+    monkeypatch.setattr(stats_module, "hsk_level", no_count)
+
+    cached = load_cached_annotator(article_text, cache=cache)
+
+    assert cached is not None
+    assert cached.saved_stats() == counted
+    assert counted.words > 2000 and counted.not_in_dictionary
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param(None, id="missing"),
+        pytest.param((1, 2, 3), id="too-short"),
+        pytest.param((1, 2, -3, 4, (), ()), id="negative-count"),
+        pytest.param((1, 2, 3, 4, ((1, "5"),), ()), id="level-count-not-a-number"),
+        pytest.param((1, 2, 3, 4, (), (7,)), id="unknown-word-not-text"),
+    ],
+)
+def test_saved_statistics_of_the_wrong_shape_make_the_entry_unusable(
+    cache: AnnotationCache,
+    annotator: Annotator,
+    segmented: SegmentedText,
+    monkeypatch: pytest.MonkeyPatch,
+    fields: object,
+) -> None:
+    """An entry whose statistics are not what the reader writes is ignored, never shown."""
+    import reader.annotation.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_stats_fields", lambda _stats: fields)
+    saved(cache, annotator, segmented)
+
+    assert cache.load(segmented.text, fingerprint_of(annotator)) is None
 
 
 def test_the_cached_annotator_describes_words_like_the_full_one(
@@ -183,7 +236,9 @@ def test_only_the_most_recently_used_entries_are_kept(tmp_path: Path, annotator:
     for text in texts:
         segmented = annotator.segment(text)
         pinyin = [annotator.pinyin(segmented, i) for i in range(len(segmented))]
-        assert cache.save(segmented, pinyin, fingerprint)
+        assert cache.save(
+            segmented, pinyin, annotator_article_stats(annotator, segmented), fingerprint
+        )
 
     assert cache.load(texts[0], fingerprint) is None
     assert cache.load(texts[1], fingerprint) is not None
