@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontDatabase, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.annotation.annotator import Annotator
 from reader.articles import default_article
@@ -196,6 +196,31 @@ def test_dark_theme_darkens_the_palette_and_is_remembered(
     again.action("theme_light").trigger()
     assert QApplication.instance().palette().base().color().lightness() > 200
     assert Settings().theme() is Theme.LIGHT
+
+
+def test_a_theme_chosen_while_reading_reaches_every_panel(qtbot, window: MainWindow) -> None:
+    """Switching live recolours the article, the library, the sidebar and its tabs, the
+    toolbar and the find bar, not only the application's palette (Qt does not pass a new
+    palette on to widgets polished under a style sheet unless the sheet is set again)."""
+    window.show_find_bar()
+    window.show_dictionary_search("城市")
+
+    def lightness_of_shown_widgets() -> dict[str, tuple[int, int]]:
+        return {
+            f"{type(widget).__name__} {widget.objectName()}": (
+                widget.palette().window().color().lightness(),
+                widget.palette().base().color().lightness(),
+            )
+            for widget in [window, *window.findChildren(QWidget)]
+            if widget.isVisible()
+        }
+
+    for action, dark in (("theme_dark", True), ("theme_light", False), ("theme_dark", True)):
+        window.action(action).trigger()
+        shown = lightness_of_shown_widgets()
+        assert len(shown) > 20
+        wrong = {name: colours for name, colours in shown.items() if (max(colours) < 128) != dark}
+        assert not wrong, f"after {action}: {wrong}"
 
 
 def test_about_box_credits_cc_cedict_with_its_date(annotator: Annotator) -> None:
