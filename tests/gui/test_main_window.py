@@ -165,6 +165,43 @@ def test_tab_moves_focus_from_the_article_to_the_sidebar(qtbot, window: MainWind
     assert focused is not None and window.sidebar().isAncestorOf(focused)
 
 
+def test_tab_reaches_the_dictionary_search_chosen_by_keyboard(qtbot, window: MainWindow) -> None:
+    """The search is built when its tab is first shown, yet Tab goes into it from the
+    tab bar, as into a tab made with the window (not past the library and toolbar)."""
+    window.activateWindow()
+    window.view().setFocus()
+    qtbot.waitUntil(lambda: window.view().hasFocus())
+    sidebar = window.sidebar()
+    qtbot.keyClick(window.view(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is sidebar.tabBar()
+
+    while sidebar.tabText(sidebar.currentIndex()) != "Dictionary":
+        qtbot.keyClick(sidebar.tabBar(), Qt.Key.Key_Right)
+    qtbot.keyClick(sidebar.tabBar(), Qt.Key.Key_Tab)
+
+    assert QApplication.focusWidget() is sidebar.dictionary_search().query_edit()
+
+
+def test_the_find_bar_sits_between_the_sidebar_and_the_library_in_tab_order(
+    qtbot, window: MainWindow
+) -> None:
+    """Built on first use, the find bar still takes its place in the Tab order: Shift+Tab
+    from its field goes back into the sidebar, Tab from its last button on to the library."""
+    window.activateWindow()
+    window.show_find_bar()
+    field = window.find_bar().field()
+    qtbot.waitUntil(field.hasFocus)
+
+    qtbot.keyClick(field, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert window.sidebar().isAncestorOf(QApplication.focusWidget())
+
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    while window.find_bar().isAncestorOf(QApplication.focusWidget()):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert window.library().isAncestorOf(QApplication.focusWidget())
+
+
 def test_popup_search_button_opens_the_dictionary_tab(qtbot, window: MainWindow) -> None:
     search = window.sidebar().dictionary_search()
     with qtbot.waitSignal(search.results_shown, timeout=10_000):
