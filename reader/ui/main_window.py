@@ -63,6 +63,7 @@ from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.prompts import Prompts
 from reader.ui.settings import Settings
 from reader.ui.sidebar import Sidebar
+from reader.ui.tab_order import follow_in_tab_order
 from reader.ui.theme import Theme, apply_theme
 from reader.ui.window_menus import WindowMenus
 from reader.wording import counted
@@ -199,6 +200,8 @@ class MainWindow(QMainWindow):
             self._find_bar = FindBar(self._view, self._worker, self)
             self._find_bar.hide()
             self._centre_layout.addWidget(self._find_bar)
+            # Where it was when the window made it: after the sidebar, before the library.
+            follow_in_tab_order(self._sidebar, self._find_bar)
         return self._find_bar
 
     def sidebar(self) -> Sidebar:

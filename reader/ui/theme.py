@@ -114,8 +114,13 @@ def apply_theme(app: QApplication, theme: Theme) -> bool:
     dark = resolved_is_dark(theme)
     if app.style().name() != "fusion":  # a new style object would polish every widget again
         app.setStyle("Fusion")
-    app.setPalette(dark_palette() if dark else light_palette())
+    palette = dark_palette() if dark else light_palette()
     sheet = _style_sheet()
-    if app.styleSheet() != sheet:
+    if palette != app.palette() or sheet != app.styleSheet():
+        app.setPalette(palette)
+        # Set after the palette even when unchanged: under a style sheet Qt does not
+        # pass a new application palette on to the widgets it has polished, and
+        # setting the sheet polishes them again with it (else a live switch to dark
+        # leaves the article and the panels light).
         app.setStyleSheet(sheet)
     return dark

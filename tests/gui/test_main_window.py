@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontDatabase, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.annotation.annotator import Annotator
 from reader.articles import default_article
@@ -165,6 +165,43 @@ def test_tab_moves_focus_from_the_article_to_the_sidebar(qtbot, window: MainWind
     assert focused is not None and window.sidebar().isAncestorOf(focused)
 
 
+def test_tab_reaches_the_dictionary_search_chosen_by_keyboard(qtbot, window: MainWindow) -> None:
+    """The search is built when its tab is first shown, yet Tab goes into it from the
+    tab bar, as into a tab made with the window (not past the library and toolbar)."""
+    window.activateWindow()
+    window.view().setFocus()
+    qtbot.waitUntil(lambda: window.view().hasFocus())
+    sidebar = window.sidebar()
+    qtbot.keyClick(window.view(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is sidebar.tabBar()
+
+    while sidebar.tabText(sidebar.currentIndex()) != "Dictionary":
+        qtbot.keyClick(sidebar.tabBar(), Qt.Key.Key_Right)
+    qtbot.keyClick(sidebar.tabBar(), Qt.Key.Key_Tab)
+
+    assert QApplication.focusWidget() is sidebar.dictionary_search().query_edit()
+
+
+def test_the_find_bar_sits_between_the_sidebar_and_the_library_in_tab_order(
+    qtbot, window: MainWindow
+) -> None:
+    """Built on first use, the find bar still takes its place in the Tab order: Shift+Tab
+    from its field goes back into the sidebar, Tab from its last button on to the library."""
+    window.activateWindow()
+    window.show_find_bar()
+    field = window.find_bar().field()
+    qtbot.waitUntil(field.hasFocus)
+
+    qtbot.keyClick(field, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert window.sidebar().isAncestorOf(QApplication.focusWidget())
+
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    while window.find_bar().isAncestorOf(QApplication.focusWidget()):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert window.library().isAncestorOf(QApplication.focusWidget())
+
+
 def test_popup_search_button_opens_the_dictionary_tab(qtbot, window: MainWindow) -> None:
     search = window.sidebar().dictionary_search()
     with qtbot.waitSignal(search.results_shown, timeout=10_000):
@@ -196,6 +233,31 @@ def test_dark_theme_darkens_the_palette_and_is_remembered(
     again.action("theme_light").trigger()
     assert QApplication.instance().palette().base().color().lightness() > 200
     assert Settings().theme() is Theme.LIGHT
+
+
+def test_a_theme_chosen_while_reading_reaches_every_panel(qtbot, window: MainWindow) -> None:
+    """Switching live recolours the article, the library, the sidebar and its tabs, the
+    toolbar and the find bar, not only the application's palette (Qt does not pass a new
+    palette on to widgets polished under a style sheet unless the sheet is set again)."""
+    window.show_find_bar()
+    window.show_dictionary_search("城市")
+
+    def lightness_of_shown_widgets() -> dict[str, tuple[int, int]]:
+        return {
+            f"{type(widget).__name__} {widget.objectName()}": (
+                widget.palette().window().color().lightness(),
+                widget.palette().base().color().lightness(),
+            )
+            for widget in [window, *window.findChildren(QWidget)]
+            if widget.isVisible()
+        }
+
+    for action, dark in (("theme_dark", True), ("theme_light", False), ("theme_dark", True)):
+        window.action(action).trigger()
+        shown = lightness_of_shown_widgets()
+        assert len(shown) > 20
+        wrong = {name: colours for name, colours in shown.items() if (max(colours) < 128) != dark}
+        assert not wrong, f"after {action}: {wrong}"
 
 
 def test_about_box_credits_cc_cedict_with_its_date(annotator: Annotator) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from reader.ui.sidebar.article_tab import ArticleTab
+from reader.ui.tab_order import follow_in_tab_order
 
 if TYPE_CHECKING:
     from reader.annotation.word_info import WordAnnotator
@@ -59,6 +60,8 @@ class Sidebar(QTabWidget):
             assert layout is not None
             layout.addWidget(search)
             self._dictionary_page.setFocusProxy(search)
+            # Tab goes from the tab bar into the search, as when it was made with the tab.
+            follow_in_tab_order(self.tabBar(), self._dictionary_page)
             if self._dictionary_annotator is not None:
                 search.set_annotator(*self._dictionary_annotator)
             self._dictionary_search = search
