@@ -123,19 +123,21 @@ def run(options: WindowOptions) -> int:
     if options.pinyin is not None:
         window.set_pinyin_mode(PinyinMode(options.pinyin), remember=False)
     watcher = FirstPaintWatcher(window.view())
-    # Shown, and its layout settled, before the article is put in: the view then
-    # has its final size when the text is laid out, so a long article is laid out
-    # once and not again for each resize of the docks around it.  Nothing is
-    # painted before the event loop runs, so the first paint shows the article.
-    window.show()
-    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     if options.screenshot is not None and options.path is not None:
-        # A screenshot of some other article would mislead: fail instead.
+        # A screenshot of some other article would mislead: fail instead, before
+        # any window or message box shows.
         if not window.open_path(options.path):
             print(f"reader: {window.last_error()}", file=sys.stderr)
             window.close()  # stops the worker thread cleanly
             return EXIT_FAILED
+        window.show()
     else:
+        # Shown, and its layout settled, before the article is put in: the view then
+        # has its final size when the text is laid out, so a long article is laid out
+        # once and not again for each resize of the docks around it.  Nothing is
+        # painted before the event loop runs, so the first paint shows the article.
+        window.show()
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         window.open_initial(options.path)
 
     def begin() -> None:

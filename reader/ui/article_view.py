@@ -1210,7 +1210,9 @@ class ArticleView(QTextEdit):
         key = (pinyin, text)
         width = self._widths.get(key)
         if width is None:
-            font = self._pinyin_font() if pinyin else self.document().defaultFont()
+            # the article font itself, not the shown document's: a new document's
+            # margins are measured before it is shown (_install_document)
+            font = self._pinyin_font() if pinyin else article_font(self._point_size)
             width = QFontMetricsF(font).horizontalAdvance(text)
             self._widths[key] = width
         return width
