@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QPoint, QRect, QUrl
 from PySide6.QtWidgets import QLabel
 
 from reader.annotation.annotator import Annotator
@@ -196,3 +196,40 @@ def test_the_dictionary_tab_shows_a_ready_search_given_the_annotator_before(
         search.search_for("城市")
     assert any(e.simplified == "城市" for e in search.results_model().entries())
     worker.shutdown()
+
+
+@pytest.mark.parametrize("height", [220, 360, 900])
+def test_no_row_of_the_article_tab_is_squeezed_in_a_short_window(
+    qtbot, annotator: Annotator, height: int
+) -> None:
+    """A short window used to press the HSK rows on top of each other: the tab scrolls
+    instead, every row keeps its height, and rows do not overlap."""
+    from reader.ui.sidebar.article_tab import ArticleTab
+
+    sidebar = Sidebar()
+    qtbot.addWidget(sidebar)
+    text = "我们在北京的大学学习中文。河长制是一项制度。" * 3
+    sidebar.article_tab().set_stats(
+        compute_article_stats(
+            annotator.segment(text),
+            hsk_level=hsk_level,
+            in_dictionary=lambda word: word in annotator.dictionary,
+        )
+    )
+    sidebar.resize(320, height)
+    sidebar.show()
+    qtbot.waitExposed(sidebar)
+
+    tab = sidebar.article_tab()
+    assert isinstance(tab, ArticleTab)
+    rows = [label for label in tab.findChildren(QLabel) if label.isVisibleTo(tab)]
+    assert len(rows) > 10
+    qtbot.waitUntil(lambda: all(r.height() >= r.minimumSizeHint().height() for r in rows))
+
+    def in_tab(label: QLabel) -> QRect:
+        return QRect(label.mapTo(tab, QPoint(0, 0)), label.size())
+
+    for first in rows:
+        for second in rows:
+            if first is not second:
+                assert not in_tab(first).intersects(in_tab(second)), (first.text(), second.text())

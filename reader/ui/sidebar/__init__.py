@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from reader.ui.sidebar.article_tab import ArticleTab
 from reader.ui.tab_order import follow_in_tab_order
@@ -33,11 +33,19 @@ class Sidebar(QTabWidget):
         tabs.setUsesScrollButtons(False)
         tabs.setExpanding(False)
         self._article_tab = ArticleTab(self)
+        # In a short window the Article tab's rows would be squeezed on top of each
+        # other: it scrolls instead.
+        article_page = QScrollArea(self)
+        article_page.setFrameShape(QFrame.Shape.NoFrame)
+        article_page.setWidgetResizable(True)
+        article_page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        article_page.setWidget(self._article_tab)
+        article_page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes on to the word list
         self._dictionary_page = QWidget(self)
         QVBoxLayout(self._dictionary_page).setContentsMargins(0, 0, 0, 0)
         self._dictionary_search: DictionarySearch | None = None
         self._dictionary_annotator: tuple[WordAnnotator, BackgroundWorker] | None = None
-        self.add_tab(self._article_tab, "Article")
+        self.add_tab(article_page, "Article")
         self.add_tab(self._dictionary_page, "Dictionary")
         self.currentChanged.connect(self._build_current_tab)
 
