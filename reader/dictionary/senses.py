@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from reader.dictionary.entry import Entry
+from reader.language.word_parts import word_parts
 
 Lookup = Callable[[str], tuple[Entry, ...]]
 
@@ -153,27 +154,26 @@ def numeral_and_measure(word: str, lookup: Lookup, reading: str = "") -> str:
 
 
 def composed(word: str, lookup: Lookup, reading: str = "", *, needs_word: bool = False) -> str:
-    """'new + century' for 新世纪: the longest dictionary words from the left; "" if none fit.
+    """'new + century' for 新世纪: the dictionary words it is made of, cut as
+    ``reader.language.word_parts`` says (做 + 作业, not 做作 + 业); "" if a part has no sense.
 
     ``needs_word``: "" unless some part is a word of two or more characters
     (幸福 + 感), so a name is not glossed character by character (李 + 煊 + 坤).
     """
     syllables = reading.split()
-    parts: list[str] = []
-    longest = 0
-    start = 0
-    while start < len(word):
-        for end in range(len(word), start, -1):
+    senses: dict[tuple[int, int], str] = {}
+
+    def sense(start: int, end: int) -> str:
+        if (start, end) not in senses:
             piece_reading = " ".join(syllables[start:end]) if len(syllables) == len(word) else ""
-            sense = _short_sense(word[start:end], lookup, piece_reading)
-            if sense:
-                parts.append(sense)
-                longest = max(longest, end - start)
-                start = end
-                break
-        else:
-            return ""
-    if len(parts) < 2 or (needs_word and longest < 2):
+            senses[start, end] = _short_sense(word[start:end], lookup, piece_reading)
+        return senses[start, end]
+
+    spans = word_parts(word, lambda start, end: end - start < len(word) and bool(sense(start, end)))
+    parts = [sense(start, end) for start, end in spans]
+    if len(parts) < 2 or not all(parts):
+        return ""
+    if needs_word and all(end - start == 1 for start, end in spans):
         return ""
     return " + ".join(parts) + COMPOSED_MARK
 

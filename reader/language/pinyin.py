@@ -46,6 +46,7 @@ from reader.language.polyphone_model import PolyphoneModel, shared_model
 from reader.language.script import to_simplified, word_to_simplified
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.language.versions import PINYIN_RULES_VERSION as PINYIN_RULES_VERSION
+from reader.language.word_parts import both_cuts, word_parts
 
 Readings = tuple[str, ...]
 
@@ -254,19 +255,18 @@ class PinyinResolver:
 
     def _with_neutral_tones_of_parts(self, word: str, suggested: Readings) -> Readings:
         """``suggested`` with the neutral tones of the dictionary words ``word`` is made of
-        (讲故事 jiǎng gùshi, as 故事 reads); no other syllable changes."""
+        (讲故事 jiǎng gùshi, as 故事 reads; cut as ``word_parts`` says, so 做作业 is
+        做 | 作业, not 做作 zuòzuo | 业); no other syllable changes."""
         reading = list(suggested)
-        start = 0
-        while start < len(word) - 1:
-            for end in range(len(word), start + 1, -1):
-                if end - start < len(word) and self._listed(word[start:end]):
-                    part = self.word_reading(word[start:end])
-                    if not any(map(_differs_beyond_neutral, part, reading[start:end])):
-                        reading[start:end] = part
-                    start = end
-                    break
-            else:
-                start += 1
+        spans = word_parts(
+            word,
+            lambda start, end: end - start < len(word) and bool(self._listed(word[start:end])),
+        )
+        for start, end in spans:
+            if end - start > 1:
+                part = self.word_reading(word[start:end])
+                if not any(map(_differs_beyond_neutral, part, reading[start:end])):
+                    reading[start:end] = part
         return tuple(reading)
 
     def _char_by_rule(self, segmented: SegmentedText, index: int, char: str) -> str:
@@ -435,18 +435,19 @@ class PinyinResolver:
         return _citation_tones(word, tuple(reading))
 
     def _settled_by_dictionary_words(self, word: str) -> dict[int, str]:
-        """Syllables of ``word`` inside a dictionary word of one reading (都市 in 都市生活)."""
+        """Syllables of ``word`` inside a dictionary word of one reading (都市 in 都市生活).
+
+        The words are cut as ``word_parts`` says (做 | 作业 zuòyè, not 做作 zuòzuo);
+        where a cut from the other side has as few parts, a character the first
+        leaves alone is read as in the word it makes there (弄 in 弄 | 清楚 as in
+        弄清 nòngqīng).
+        """
+        cut, other = both_cuts(word, lambda start, end: len(self._listed(word[start:end])) == 1)
         settled: dict[int, str] = {}
-        start = 0
-        while start < len(word):
-            for end in range(len(word), start + 1, -1):
-                listed = self._listed(word[start:end])
-                if len(listed) == 1:
-                    settled.update(zip(range(start, end), listed[0], strict=True))
-                    start = end
-                    break
-            else:
-                start += 1
+        for start, end in (other or []) + cut:  # the chosen cut's words have the last word
+            if end - start > 1:
+                (listed,) = self._listed(word[start:end])
+                settled.update(zip(range(start, end), listed, strict=True))
         return settled
 
     def _model_prediction(self, text: str, offset: int) -> tuple[str, float]:

@@ -109,6 +109,22 @@ def test_a_word_no_dictionary_has_is_composed_and_says_so(annotator: Annotator) 
     assert info.gloss == "new + century" + COMPOSED_MARK
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("我们下午去公园放风筝。", "放风筝", "to put + kite"),  # not 放风 "to let in air" + 筝
+        ("明天还得早起做作业。", "做作业", "to make + school assignment"),  # not 做作 "affected"
+        ("球队新来的主教练很严格。", "主教练", "owner + instructor"),  # not 主教 "bishop" + 练
+        ("市交通部门提醒市民注意安全。", "交通部门", " + department"),  # not 交通部 + 门 "gate"
+        ("有话好好说，你要讲道理。", "讲道理", "to speak + reason"),  # not 讲道 + 理 "texture"
+    ],
+)
+def test_a_composed_meaning_is_made_of_the_words_a_reader_sees(
+    annotator: Annotator, sentence: str, word: str, gloss: str
+) -> None:
+    assert in_sentence(annotator, sentence, word).gloss.endswith(gloss + COMPOSED_MARK)
+
+
 def test_numeral_and_measure_words_are_described_as_such(annotator: Annotator) -> None:
     for word, amount in (("五年", "5"), ("一个", "1"), ("两千", "2,000"), ("第十二", "ordinal 12")):
         gloss = annotator.describe(word).gloss
