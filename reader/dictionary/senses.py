@@ -203,7 +203,13 @@ def composed(word: str, lookup: Lookup, reading: str = "", *, needs_word: bool =
             senses[start, end] = _short_sense(word[start:end], lookup, piece_reading)
         return senses[start, end]
 
-    spans = word_parts(word, lambda start, end: end - start < len(word) and bool(sense(start, end)))
+    def simplified(piece: str) -> str:
+        found = lookup(piece)
+        return found[0].simplified if found else piece
+
+    spans = word_parts(
+        word, lambda start, end: end - start < len(word) and bool(sense(start, end)), simplified
+    )
     parts = [sense(start, end) for start, end in spans]
     if len(parts) < 2 or not all(parts):
         return ""

@@ -25,6 +25,7 @@ from reader.language.hsk import BAND_7_TO_9, hsk_level
 
 Span = tuple[int, int]
 IsPart = Callable[[int, int], bool]
+Simplify = Callable[[str], str]
 _NOT_GRADED = BAND_7_TO_9 + 1
 
 
@@ -54,34 +55,42 @@ def _from_right(word: str, is_part: IsPart) -> list[Span]:
     return spans[::-1]
 
 
-def word_parts(word: str, is_part: IsPart) -> list[Span]:
+def word_parts(word: str, is_part: IsPart, simplified: Simplify = str) -> list[Span]:
     """Spans (start, end) covering ``word``: pieces ``word[start:end]`` of two or more
     characters for which ``is_part(start, end)`` is true, and single characters between
     them (see the module docstring).
 
     ``is_part`` is asked only about pieces of two or more characters, the whole word
     included: it should say no to the whole word when that is not to count as a part.
+    ``simplified`` gives a part in simplified characters, as HSK writes it (教練 ->
+    教练); the default is for a word already simplified.
     """
-    return both_cuts(word, is_part)[0]
+    return both_cuts(word, is_part, simplified)[0]
 
 
-def both_cuts(word: str, is_part: IsPart) -> tuple[list[Span], list[Span] | None]:
+def both_cuts(
+    word: str, is_part: IsPart, simplified: Simplify = str
+) -> tuple[list[Span], list[Span] | None]:
     """``word_parts``'s cut, and the cut from the other side when it has as few parts
     (弄 | 清楚 and 弄清 | 楚), else None."""
     left = _from_left(word, is_part)
     right = _from_right(word, is_part)
 
     def cost(spans: list[Span]) -> tuple[int, list[int]]:
-        return (len(spans), _hardest_first(word, spans))
+        return (len(spans), _hardest_first(word, spans, simplified))
 
     chosen, other = (right, left) if cost(right) < cost(left) else (left, right)
     return chosen, (other if len(other) == len(chosen) and other != chosen else None)
 
 
-def _hardest_first(word: str, spans: list[Span]) -> list[int]:
+def _hardest_first(word: str, spans: list[Span], simplified: Simplify) -> list[int]:
     """The HSK levels of a cut's words of two or more characters, hardest first; a word
     not graded counts as harder than any; a doubled verb (看看书) as the easiest."""
     if len(word) > 2 and word[0] == word[1] and spans[0] == (0, 2):
         return []
-    levels = (hsk_level(word[start:end]) or _NOT_GRADED for start, end in spans if end - start > 1)
+    levels = (
+        hsk_level(simplified(word[start:end])) or _NOT_GRADED
+        for start, end in spans
+        if end - start > 1
+    )
     return sorted(levels, reverse=True)

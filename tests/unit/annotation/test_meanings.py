@@ -137,6 +137,7 @@ def test_a_character_that_merges_several_traditional_ones_shows_the_everyday_one
         ("我们下午去公园放风筝。", "放风筝", "to put + kite"),  # not 放风 "to let in air" + 筝
         ("明天还得早起做作业。", "做作业", "to make + school assignment"),  # not 做作 "affected"
         ("球队新来的主教练很严格。", "主教练", "owner + instructor"),  # not 主教 "bishop" + 练
+        ("球隊新來的主教練很嚴格。", "主教練", "owner + instructor"),  # HSK grades 教练, simplified
         ("市交通部门提醒市民注意安全。", "交通部门", " + department"),  # not 交通部 + 门 "gate"
         ("有话好好说，你要讲道理。", "讲道理", "to speak + reason"),  # not 讲道 + 理 "texture"
     ],
