@@ -61,10 +61,14 @@ PLACE_NAMES: dict[str, Readings] = {
     "河涌": ("hé", "chōng"),
     "涌边": ("chōng", "biān"),
 }
-# After a degree adverb (很长, 太重) these characters are adjectives.
+# After a degree adverb (很长, 太重) these characters are adjectives; so they are
+# after 变 "to become" (变长, 变差), which takes an adjective for the state it reaches.
 DEGREE_ADVERBS = frozenset(
     {"很", "太", "更", "最", "挺", "真", "非常", "特别", "比较", "这么", "那么"}
 )
+BEFORE_ADJECTIVES = DEGREE_ADVERBS | {"变", "变得"}
+# 更 before an adjective is the adverb gèng "more" (更长), never gēng "to change"
+DEGREE_ADVERB_READINGS: dict[str, str] = {"更": "gèng"}
 ADJECTIVE_READINGS: dict[str, str] = {
     "长": "cháng",
     "重": "zhòng",
@@ -279,7 +283,7 @@ class PinyinResolver:
             return "wéi"
         if char == "为" and _as_for(context):
             return "wèi"
-        if char in ADJECTIVE_READINGS and context.previous_text() in DEGREE_ADVERBS:
+        if char in ADJECTIVE_READINGS and context.previous_text() in BEFORE_ADJECTIVES:
             return ADJECTIVE_READINGS[char]
         if char == "应" and not context.next_text():
             # 应 "should" needs a verb after it; closing a clause it is yìng, "respond"
@@ -543,11 +547,11 @@ def _glued_reading(word: str, suggested: Readings) -> Readings | None:
     if len(word) > 2 and word[-2:] in ("不着", "得着"):
         # a result complement: 睡不着, 找得着
         return suggested[:-1] + ("zháo",)
-    if len(word) == 2 and word[0] in DEGREE_ADVERBS:
-        # jieba's HMM glues a degree adverb to an adjective: 很长
+    if len(word) == 2 and word[0] in BEFORE_ADJECTIVES:
+        # jieba's HMM glues a degree adverb or 变 to an adjective: 很长, 更长, 变差
         adjective = ADJECTIVE_READINGS.get(word[1])
         if adjective:
-            return suggested[:1] + (adjective,)
+            return (DEGREE_ADVERB_READINGS.get(word[0], suggested[0]), adjective)
     if len(word) > 1 and word[-1] == "为":
         # verb + 为 guessed as one word by jieba's HMM: 被选为
         return suggested[:-1] + ("wéi",)

@@ -167,6 +167,24 @@ def test_a_word_no_dictionary_lists_keeps_the_neutral_tones_of_its_parts(
 @pytest.mark.parametrize(
     ("sentence", "word", "expected"),
     [
+        ("正在长身体的青少年需要的时间更长。", "更长", "gèng cháng"),  # not gēng "to change"
+        ("这条路更长。", "更长", "gèng cháng"),
+        ("人的注意力会变差，反应也会变慢。", "变差", "biàn chà"),  # not chā "difference"
+        ("这个箱子变重了。", "变重", "biàn zhòng"),  # not chóng "again"
+        ("冬天来了，夜晚变长了。", "变长", "biàn cháng"),
+    ],
+)
+def test_an_adjective_after_a_degree_adverb_or_bian_glued_to_it_is_read_as_one(
+    annotator: Annotator, sentence: str, word: str, expected: str
+) -> None:
+    """jieba's HMM glues 更 or 变 "to become" onto the adjective (更长, 变差): the
+    adjective's reading (长 cháng, 差 chà, 重 zhòng), and 更 the adverb gèng."""
+    assert reading_of(annotator, sentence, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
         ("明天还得早起做作业。", "做作业", "zuò zuò yè"),  # 做 | 作业, not 做作 zuòzuo
         ("吃完饭我去洗衣服。", "洗衣服", "xǐ yī fu"),  # 洗 | 衣服, not 洗衣 | 服 fú
         ("快去穿衣服，要迟到了。", "穿衣服", "chuān yī fu"),
