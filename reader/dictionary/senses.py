@@ -4,9 +4,13 @@ CC-CEDICT lists a headword's entries in no particular order, and many
 characters have a surname, place, brand or "variant of" entry first
 (现代 "Hyundai", 年 "surname Nian", 从 "variant of 從").  ``ordered_entries``
 puts first the entry a reader means: the one whose reading is the reading
-chosen in context, then ordinary words before proper nouns (unless the token
-is tagged as a name), then entries that say something before entries that
-only point elsewhere.  ``meaning`` turns that into one line and, for a token
+chosen in context, then entries that say something before entries that only
+point elsewhere, then ordinary words before proper nouns (unless the token is
+tagged as a name).  A character that stands for several traditional ones (后
+for 后 and 後, 当 for 噹 and 當) has an entry of the same reading for each: the
+one of the kind of word jieba tags the token as (a verb's "to ..." sense for
+a verb), then the one that says more, comes first (後 "back; behind" before
+后 "empress").  ``meaning`` turns that into one line and, for a token
 no dictionary has, composes one from its parts, labels a name, or describes a
 number with its measure word, so no Han token is left without a meaning.
 """
@@ -18,6 +22,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from reader.dictionary.entry import Entry
+from reader.language.word_parts import word_parts
 
 Lookup = Callable[[str], tuple[Entry, ...]]
 
@@ -37,6 +42,7 @@ LEADING_SENSES: dict[str, tuple[str, ...]] = {
 
 _REFERENCE = re.compile(r"^(?:[A-Za-z]+ )?(?:variant of|see|see also|same as) ")
 _SURNAME = re.compile(r"^surname \w+$")
+_NOT_EVERYDAY = re.compile(r"^(?:\((?:classical|literary|archaic|old|onom\.)\)|used in )")
 _NAME_TAGS = ("nr", "ns", "nt")
 _NAME_LABELS = {"nr": "personal name", "ns": "place name", "nt": "organisation name"}
 
@@ -55,6 +61,13 @@ def _only_points_elsewhere(entry: Entry) -> bool:
     return all(_REFERENCE.match(sense) for sense in entry.senses)
 
 
+def _plain_weight(entry: Entry) -> int:
+    """How much an entry says of its own: its senses and sub-senses, without the ones
+    that point to another word, and a classifier as one more."""
+    plain = (sense for sense in entry.senses if not _REFERENCE.match(sense))
+    return sum(sense.count(";") + 1 for sense in plain) + bool(entry.classifiers)
+
+
 def ordered_entries(entries: Sequence[Entry], reading: str, pos: str = "") -> list[Entry]:
     """``entries`` in the order a reader should see them (see the module docstring).
 
@@ -63,11 +76,33 @@ def ordered_entries(entries: Sequence[Entry], reading: str, pos: str = "") -> li
     """
     wants_name = pos.startswith(_NAME_TAGS)
 
-    def rank(entry: Entry) -> tuple[bool, bool, bool]:
+    def rank(entry: Entry) -> tuple[bool, bool, bool, bool, int, bool]:
         # a bare surname entry is never what a token means when another entry exists
         # (伍 "five" in a heading, though jieba tags 伍 as a name)
         says_little = _only_points_elsewhere(entry) or all(map(_SURNAME.match, entry.senses))
-        return (entry.pinyin.lower() != reading, says_little, _is_proper(entry) != wants_name)
+        other_reading = entry.pinyin.lower() != reading
+        # one simplified character stands for several traditional ones, each its own
+        # entry of the same reading (后: 后 "empress", 後 "back; behind"; 当: 噹 "dong",
+        # 當 "to be"): the everyday word says more, and on a tie a classical, literary
+        # or onomatopoeic one gives way (云: 雲 "cloud" before "(classical) to say")
+        merged = len(entry.simplified) == 1 and not other_reading
+        # jieba's tag says whether the token is a verb or a noun here (签 "to sign", not
+        # 籤 "bamboo slip", in 签了字; 布 "cloth", not 佈 "to announce", in 一块布)
+        first = entry.senses[0] if entry.senses else ""
+        wrong_kind = merged and (
+            (pos.startswith("v") and not first.startswith("to "))
+            or (pos.startswith("n") and first.startswith("to "))
+        )
+        weight = -_plain_weight(entry) if merged else 0
+        marked = merged and bool(_NOT_EVERYDAY.match(first))
+        return (
+            other_reading,
+            says_little,
+            _is_proper(entry) != wants_name,
+            wrong_kind,
+            weight,
+            marked,
+        )
 
     return sorted(entries, key=rank)  # sorted() is stable: CC-CEDICT's order breaks ties
 
@@ -153,27 +188,32 @@ def numeral_and_measure(word: str, lookup: Lookup, reading: str = "") -> str:
 
 
 def composed(word: str, lookup: Lookup, reading: str = "", *, needs_word: bool = False) -> str:
-    """'new + century' for 新世纪: the longest dictionary words from the left; "" if none fit.
+    """'new + century' for 新世纪: the dictionary words it is made of, cut as
+    ``reader.language.word_parts`` says (做 + 作业, not 做作 + 业); "" if a part has no sense.
 
     ``needs_word``: "" unless some part is a word of two or more characters
     (幸福 + 感), so a name is not glossed character by character (李 + 煊 + 坤).
     """
     syllables = reading.split()
-    parts: list[str] = []
-    longest = 0
-    start = 0
-    while start < len(word):
-        for end in range(len(word), start, -1):
+    senses: dict[tuple[int, int], str] = {}
+
+    def sense(start: int, end: int) -> str:
+        if (start, end) not in senses:
             piece_reading = " ".join(syllables[start:end]) if len(syllables) == len(word) else ""
-            sense = _short_sense(word[start:end], lookup, piece_reading)
-            if sense:
-                parts.append(sense)
-                longest = max(longest, end - start)
-                start = end
-                break
-        else:
-            return ""
-    if len(parts) < 2 or (needs_word and longest < 2):
+            senses[start, end] = _short_sense(word[start:end], lookup, piece_reading)
+        return senses[start, end]
+
+    def simplified(piece: str) -> str:
+        found = lookup(piece)
+        return found[0].simplified if found else piece
+
+    spans = word_parts(
+        word, lambda start, end: end - start < len(word) and bool(sense(start, end)), simplified
+    )
+    parts = [sense(start, end) for start, end in spans]
+    if len(parts) < 2 or not all(parts):
+        return ""
+    if needs_word and all(end - start == 1 for start, end in spans):
         return ""
     return " + ".join(parts) + COMPOSED_MARK
 

@@ -46,6 +46,7 @@ from reader.language.polyphone_model import PolyphoneModel, shared_model
 from reader.language.script import to_simplified, word_to_simplified
 from reader.language.tokens import KIND_CODES, SegmentedText, TokenKind
 from reader.language.versions import PINYIN_RULES_VERSION as PINYIN_RULES_VERSION
+from reader.language.word_parts import both_cuts, word_parts
 
 Readings = tuple[str, ...]
 
@@ -60,10 +61,14 @@ PLACE_NAMES: dict[str, Readings] = {
     "河涌": ("hé", "chōng"),
     "涌边": ("chōng", "biān"),
 }
-# After a degree adverb (很长, 太重) these characters are adjectives.
+# After a degree adverb (很长, 太重) these characters are adjectives; so they are
+# after 变 "to become" (变长, 变差), which takes an adjective for the state it reaches.
 DEGREE_ADVERBS = frozenset(
     {"很", "太", "更", "最", "挺", "真", "非常", "特别", "比较", "这么", "那么"}
 )
+BEFORE_ADJECTIVES = DEGREE_ADVERBS | {"变", "变得"}
+# 更 before an adjective is the adverb gèng "more" (更长), never gēng "to change"
+DEGREE_ADVERB_READINGS: dict[str, str] = {"更": "gèng"}
 ADJECTIVE_READINGS: dict[str, str] = {
     "长": "cháng",
     "重": "zhòng",
@@ -254,19 +259,18 @@ class PinyinResolver:
 
     def _with_neutral_tones_of_parts(self, word: str, suggested: Readings) -> Readings:
         """``suggested`` with the neutral tones of the dictionary words ``word`` is made of
-        (讲故事 jiǎng gùshi, as 故事 reads); no other syllable changes."""
+        (讲故事 jiǎng gùshi, as 故事 reads; cut as ``word_parts`` says, so 做作业 is
+        做 | 作业, not 做作 zuòzuo | 业); no other syllable changes."""
         reading = list(suggested)
-        start = 0
-        while start < len(word) - 1:
-            for end in range(len(word), start + 1, -1):
-                if end - start < len(word) and self._listed(word[start:end]):
-                    part = self.word_reading(word[start:end])
-                    if not any(map(_differs_beyond_neutral, part, reading[start:end])):
-                        reading[start:end] = part
-                    start = end
-                    break
-            else:
-                start += 1
+        spans = word_parts(
+            word,
+            lambda start, end: end - start < len(word) and bool(self._listed(word[start:end])),
+        )
+        for start, end in spans:
+            if end - start > 1:
+                part = self.word_reading(word[start:end])
+                if not any(map(_differs_beyond_neutral, part, reading[start:end])):
+                    reading[start:end] = part
         return tuple(reading)
 
     def _char_by_rule(self, segmented: SegmentedText, index: int, char: str) -> str:
@@ -279,7 +283,7 @@ class PinyinResolver:
             return "wéi"
         if char == "为" and _as_for(context):
             return "wèi"
-        if char in ADJECTIVE_READINGS and context.previous_text() in DEGREE_ADVERBS:
+        if char in ADJECTIVE_READINGS and context.previous_text() in BEFORE_ADJECTIVES:
             return ADJECTIVE_READINGS[char]
         if char == "应" and not context.next_text():
             # 应 "should" needs a verb after it; closing a clause it is yìng, "respond"
@@ -435,18 +439,19 @@ class PinyinResolver:
         return _citation_tones(word, tuple(reading))
 
     def _settled_by_dictionary_words(self, word: str) -> dict[int, str]:
-        """Syllables of ``word`` inside a dictionary word of one reading (都市 in 都市生活)."""
+        """Syllables of ``word`` inside a dictionary word of one reading (都市 in 都市生活).
+
+        The words are cut as ``word_parts`` says (做 | 作业 zuòyè, not 做作 zuòzuo);
+        where a cut from the other side has as few parts, a character the first
+        leaves alone is read as in the word it makes there (弄 in 弄 | 清楚 as in
+        弄清 nòngqīng).
+        """
+        cut, other = both_cuts(word, lambda start, end: len(self._listed(word[start:end])) == 1)
         settled: dict[int, str] = {}
-        start = 0
-        while start < len(word):
-            for end in range(len(word), start + 1, -1):
-                listed = self._listed(word[start:end])
-                if len(listed) == 1:
-                    settled.update(zip(range(start, end), listed[0], strict=True))
-                    start = end
-                    break
-            else:
-                start += 1
+        for start, end in (other or []) + cut:  # the chosen cut's words have the last word
+            if end - start > 1:
+                (listed,) = self._listed(word[start:end])
+                settled.update(zip(range(start, end), listed, strict=True))
         return settled
 
     def _model_prediction(self, text: str, offset: int) -> tuple[str, float]:
@@ -542,11 +547,11 @@ def _glued_reading(word: str, suggested: Readings) -> Readings | None:
     if len(word) > 2 and word[-2:] in ("不着", "得着"):
         # a result complement: 睡不着, 找得着
         return suggested[:-1] + ("zháo",)
-    if len(word) == 2 and word[0] in DEGREE_ADVERBS:
-        # jieba's HMM glues a degree adverb to an adjective: 很长
+    if len(word) == 2 and word[0] in BEFORE_ADJECTIVES:
+        # jieba's HMM glues a degree adverb or 变 to an adjective: 很长, 更长, 变差
         adjective = ADJECTIVE_READINGS.get(word[1])
         if adjective:
-            return suggested[:1] + (adjective,)
+            return (DEGREE_ADVERB_READINGS.get(word[0], suggested[0]), adjective)
     if len(word) > 1 and word[-1] == "为":
         # verb + 为 guessed as one word by jieba's HMM: 被选为
         return suggested[:-1] + ("wéi",)

@@ -28,7 +28,10 @@ through ``known``) knows the result, in this order:
    the last character of a word that opens an unknown word, when both
    pieces are dictionary words, and what is left is a localizer (上, 中 ...)
    or jieba's dictionary counts the opened word more often than the word it
-   was taken from (物理层 | 面上 -> 物理 | 层面 | 上, 管理层 | 面上).
+   was taken from (物理层 | 面上 -> 物理 | 层面 | 上, 管理层 | 面上);
+   a number (or ordinal) cut in two, when the whole is one well-formed number
+   (第二 | 十分钟 -> 第二十 | 分钟 "the 20th minute", not "second" + "ten
+   minutes"; 九 | 十分 -> 九十 | 分, not 十分 "very").
 
 The glued character in front of 等 (rule 1) also joins a name before it
 when it is a place-name suffix (石井 | 河等 -> 石井河 | 等), and 零 "zero"
@@ -40,6 +43,7 @@ A change here alters tokens: bump ``SEGMENTATION_RULES_VERSION``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -61,6 +65,14 @@ _PARTICLES = frozenset("的地得")
 _DE = "的"
 # A numeral is never the opening of the word after it (一百一十 | 三比 stays apart)
 _NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
+_NUMERAL_CHARS = "".join(sorted(_NUMERALS))
+_ORDINAL = "第"
+# A number below ten thousand as it is written (二十, 八十六, 一百零五, 两千): two numbers
+# side by side (十一五, 五六十, 一一) are not one
+_WELL_FORMED_NUMBER = re.compile(
+    "(?:[一二两三四五六七八九]千)?(?:零?[一二两三四五六七八九]百)?"
+    "(?:零?[一二三四五六七八九]?十)?(?:零?[一二三四五六七八九])?"
+)
 # Localizers that close a phrase (层面上, 范围内): left over after an opened word they stand alone
 _LOCALIZERS = frozenset("上下中里内外前后间")
 # Tags of a word before which a name can stand (its object or complement): a verb,
@@ -203,6 +215,8 @@ class WordRepairer:
                 regrouped = None
                 if len(word) == 2 and word[1] in _PARTICLES:
                     regrouped = self._particle_given_back(before, word)
+                elif word[0] in _NUMERALS and before[-1:] in _NUMERALS:
+                    regrouped = self._numeral_joined(before, word)
                 elif len(before) >= 3 and len(word) <= 3 and not known(word):
                     regrouped = self._overlap_moved(before, word)
                 if regrouped is not None:
@@ -231,6 +245,24 @@ class WordRepairer:
         ):
             return [before, head, particle]
         return None
+
+    def _numeral_joined(self, before: str, word: str) -> list[str] | None:
+        """第二 | 十分钟 -> 第二十 | 分钟, 九 | 十分 -> 九十 | 分: a number jieba cut in two
+        (see rule 6), when the whole is one well-formed number and what follows it a
+        word or a single character."""
+        if word in self._terms or before in self._terms:
+            return None
+        digits = before.removeprefix(_ORDINAL)
+        lead = len(word) - len(word.lstrip(_NUMERAL_CHARS))
+        rest = word[lead:]
+        if not (
+            digits
+            and all(char in _NUMERALS for char in digits)
+            and _WELL_FORMED_NUMBER.fullmatch(digits + word[:lead])
+            and (len(rest) <= 1 or self._known(rest))
+        ):
+            return None
+        return [before + word[:lead], rest] if rest else [before + word]
 
     def _overlap_moved(self, before: str, word: str) -> list[str] | None:
         """物理层 | 面上 -> 物理 | 层面 | 上: the last character opens ``word``, which the

@@ -8,7 +8,9 @@ annotations made under the old number are then ignored and rebuilt.
 
 LEXICON_CACHE_VERSION = 4
 """The layout of segment.py's marshal cache of jieba's dictionary."""
-SEGMENTATION_RULES_VERSION = 5
-"""segment.py's cutting rules (blocks, token kinds, user-word frequencies, tags)."""
-PINYIN_RULES_VERSION = 4
-"""pinyin.py's reading rules (particles, place names, polyphonic characters ...)."""
+SEGMENTATION_RULES_VERSION = 6
+"""segment.py's cutting rules (blocks, token kinds, user-word frequencies, tags), and
+repair.py's repairs of jieba's words."""
+PINYIN_RULES_VERSION = 5
+"""pinyin.py's reading rules (particles, place names, polyphonic characters ...), and
+word_parts.py's cut of an unlisted word into the dictionary words it reads by."""

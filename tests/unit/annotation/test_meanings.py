@@ -109,6 +109,45 @@ def test_a_word_no_dictionary_has_is_composed_and_says_so(annotator: Annotator) 
     assert info.gloss == "new + century" + COMPOSED_MARK
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("比赛开始后，客队先进攻。", "后", "back; behind"),  # 後, not 后 "empress"
+        ("我觉得当大人真不容易。", "当", "to be; to act as"),  # 當, not 噹 "(onom.) dong"
+        ("会议于明天上午举行。", "于", "(of time or place) in; at"),  # 於, not 于 "to go"
+        ("这种药一天吃三次。", "药", "medicine"),  # 藥, not 葯 "leaf of the iris"
+        ("桌上有一台电脑。", "一台", "platform"),  # 臺, not 台 "(classical) you"
+        ("他在合同上签了字。", "签", "to sign"),  # a verb here: 簽, not 籤 "bamboo stick"
+        ("把这根绳子吊在树上。", "吊", "to suspend"),  # a verb: not 弔 "a string of cash"
+        ("一年有十二个月。", "一年", "year"),  # not 秊 "grain; harvest (old)"
+    ],
+)
+def test_a_character_that_merges_several_traditional_ones_shows_the_everyday_one(
+    annotator: Annotator, sentence: str, word: str, gloss: str
+) -> None:
+    """One simplified character, several traditional characters, each an entry of the
+    same reading: the entry that says more comes first, and one of the kind of word
+    jieba tags the token as (a verb's "to ..." sense for a verb)."""
+    assert gloss in in_sentence(annotator, sentence, word).gloss
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "gloss"),
+    [
+        ("我们下午去公园放风筝。", "放风筝", "to put + kite"),  # not 放风 "to let in air" + 筝
+        ("明天还得早起做作业。", "做作业", "to make + school assignment"),  # not 做作 "affected"
+        ("球队新来的主教练很严格。", "主教练", "owner + instructor"),  # not 主教 "bishop" + 练
+        ("球隊新來的主教練很嚴格。", "主教練", "owner + instructor"),  # HSK grades 教练, simplified
+        ("市交通部门提醒市民注意安全。", "交通部门", " + department"),  # not 交通部 + 门 "gate"
+        ("有话好好说，你要讲道理。", "讲道理", "to speak + reason"),  # not 讲道 + 理 "texture"
+    ],
+)
+def test_a_composed_meaning_is_made_of_the_words_a_reader_sees(
+    annotator: Annotator, sentence: str, word: str, gloss: str
+) -> None:
+    assert in_sentence(annotator, sentence, word).gloss.endswith(gloss + COMPOSED_MARK)
+
+
 def test_numeral_and_measure_words_are_described_as_such(annotator: Annotator) -> None:
     for word, amount in (("五年", "5"), ("一个", "1"), ("两千", "2,000"), ("第十二", "ordinal 12")):
         gloss = annotator.describe(word).gloss

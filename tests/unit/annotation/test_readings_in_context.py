@@ -165,6 +165,46 @@ def test_a_word_no_dictionary_lists_keeps_the_neutral_tones_of_its_parts(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("正在长身体的青少年需要的时间更长。", "更长", "gèng cháng"),  # not gēng "to change"
+        ("这条路更长。", "更长", "gèng cháng"),
+        ("人的注意力会变差，反应也会变慢。", "变差", "biàn chà"),  # not chā "difference"
+        ("这个箱子变重了。", "变重", "biàn zhòng"),  # not chóng "again"
+        ("冬天来了，夜晚变长了。", "变长", "biàn cháng"),
+    ],
+)
+def test_an_adjective_after_a_degree_adverb_or_bian_glued_to_it_is_read_as_one(
+    annotator: Annotator, sentence: str, word: str, expected: str
+) -> None:
+    """jieba's HMM glues 更 or 变 "to become" onto the adjective (更长, 变差): the
+    adjective's reading (长 cháng, 差 chà, 重 zhòng), and 更 the adverb gèng."""
+    assert reading_of(annotator, sentence, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("明天还得早起做作业。", "做作业", "zuò zuò yè"),  # 做 | 作业, not 做作 zuòzuo
+        ("吃完饭我去洗衣服。", "洗衣服", "xǐ yī fu"),  # 洗 | 衣服, not 洗衣 | 服 fú
+        ("快去穿衣服，要迟到了。", "穿衣服", "chuān yī fu"),
+        ("有话好好说，你要讲道理。", "讲道理", "jiǎng dào li"),  # 讲 | 道理, not 讲道 | 理
+        ("他花了很久才弄清楚。", "弄清楚", "nòng qīng chu"),  # 清楚, and 弄 as in 弄清
+        ("他们的总得分是九十分。", "总得分", "zǒng dé fēn"),  # 总 | 得分, not 总得 děi | 分
+        ("他是加拿大人。", "加拿大人", "jiā ná dà rén"),  # 加拿大 | 人, not 加拿 | 大人 dàren
+        ("她每天晚上都看看书。", "看看书", "kàn kan shū"),  # the doubled verb keeps its pair
+    ],
+)
+def test_a_word_no_dictionary_lists_is_read_by_the_words_it_is_made_of(
+    annotator: Annotator, sentence: str, word: str, expected: str
+) -> None:
+    """The parts are cut from both sides and the cut with the words a learner knows
+    kept (``reader.language.word_parts``): the longest word from the left took 做作
+    "affected" out of 做作业 and read it zuò zuo yè."""
+    assert reading_of(annotator, sentence, word) == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected", "sense"),
     [
         ("我买了很多东西。", "dōng xi", "thing"),

@@ -237,3 +237,31 @@ def test_zero_opens_the_word_after_it(annotator: Annotator, sentence: str) -> No
     found = words(annotator.segment(sentence))
     assert "天零" not in found
     assert "天" in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("第二十分钟，客队首先得分。", ["第二十", "分钟"]),  # not 第二 "second" | 十分钟
+        ("第八十六分钟，前锋把球打进。", ["第八十六", "分钟"]),
+        ("第三十五分钟，主队换人。", ["第三十五", "分钟"]),
+        ("他们的总得分是九十分。", ["九十", "分"]),  # not 九 | 十分 "very"
+        ("这次考试他考了八十分。", ["八十", "分"]),
+    ],
+)
+def test_a_number_jieba_cut_in_two_is_one_word(
+    annotator: Annotator, sentence: str, expected: list[str]
+) -> None:
+    found = words(annotator.segment(sentence))
+    assert pieces_in_order(found, expected), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [("十一五规划已经完成。", "十一五"), ("五六十个人参加了会议。", "五六十个")],
+)
+def test_two_numbers_side_by_side_are_not_joined(
+    annotator: Annotator, sentence: str, number: str
+) -> None:
+    """十一五 (the 11th five-year plan) and 五六十 "fifty or sixty" are no one number."""
+    assert number in words(annotator.segment(sentence))
