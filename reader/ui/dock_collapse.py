@@ -32,7 +32,10 @@ class DockCollapse(QObject):
         self._docks = docks
         self._settings = settings
         self._folded: list[QDockWidget] = []
-        self._folded_before = set(settings.folded_panels())  # taken up at the first fit
+        # The width each folded panel had: a hidden panel reports only its least width,
+        # and would take its old width again when shown.
+        self._widths: dict[str, int] = {}
+        self._folded_before = settings.folded_panels()  # taken up at the first fit
         window.installEventFilter(self)
 
     def min_column(self) -> float:
@@ -46,8 +49,14 @@ class DockCollapse(QObject):
         elif watched is self._window and event.type() == QEvent.Type.Close:
             # The window saves the panels folded away as closed; folding was not the
             # reader's choice, so they are remembered to come back in a wider window.
-            self._settings.set_folded_panels([dock.objectName() for dock in self._folded])
+            self._settings.set_folded_panels(
+                {dock.objectName(): self._width(dock) for dock in self._folded}
+            )
         return False
+
+    def _width(self, dock: QDockWidget) -> int:
+        """The width ``dock`` has, or will have again when unfolded."""
+        return max(dock.width(), self._widths.get(dock.objectName(), 0))
 
     def fit(self, width: int) -> None:
         """Fold or unfold panels for a window ``width`` pixels wide."""
@@ -57,7 +66,8 @@ class DockCollapse(QObject):
                 for dock in self._docks
                 if dock.objectName() in self._folded_before and dock.isHidden()
             ]
-            self._folded_before = set()
+            self._widths.update(self._folded_before)
+            self._folded_before = {}
         needed = self.min_column()
         # isHidden, not isVisible: at the first show the panels are not visible yet.
         shown = [dock for dock in self._docks if not dock.isHidden() and not dock.isFloating()]
@@ -65,12 +75,14 @@ class DockCollapse(QObject):
         for dock in shown:
             if room >= needed:
                 break
+            self._widths[dock.objectName()] = dock.width()
             dock.hide()
             self._folded.append(dock)
             room += dock.width()
         for dock in reversed(list(self._folded)):
-            if room - dock.width() < needed:
+            width = self._width(dock)
+            if room - width < needed:
                 break
             dock.show()
             self._folded.remove(dock)
-            room -= dock.width()
+            room -= width

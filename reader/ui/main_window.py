@@ -273,6 +273,10 @@ class MainWindow(QMainWindow):
         """The menus and the places where features add their own."""
         return self._menus
 
+    def readable_column(self) -> float:
+        """The least width the article view keeps by folding the side panels away."""
+        return self._dock_collapse.min_column()
+
     def library_dock(self) -> QDockWidget:
         return self._library_dock
 

@@ -172,13 +172,21 @@ class Settings:
     def set_cedict_path(self, path: str | None) -> None:
         self._store.setValue("dictionary/cedict_path", path or "")
 
-    def folded_panels(self) -> list[str]:
-        """Object names of the side panels folded away for a narrow window at the last close."""
+    def folded_panels(self) -> dict[str, int]:
+        """The side panels folded away for a narrow window at the last close: object name ->
+        the width it had (0 when not known: written by an older version)."""
         stored = str(self._store.value("window/folded_panels", ""))
-        return [name for name in stored.split(",") if name]
+        panels: dict[str, int] = {}
+        for item in stored.split(","):
+            name, _, width = item.partition(":")
+            if name:
+                panels[name] = int(width) if width.isdigit() else 0
+        return panels
 
-    def set_folded_panels(self, names: list[str]) -> None:
-        self._store.setValue("window/folded_panels", ",".join(names))
+    def set_folded_panels(self, widths: dict[str, int]) -> None:
+        self._store.setValue(
+            "window/folded_panels", ",".join(f"{name}:{width}" for name, width in widths.items())
+        )
 
     def known_hsk_level(self) -> int | None:
         """The HSK levels 1-N the reader said they know (0: none); None until asked."""

@@ -99,3 +99,30 @@ def test_panels_folded_for_a_narrow_window_come_back_after_a_restart(
     assert again.findChild(QDockWidget, "libraryDock").isHidden()  # still narrow
     again.resize(1600, 900)
     qtbot.waitUntil(again.findChild(QDockWidget, "libraryDock").isVisible)
+
+
+def shown_panels(window: MainWindow) -> list[str]:
+    return [dock.objectName() for dock in window.findChildren(QDockWidget) if dock.isVisible()]
+
+
+def column_kept(window: MainWindow) -> bool:
+    """The panels left the article its readable column, or are all folded away."""
+    return window.view().width() >= window.readable_column() or not shown_panels(window)
+
+
+@pytest.mark.parametrize("size", [(800, 500), (900, 600), (1024, 700)])
+def test_a_restart_at_the_same_narrow_size_keeps_the_column_readable(
+    qtbot, window: MainWindow, open_window, size: tuple[int, int]
+) -> None:
+    """A hidden panel reports only its least width: taken for its real width, a panel
+    folded away at the last close came back into a window too narrow for it."""
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0] and column_kept(window))
+    panels = shown_panels(window)
+    window.close()
+
+    again = open_window()
+    again.resize(*size)
+    qtbot.waitUntil(lambda: again.width() == size[0])
+    qtbot.waitUntil(lambda: column_kept(again))
+    assert shown_panels(again) == panels

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from reader.ui.sidebar.article_tab import ArticleTab
@@ -33,14 +33,7 @@ class Sidebar(QTabWidget):
         tabs.setUsesScrollButtons(False)
         tabs.setExpanding(False)
         self._article_tab = ArticleTab(self)
-        # In a short window the Article tab's rows would be squeezed on top of each
-        # other: it scrolls instead.
-        article_page = QScrollArea(self)
-        article_page.setFrameShape(QFrame.Shape.NoFrame)
-        article_page.setWidgetResizable(True)
-        article_page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        article_page.setWidget(self._article_tab)
-        article_page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes on to the word list
+        article_page = _ScrollingDown(self._article_tab, self)
         self._dictionary_page = QWidget(self)
         QVBoxLayout(self._dictionary_page).setContentsMargins(0, 0, 0, 0)
         self._dictionary_search: DictionarySearch | None = None
@@ -89,3 +82,35 @@ class Sidebar(QTabWidget):
     def _build_current_tab(self, index: int) -> None:
         if self.widget(index) is self._dictionary_page:
             self.dictionary_search()
+
+
+class _ScrollingDown(QScrollArea):
+    """A page that scrolls up and down in a short window, and is as wide as its content.
+
+    In a short window the Article tab's rows were squeezed on top of each other;
+    here they keep their heights and the page scrolls.  Its width stays what the
+    content needs, as without the scroll area: the panels around the article fold
+    away by the sidebar's width (``DockCollapse``).
+    """
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(content)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes on to the content's word list
+        content.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        content = self.widget()
+        least = super().minimumSizeHint()
+        if content is None:
+            return least
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.minimumSizeHint().width() + scroll_bar, least.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the content's least width may have changed
+        return False
