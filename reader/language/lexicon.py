@@ -46,6 +46,10 @@ class Lexicon:
         self._tag_names = tag_names
         self._loaded: set[str] = set()
 
+    def loaded(self, char: str) -> bool:
+        """Whether the words beginning with ``char`` are in the tables already."""
+        return char in self._loaded
+
     def load(self, chars: Iterable[str]) -> None:
         """Make the words beginning with any of ``chars`` present in ``freq`` and ``tags``."""
         names = self._tag_names.__getitem__

@@ -140,6 +140,9 @@ class Segmenter:
         self._tags = self._lexicon.tags
         self._tokenizer = tokenizer
         self._terms: set[str] = set()
+        # Glossary terms wait, by first character, until a text holds it: adding one
+        # loads jieba's words of all its characters, which most texts never need.
+        self._waiting: dict[str, list[str]] = {}
         self._repairer = (
             WordRepairer(known, self._tags, self._terms, tokenizer.FREQ)
             if known is not None
@@ -156,18 +159,35 @@ class Segmenter:
         borrow a neighbouring character (推进河 / 湖长制 ...).
         """
         word = word.strip()
-        if not word or any(char.isspace() for char in word):
+        if not word or any(char.isspace() for char in word) or word in self._terms:
             return
+        self._terms.add(word)
+        if self._lexicon.loaded(word[0]):
+            self._add_now(word)
+        else:
+            self._waiting.setdefault(word[0], []).append(word)
+
+    def _add_now(self, word: str) -> None:
         tokenizer = self._tokenizer
-        self._lexicon.load(word)
+        self._load(word)
         suggested = tokenizer.suggest_freq(word, False)
         tokenizer.add_word(word, max(suggested * 10, tokenizer.FREQ.get(word) or 0))
+        # jieba adds the term's count to its total; kept at the dictionary's own, since
+        # terms are added as texts need them and a cut must not depend on earlier texts
+        tokenizer.total = self._lexicon.total
         self._tags.setdefault(word, _USER_WORD_TAG)
-        self._terms.add(word)
+
+    def _load(self, chars: str) -> None:
+        """Load jieba's words beginning with ``chars``, and add the terms that do."""
+        self._lexicon.load(chars)
+        if self._waiting:
+            for char in set(chars):
+                for word in self._waiting.pop(char, ()):
+                    self._add_now(word)
 
     def tag_of(self, word: str) -> str:
         """jieba's part-of-speech tag for a dictionary word, "" when unknown."""
-        self._lexicon.load(word[:1])
+        self._load(word[:1])
         return self._tags.get(word, "")
 
     def segment(self, text: str) -> SegmentedText:
@@ -177,7 +197,7 @@ class Segmenter:
         the tokens keep the characters as written.
         """
         analysed = to_simplified(text)
-        self._lexicon.load(analysed)
+        self._load(analysed)
         words: list[str] = []
         position = 0
         for match in _BLOCK.finditer(analysed):

@@ -8,7 +8,7 @@ annotations made under the old number are then ignored and rebuilt.
 
 LEXICON_CACHE_VERSION = 4
 """The layout of segment.py's marshal cache of jieba's dictionary."""
-SEGMENTATION_RULES_VERSION = 6
+SEGMENTATION_RULES_VERSION = 7  # 7: glossary terms no longer add to jieba's total
 """segment.py's cutting rules (blocks, token kinds, user-word frequencies, tags), and
 repair.py's repairs of jieba's words."""
 PINYIN_RULES_VERSION = 5
