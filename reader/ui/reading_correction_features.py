@@ -23,7 +23,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QActionGroup, QUndoCommand, QUndoStack
+from PySide6.QtGui import QActionGroup, QUndoStack
 from PySide6.QtWidgets import QMenu
 
 from reader.errors import ReaderError
@@ -34,6 +34,7 @@ from reader.language.reading_corrections import (
     parse_reading,
     reading_choices,
 )
+from reader.ui.done_command import DoneCommand
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -173,7 +174,7 @@ class ReadingCorrectionFeatures(QObject):
             self._window.report_error(problem)
 
 
-class _CorrectionCommand(QUndoCommand):
+class _CorrectionCommand(DoneCommand):
     """A correction already made; undo puts back what was there before (or nothing)."""
 
     def __init__(
@@ -194,12 +195,8 @@ class _CorrectionCommand(QUndoCommand):
         self._word = word
         self._before = before
         self._after = after
-        self._first_redo = True  # the change was made before the command was pushed
 
-    def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
+    def do_again(self) -> None:
         self._features.restore(self._corrections, self._word, self._after)
 
     def undo(self) -> None:

@@ -1,8 +1,8 @@
 """The vocabulary's undo commands: what Edit ▸ Undo and Redo do to saved words.
 
-Each command is pushed after its action is done (the first ``redo`` does
-nothing) and calls back into ``VocabularySession``, which owns the store and
-keeps the table, colours and counts in step.
+Each command is pushed after its action is done (``DoneCommand``) and calls
+back into ``VocabularySession``, which owns the store and keeps the table,
+colours and counts in step.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
+from reader.ui.done_command import DoneCommand
 from reader.vocab.word import VocabWord, WordState
 from reader.wording import counted
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from reader.ui.vocabulary_session import VocabularySession
 
 
-class SaveWordCommand(QUndoCommand):
+class SaveWordCommand(DoneCommand):
     """Saving a word from the article (A, or a status key 1-4): undo puts back what was
     there before, so a word that was not saved leaves the vocabulary again.
 
@@ -39,7 +40,6 @@ class SaveWordCommand(QUndoCommand):
         self._session = session
         self._before = before
         self._after = after
-        self._first_redo = True  # the word was saved before the command was pushed
         self._from_article = not text  # a save from the article (A or a status key)
         if not text:
             self._name()
@@ -66,17 +66,14 @@ class SaveWordCommand(QUndoCommand):
         self._name()
         return True
 
-    def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
+    def do_again(self) -> None:
         self._session.replace_word(self._before, self._after)
 
     def undo(self) -> None:
         self._session.replace_word(self._after, self._before)
 
 
-class RemoveWordsCommand(QUndoCommand):
+class RemoveWordsCommand(DoneCommand):
     """Undo puts the removed words back whole (contexts, tags, note, dates)."""
 
     def __init__(self, session: VocabularySession, removed: list[VocabWord]) -> None:
@@ -84,30 +81,22 @@ class RemoveWordsCommand(QUndoCommand):
         super().__init__(f"Delete {names}" + ("…" if len(removed) > 3 else ""))
         self._session = session
         self._removed = removed
-        self._first_redo = True  # the words were removed before the command was pushed
 
-    def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
+    def do_again(self) -> None:
         self._session.remove_words(self._removed)
 
     def undo(self) -> None:
         self._session.restore_words(self._removed)
 
 
-class MarkKnownCommand(QUndoCommand):
+class MarkKnownCommand(DoneCommand):
     def __init__(self, session: VocabularySession, words: list[str], states: list[WordState]):
         super().__init__(f"Mark {counted(len(words), 'word')} as known")
         self._session = session
         self._words = words
         self._states = states
-        self._first_redo = True
 
-    def redo(self) -> None:
-        if self._first_redo:
-            self._first_redo = False
-            return
+    def do_again(self) -> None:
         self._states = self._session.mark_known(self._words) or []
 
     def undo(self) -> None:

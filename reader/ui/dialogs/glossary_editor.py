@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Collection
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +38,7 @@ from reader.errors import GlossaryError
 from reader.glossary.store import GlossaryStore, TermChange
 from reader.glossary.term import GlossaryTerm
 from reader.glossary.validate import CATEGORIES, stored_pinyin, term_problems
+from reader.ui.done_command import DoneCommand
 from reader.ui.glossary_models import GlossaryTermsModel
 from reader.ui.prompts import Prompts
 
@@ -220,19 +221,15 @@ class TermFormDialog(QDialog):
             self.accept()
 
 
-class _TermCommand(QUndoCommand):
+class _TermCommand(DoneCommand):
     """One change already made to the store; undo applies its inverse."""
 
     def __init__(self, editor: GlossaryEditorDialog, change: TermChange, text: str) -> None:
         super().__init__(text)
         self._editor = editor
         self._change = change
-        self._pushed = False
 
-    def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True  # QUndoStack.push calls redo: the change is already saved
-            return
+    def do_again(self) -> None:
         self._editor._apply(self._change)
 
     def undo(self) -> None:
