@@ -47,6 +47,17 @@ class RecordingPrompts:
         )
 
 
+def start_window(qtbot, window: MainWindow, path: str | None = None) -> MainWindow:
+    """Open ``path`` (None: what start-up would show) in ``window`` and show it, in the
+    order the app does, and wait until that first article is annotated."""
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
+        window.open_initial(path)
+        window.show()
+        window.start()
+    return window
+
+
 @pytest.fixture(scope="module")
 def annotator() -> Annotator:
     return Annotator.create()
@@ -57,13 +68,7 @@ def open_window(qtbot, annotator: Annotator) -> OpenWindow:
     """Opens a shown window on ``path`` (None: what start-up would show), once annotated."""
 
     def open_(path: str | None = None) -> MainWindow:
-        window = MainWindow(annotator=annotator)
-        qtbot.addWidget(window)
-        with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-            window.open_initial(path)
-            window.show()
-            window.start()
-        return window
+        return start_window(qtbot, MainWindow(annotator=annotator), path)
 
     return open_
 

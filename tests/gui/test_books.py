@@ -29,7 +29,8 @@ from tests.books import (
 )
 from tests.gui.layout import lay_out_whole_document
 
-ANNOTATION_TIMEOUT_MS = 60_000
+from .conftest import ANNOTATION_TIMEOUT_MS, start_window
+
 OpenWindow = Callable[..., MainWindow]
 
 
@@ -214,12 +215,7 @@ def test_a_chapter_read_before_opens_from_its_saved_annotation_at_start_up(
 
     monkeypatch.setattr(main_window, "full_annotator_for", full_annotator_after_the_gate)
 
-    restarted = MainWindow()
-    qtbot.addWidget(restarted)
-    with qtbot.waitSignal(restarted.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-        restarted.open_initial()
-        restarted.show()
-        restarted.start()
+    restarted = start_window(qtbot, MainWindow())
 
     assert restarted.view().text() == chapters[1].text()
     assert isinstance(restarted.annotator(), CachedAnnotator)

@@ -11,7 +11,7 @@ from reader.articles import bundled_articles, default_article
 from reader.ui.library_panel import LibraryItem, LibraryModel, LibraryPanel, progress_label
 from tests.gui.layout import lay_out_whole_document
 
-ANNOTATION_TIMEOUT_MS = 60_000
+from .conftest import ANNOTATION_TIMEOUT_MS
 
 
 def rows(model: LibraryModel) -> list[tuple[str, str, float]]:

@@ -20,7 +20,7 @@ from reader.ui.settings import Settings
 from reader.ui.theme import Theme
 from tests.gui.layout import lay_out_whole_document
 
-ANNOTATION_TIMEOUT_MS = 60_000
+from .conftest import ANNOTATION_TIMEOUT_MS, start_window
 
 
 def long_article(tmp_path: Path) -> Path:
@@ -132,12 +132,8 @@ def test_last_article_and_its_scroll_position_come_back(
     # The same size as the first window before anything is laid out: how far down a
     # place is depends on how the lines wrap.
     second = MainWindow(annotator=annotator)
-    qtbot.addWidget(second)
     second.resize(800, 500)
-    with qtbot.waitSignal(second.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-        second.open_initial()
-        second.show()
-        second.start()
+    start_window(qtbot, second)
     assert second.current_article().path == str(path.resolve())
     assert second.view().scroll_fraction() == pytest.approx(fraction, abs=0.05)
 

@@ -13,7 +13,7 @@ from reader.articles import default_article
 from reader.textio.reading import read_document
 from reader.ui.main_window import MainWindow
 
-ANNOTATION_TIMEOUT_MS = 60_000
+from .conftest import ANNOTATION_TIMEOUT_MS
 
 HOSTILE_HTML = """<!DOCTYPE html>
 <html><head><title>河长制简介</title>

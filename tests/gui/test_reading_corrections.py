@@ -22,7 +22,7 @@ from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.reading_correction_features import MENU_TITLE, OTHER_READING, OWN_READING
 
 from . import test_warm_start
-from .conftest import ANNOTATION_TIMEOUT_MS, RecordingPrompts
+from .conftest import ANNOTATION_TIMEOUT_MS, RecordingPrompts, start_window
 
 hover_at = test_warm_start.hover
 full_annotator_gate = test_warm_start.full_annotator_gate  # a fixture: the full annotator waits
@@ -42,12 +42,8 @@ def open_corrections_window(
 ) -> Callable[[], MainWindow]:
     def open_() -> MainWindow:
         window = MainWindow(annotator=fresh_annotator, prompts=recorder.prompts())
-        qtbot.addWidget(window)
         window.resize(1000, 700)
-        with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-            window.open_initial()
-            window.show()
-            window.start()
+        start_window(qtbot, window)
         window.install_features()
         return window
 
@@ -236,12 +232,7 @@ def test_a_correction_is_there_again_after_a_restart_from_the_saved_annotation(
 
     # The next start answers from the saved annotation (the reader's own readings)
     # until the full annotator has loaded: the correction is laid over it.
-    again = MainWindow()
-    qtbot.addWidget(again)
-    with qtbot.waitSignal(again.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-        again.open_initial()
-        again.show()
-        again.start()
+    again = start_window(qtbot, MainWindow())
     assert isinstance(again.annotator(), CachedAnnotator)
     hover(qtbot, again.view(), WORD)
     assert again.view().hover_card().pinyin_text() == "chóng diǎn"

@@ -16,7 +16,7 @@ from reader.ui.main_window import MainWindow
 from reader.ui.sidebar import Sidebar
 from reader.ui.sidebar.dictionary_search import SearchResultsModel, entry_details_html
 
-ANNOTATION_TIMEOUT_MS = 60_000
+from .conftest import ANNOTATION_TIMEOUT_MS
 
 
 @pytest.fixture

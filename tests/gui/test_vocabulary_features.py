@@ -27,8 +27,6 @@ from reader.vocab.export import ExportFormat, sound_file_name
 from reader.vocab.store import VocabularyStore
 from reader.vocab.word import Context, Status, VocabWord
 
-ANNOTATION_TIMEOUT_MS = 60_000
-
 
 class FakePrompts:
     """Answers the features' questions and records what they said."""

@@ -19,7 +19,7 @@ from reader.ui import main_window
 from reader.ui.article_view import ArticleView
 from reader.ui.main_window import MainWindow
 
-ANNOTATION_TIMEOUT_MS = 60_000
+from .conftest import ANNOTATION_TIMEOUT_MS, start_window
 
 
 @pytest.fixture
@@ -81,12 +81,8 @@ def test_the_first_annotation_comes_from_the_cache_then_the_full_annotator_takes
     qtbot, full_annotator_gate: threading.Event, warm_cache: Annotator, article_text: str
 ) -> None:
     window = MainWindow()
-    qtbot.addWidget(window)
     window.resize(1000, 700)
-    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-        window.open_initial()
-        window.show()
-        window.start()
+    start_window(qtbot, window)
 
     view = window.view()
     assert isinstance(window.annotator(), CachedAnnotator)
@@ -124,12 +120,7 @@ def test_another_article_opened_before_the_full_annotator_waits_for_it(
 ) -> None:
     other = tmp_path / "other.txt"
     other.write_text("河长制让城市的河流更干净。", encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-        window.open_initial()
-        window.show()
-        window.start()
+    window = start_window(qtbot, MainWindow())
     assert isinstance(window.annotator(), CachedAnnotator)
 
     assert window.open_path(str(other))
@@ -150,12 +141,7 @@ def test_a_cold_start_saves_the_article_for_the_next_start(
     cache_file = AnnotationCache().path_for(article_text)
     if cache_file.exists():  # the cache folder is shared by the test session
         cache_file.unlink()
-    window = MainWindow()
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.annotation_finished, timeout=ANNOTATION_TIMEOUT_MS):
-        window.open_initial()
-        window.show()
-        window.start()
+    window = start_window(qtbot, MainWindow())
     assert isinstance(window.annotator(), Annotator)
 
     qtbot.waitUntil(cache_file.exists, timeout=ANNOTATION_TIMEOUT_MS)
