@@ -248,6 +248,7 @@ class ArticleView(QTextEdit):
         self._block_ruby: dict[int, _BlockRuby] = {}  # by block number
         self._block_terms: dict[int, list[QRectF]] = {}  # glossary terms, relative to the block
         self._pinyin_fonts: tuple[float, QFont] | None = None  # (point size, pinyin font)
+        self._article_fonts: tuple[float, QFont] | None = None  # (point size, article font)
         self._syllable_colours: dict[tuple[str, bool], QColor] = {}
         self._statics: dict[str, QStaticText] = {}  # syllables, laid out in the pinyin font
         self._tall: tuple[float, int | None] | None = None  # (point size, its tall_size)
@@ -1212,7 +1213,7 @@ class ArticleView(QTextEdit):
         if width is None:
             # the article font itself, not the shown document's: a new document's
             # margins are measured before it is shown (_install_document)
-            font = self._pinyin_font() if pinyin else article_font(self._point_size)
+            font = self._pinyin_font() if pinyin else self._article_font()
             width = QFontMetricsF(font).horizontalAdvance(text)
             self._widths[key] = width
         return width
@@ -1254,9 +1255,16 @@ class ArticleView(QTextEdit):
 
     # -- layout --------------------------------------------------------------------
 
+    def _article_font(self) -> QFont:
+        """``article_font`` at the view's size, made once per size: finding the CJK family
+        asks Qt's font database, and ruby layout measures character after character."""
+        if self._article_fonts is None or self._article_fonts[0] != self._point_size:
+            self._article_fonts = (self._point_size, article_font(self._point_size))
+        return self._article_fonts[1]
+
     def _pinyin_font(self) -> QFont:
         if self._pinyin_fonts is None or self._pinyin_fonts[0] != self._point_size:
-            font = QFont(self.document().defaultFont())
+            font = QFont(self._article_font())
             font.setPointSizeF(self._point_size * PINYIN_SCALE)
             self._pinyin_fonts = (self._point_size, font)
         return self._pinyin_fonts[1]
@@ -1300,7 +1308,7 @@ class ArticleView(QTextEdit):
             distance = max(self._line_extra(), band * RUBY_LINE_SPACING)
             block_format.setTopMargin(band)
         else:
-            font = QFont(self.document().defaultFont())
+            font = QFont(self._article_font())
             plain_ascent = QFontMetricsF(font).ascent()
             font.setPointSize(tall)
             row = QFontMetricsF(font).ascent() - plain_ascent
@@ -1357,7 +1365,7 @@ class ArticleView(QTextEdit):
 
     def _install_document(self, document: QTextDocument) -> None:
         document.setUndoRedoEnabled(False)
-        document.setDefaultFont(article_font(self._point_size))
+        document.setDefaultFont(self._article_font())
         self._widths.clear()
         self._statics.clear()
         self._glyph_extent = None
@@ -1371,7 +1379,7 @@ class ArticleView(QTextEdit):
     def _relayout_keeping_position(self) -> None:
         offset = self.first_visible_offset() if self._text else 0
         document = self.document()
-        document.setDefaultFont(article_font(self._point_size))
+        document.setDefaultFont(self._article_font())
         self._widths.clear()
         self._statics.clear()
         self._glyph_extent = None
