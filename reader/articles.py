@@ -37,6 +37,8 @@ class Correction:
 
 @dataclass(frozen=True, slots=True)
 class ArticleInfo:
+    """A bundled article: its file, and what its metadata says about it."""
+
     path: Path
     title: str
     source: str

@@ -30,6 +30,8 @@ KIND_CODES: tuple[TokenKind, ...] = tuple(TokenKind)
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A Chinese word, a number, Latin letters, punctuation or space in a segmented text."""
+
     text: str
     start: int
     end: int

@@ -38,6 +38,8 @@ class LibraryError(ReaderError):
 
 @dataclass(frozen=True, slots=True)
 class ChapterProgress:
+    """How far one chapter (or a whole text) was read."""
+
     fraction: float = 0.0
     """How far the chapter was scrolled, 0.0 to 1.0."""
     known_share: float | None = None
@@ -46,6 +48,8 @@ class ChapterProgress:
 
 @dataclass(frozen=True, slots=True)
 class LibraryEntry:
+    """One text or book in the library, with the reader's progress in it."""
+
     path: str
     title: str
     kind: str

@@ -36,6 +36,8 @@ CHAPTER_INDENT = 16
 
 @dataclass(frozen=True, slots=True)
 class LibraryItem:
+    """One row of the library list."""
+
     path: str
     title: str
     progress: float  # 0.0 to 1.0
