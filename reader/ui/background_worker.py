@@ -29,6 +29,8 @@ FailureCallback = Callable[[str], None]
 
 @dataclass(frozen=True, slots=True)
 class _Submitted:
+    """A job waiting in the worker's queue, with the number its signals carry."""
+
     job_id: int
     job: Callable[[], object]
     finish_before_exit: bool = False
@@ -79,7 +81,9 @@ class BackgroundWorker(QObject):
         self._thread = _WorkerThread()
         self._thread.job_finished.connect(self._deliver_result)
         self._thread.job_failed.connect(self._deliver_failure)
-        self._thread.start()
+        # Started with the first job: the window makes its worker before its first
+        # paint, and a thread started then would take turns with it for the GIL.
+        self._shut_down = False
 
     def submit(
         self,
@@ -98,6 +102,8 @@ class BackgroundWorker(QObject):
         self._next_id += 1
         self._callbacks[job_id] = (on_success, on_failure)
         self._thread.jobs.put(_Submitted(job_id, job, finish_before_exit))
+        if not self._thread.isRunning() and not self._shut_down:
+            self._thread.start()  # after shutdown a job is dropped, as it always was
         return job_id
 
     def pending(self) -> int:
@@ -107,6 +113,7 @@ class BackgroundWorker(QObject):
     def shutdown(self) -> None:
         """Let the running job finish, run the queued ones marked ``finish_before_exit``,
         drop the others, and stop the thread."""
+        self._shut_down = True
         kept = []
         while True:
             try:
