@@ -8,7 +8,6 @@ Standard input (``-``) is read by the commands themselves, with the same limits.
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
 import stat
@@ -68,6 +67,8 @@ def read_regular_file(
 
 def gunzip_limited(data: bytes, limit: int, name: str, error: type[ReaderError]) -> bytes:
     """``data`` decompressed, refused once it would pass ``limit`` (a gzip bomb stops there)."""
+    import gzip  # here: most files read are not compressed, and the window starts sooner
+
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
             content = unpacked.read(limit + 1)

@@ -7,10 +7,6 @@ theme); ``TONE_COLOURS_ON_DARK`` is brighter for the dark theme.
 
 from __future__ import annotations
 
-import html
-
-from reader.language.notation import tone_of
-
 TONE_COLOURS = {1: "#d0312d", 2: "#d9730d", 3: "#2e8b3a", 4: "#2a62c9", 5: "#808080"}
 TONE_COLOURS_ON_DARK = {1: "#ff6b61", 2: "#ffab4a", 3: "#6fd27a", 4: "#6ea8ff", 5: "#a8a8a8"}
 TONE_NAMES = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "neutral"}
@@ -21,6 +17,12 @@ def tone_coloured_html(pinyin: str) -> str:
 
     The colour is inline as well as in the class so it shows in any Anki note type.
     """
+    # Imported here: the window's tone legend needs only the colours above, and
+    # shows before anything is written in HTML.
+    import html
+
+    from reader.language.notation import tone_of
+
     spans = []
     for syllable in pinyin.split():
         tone = tone_of(syllable)

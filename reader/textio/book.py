@@ -16,17 +16,6 @@ from typing import Protocol
 
 from reader.errors import InputFileError
 
-TITLE_MAX_CHARS = 40
-"""A title taken from a text's first line is shortened to this many characters."""
-
-
-def title_from_text(text: str) -> str:
-    """The first non-empty line of ``text``, shortened to ``TITLE_MAX_CHARS`` ("" if none)."""
-    first_line = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    if len(first_line) <= TITLE_MAX_CHARS:
-        return first_line
-    return first_line[: TITLE_MAX_CHARS - 1].rstrip() + "…"
-
 
 class BookFormat(StrEnum):
     EPUB = "epub"
@@ -53,6 +42,8 @@ class FixedChapters:
 
 @dataclass(frozen=True, slots=True)
 class Book:
+    """An EPUB or PDF book: its titles, and where each chapter's text is read from."""
+
     name: str
     """The file's name, for messages."""
     title: str

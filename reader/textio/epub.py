@@ -40,9 +40,10 @@ import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
 from reader.errors import InputFileError
-from reader.textio.book import Book, BookFormat, title_from_text
+from reader.textio.book import Book, BookFormat
 from reader.textio.decoding import decode_text
 from reader.textio.html_text import html_to_text
+from reader.textio.titles import title_from_text
 
 MAX_MEMBER_BYTES = 8 * 1024 * 1024
 """A chapter file larger than this uncompressed is refused (a whole novel is a few MB)."""

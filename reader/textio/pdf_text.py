@@ -30,8 +30,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.errors import InputFileError
-from reader.textio.book import Book, BookFormat, FixedChapters, title_from_text
+from reader.textio.book import Book, BookFormat, FixedChapters
 from reader.textio.html_text import collapse_whitespace
+from reader.textio.titles import title_from_text
 
 MAX_PAGES = 3000
 EDGE_BAND = 0.1

@@ -27,13 +27,17 @@ import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import articles
 from reader.errors import InputFileError
 from reader.input_files import megabytes, read_regular_file
-from reader.textio.book import TITLE_MAX_CHARS as TITLE_MAX_CHARS  # the documents' limit too
-from reader.textio.book import Book, BookFormat, title_from_text
 from reader.textio.decoding import decode_text
+from reader.textio.titles import TITLE_MAX_CHARS as TITLE_MAX_CHARS  # the documents' limit
+from reader.textio.titles import title_from_text
+
+if TYPE_CHECKING:
+    from reader.textio.book import Book
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Larger files are refused: a novel is a few MB, and the window keeps every token."""
@@ -59,7 +63,8 @@ _FORMAT_BY_SUFFIX = {
     ".xhtml": DocumentFormat.HTML,
 }
 
-BOOK_SUFFIXES = {".epub": BookFormat.EPUB, ".pdf": BookFormat.PDF}
+BOOK_SUFFIXES = frozenset({".epub", ".pdf"})
+"""A book's format is its extension without the dot (``BookFormat``)."""
 
 _LOOKS_LIKE_HTML = re.compile(r"\A\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 
@@ -83,6 +88,8 @@ class InputOffsets:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """A text file (or standard input) read for reading: its text, title and format."""
+
     text: str
     """The readable text: newlines normalised to ``\\n``, no blank lines at either end."""
     title: str
@@ -126,10 +133,14 @@ def is_book_path(path: str | Path) -> bool:
 
 def read_book(path: str | Path) -> Book:
     """The EPUB or PDF book at ``path``, or ``InputFileError`` saying why it cannot be read."""
+    # Imported here: a window opening a plain-text article never needs the book types.
+    from reader.textio.book import BookFormat
+
     path = Path(path)
-    book_format = BOOK_SUFFIXES.get(path.suffix.lower())
-    if book_format is None:
+    suffix = path.suffix.lower()
+    if suffix not in BOOK_SUFFIXES:
         raise InputFileError(f"{path}: is not an EPUB or PDF file")
+    book_format = BookFormat(suffix.removeprefix("."))
     data = _read_bytes(path)
     if not data:
         raise InputFileError(f"{path}: is empty")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressBar, QWidget
@@ -22,11 +22,13 @@ from PySide6.QtWidgets import QProgressBar, QWidget
 from reader import articles
 from reader.errors import InputFileError, ReaderError
 from reader.library.store import Library, LibraryEntry
-from reader.textio.book import Book
 from reader.textio.reading import read_book
 from reader.ui.background_worker import BackgroundWorker
 from reader.ui.library_panel import LibraryItem, progress_label
 from reader.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from reader.textio.book import Book
 
 BOOKS_KEPT = 4
 """Books kept read in memory (an EPUB keeps its file's bytes: up to 20 MB each)."""
@@ -36,6 +38,8 @@ SHARES_PER_WRITE = 20
 
 @dataclass(frozen=True, slots=True)
 class OpenedChapter:
+    """A book's chapter, read and ready to show."""
+
     book: Book
     chapter: int
     text: str

@@ -9,9 +9,9 @@ the characters typed and loads nothing.
 
 from __future__ import annotations
 
-import html
-
 
 def as_rich_text(text: str) -> str:
     """``text`` as Qt rich text that displays it unchanged (line breaks kept)."""
+    import html  # here: the window's first screen has no use for it
+
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"

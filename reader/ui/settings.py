@@ -11,14 +11,16 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from reader import paths
-from reader.speech.preferences import DEFAULT_RATE, SpeechPreferences, clamp_level
 from reader.ui.pinyin_mode import PinyinMode
 from reader.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from reader.speech.preferences import SpeechPreferences
 
 MAX_RECENT = 10
 MAX_REMEMBERED_ARTICLES = 200  # progress is kept for this many opened files
@@ -217,6 +219,9 @@ class Settings:
     # Speech
 
     def speech_preferences(self) -> SpeechPreferences:
+        # Imported here: speech is set up after the first paint.
+        from reader.speech.preferences import DEFAULT_RATE, SpeechPreferences, clamp_level
+
         engine = self._store.value("speech/engine", "")
         voice = self._store.value("speech/voice", "")
         return SpeechPreferences(

@@ -7,13 +7,11 @@ brighter one for dark backgrounds so that both themes keep enough contrast.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from reader.language.notation import tone_of
 from reader.language.tones import TONE_COLOURS as _LIGHT
 from reader.language.tones import TONE_COLOURS_ON_DARK as _DARK
 from reader.language.tones import TONE_NAMES as _TONE_NAMES
@@ -30,6 +28,10 @@ def tone_colour(tone: int, dark: bool = False) -> QColor:
 
 
 def syllable_colour(syllable: str, dark: bool = False) -> QColor:
+    # Imported here, as in pinyin_rich_text: the legend is on the first screen,
+    # syllables come later, and these modules would delay that screen.
+    from reader.language.notation import tone_of
+
     return tone_colour(tone_of(syllable), dark)
 
 
@@ -38,6 +40,8 @@ def pinyin_rich_text(syllables: Iterable[str], coloured: bool, dark: bool = Fals
 
     The result is safe to put in a rich-text label: no syllable can inject markup.
     """
+    import html
+
     parts = []
     for syllable in syllables:
         escaped = html.escape(syllable)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -11,8 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotation.stats import ArticleStats
 from reader.language.hsk import hsk_label
+
+if TYPE_CHECKING:
+    from reader.annotation.stats import ArticleStats
 
 
 class ArticleTab(QWidget):
