@@ -146,7 +146,9 @@ class _OffsetMap:
         self._starts: list[int] = []  # string offsets where the difference changes
         self._doc_starts: list[int] = []
         self._deltas: list[int] = []
-        if text.isascii() or not (("\r\n" in text) or any(ord(c) > 0xFFFF for c in text)):
+        # max() finds a character beyond the BMP in C, where a Python loop over a
+        # long article would delay showing it (an empty text is ASCII).
+        if text.isascii() or not ("\r\n" in text or max(text) > "\uffff"):
             return
         delta = 0
         previous = ""
