@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -31,7 +31,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMenu,
     QVBoxLayout,
@@ -69,6 +68,8 @@ from reader.ui.window_menus import WindowMenus
 from reader.wording import counted
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from reader.annotation.word_info import WordAnnotator
     from reader.ui.find_bar import FindBar
     from reader.ui.glossary_features import GlossaryFeatures
@@ -436,6 +437,8 @@ class MainWindow(QMainWindow):
         start_dir = ""
         if self._article is not None and self._article.path is not None:
             start_dir = str(Path(self._article.path).parent)
+        from PySide6.QtWidgets import QFileDialog  # here: not needed for the first paint
+
         path, _filter = QFileDialog.getOpenFileName(self, "Open article", start_dir, OPEN_FILTER)
         if path:
             self.open_path(path)
@@ -445,6 +448,8 @@ class MainWindow(QMainWindow):
         return self._cedict_source
 
     def choose_dictionary_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getOpenFileName(
             self, "Use a CC-CEDICT file", "", "CC-CEDICT (*.u8 *.txt *.gz);;All files (*)"
         )

@@ -10,14 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+# The dialogs' classes are imported where a dialog is shown: the window makes its
+# Prompts before its first paint, and building those classes' Python types (with
+# their enums) would delay it.
 
 APP_TITLE = "Duzhe Reader"
 
 
 def _show_problem(parent: QWidget | None, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(
         QMessageBox.Icon.Warning, APP_TITLE, message, QMessageBox.StandardButton.Ok, parent
     )
@@ -28,12 +37,16 @@ def _show_problem(parent: QWidget | None, message: str) -> None:
 
 
 def _show_information(parent: QWidget | None, title: str, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 
 
 def _ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
@@ -42,11 +55,15 @@ def _ask_yes_no(parent: QWidget | None, title: str, question: str) -> bool:
 
 
 def _ask_for_text(parent: QWidget | None, title: str, label: str, initial: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
     text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, initial)
     return text if ok else None
 
 
 def _choose_file_to_open(parent: QWidget | None, title: str, filters: str) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
     return path or None
 
@@ -54,6 +71,8 @@ def _choose_file_to_open(parent: QWidget | None, title: str, filters: str) -> st
 def _choose_file_to_save(
     parent: QWidget | None, title: str, suggested: str, filters: str
 ) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None
 

@@ -89,7 +89,10 @@ class WindowMenus(QObject):
         text: str,
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
-        action = QAction(text, self._window)
+        # Not QAction(text, parent): to choose among its overloads PySide would check
+        # whether the text could be a QIcon, and build QIcon's Python type to do so.
+        action = QAction(self._window)
+        action.setText(text)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))

@@ -1,15 +1,18 @@
 """How the window starts: its first screen imports only what it needs to show the article.
 
 Every module imported before the first paint delays it; the annotator, the
-dictionary index, the other file formats' readers, dialogs, the hover card,
-the find bar, the Dictionary tab's search and the features added after hover
-answers are loaded later.  Run in a fresh process, since
+dictionary index, the other file formats' readers and the book types, dialogs,
+the hover card, the find bar, the Dictionary tab's search, the features added
+after hover answers, pinyin notation, article statistics and the compression
+and HTML modules are loaded later.  Run in a fresh process, since
 this test session has long imported all of them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from tests.gui.fresh_process import last_line_of_fresh_process
 
@@ -28,7 +31,9 @@ heavy = ["jieba", "pypinyin", "numpy", "opencc", "reader.annotation.annotator",
          "reader.vocab.comprehension", "reader.vocab.store", "reader.ui.about",
          "reader.ui.glossary_features", "reader.ui.vocabulary_features",
          "reader.ui.hover_card", "reader.ui.word_popup", "reader.ui.find_bar",
-         "reader.ui.sidebar.dictionary_search", "reader.dictionary.search"]
+         "reader.ui.sidebar.dictionary_search", "reader.dictionary.search",
+         "reader.textio.book", "reader.language.notation", "reader.annotation.stats",
+         "reader.speech.preferences", "html", "gzip", "importlib.resources"]
 print(sorted(name for name in heavy if name in sys.modules), window.current_article() is not None)
 window.close()
 """
@@ -62,6 +67,44 @@ except SystemExit as leaving:
     assert leaving.code == 0, leaving.code
 print_now(seen)
 """
+
+
+QT_TYPES_CHILD = """
+from PySide6 import QtGui, QtWidgets
+
+def made(names):
+    # PySide builds a class's Python type, with its enums, when first asked for it.
+    return sorted(name for name in names if name in vars(QtGui) or name in vars(QtWidgets))
+
+# Types that are not on the first screen.  QWizard and QColorDialog stand for every
+# QtWidgets class: PySide builds them all to find the class of a widget Python did
+# not make (as Qt's own viewport of the article view once was).
+unused = ["QIcon", "QMessageBox", "QFileDialog", "QInputDialog", "QWizard", "QColorDialog"]
+if made(unused):
+    print("eager")  # an older PySide that builds every type at import
+else:
+    from reader.ui.app import create_application
+    from reader.ui.main_window import MainWindow
+
+    app = create_application()
+    window = MainWindow()
+    window.show()
+    window.open_initial(None)
+    app.processEvents()
+    window.view().viewport().update()
+    app.processEvents()
+    print(made(unused))
+    window.close()
+"""
+
+
+def test_the_first_screen_builds_no_qt_type_it_does_not_show(data_dir: Path) -> None:
+    """Each Qt class's Python type is built, enums and all, when first used; the ones
+    here cost the first paint about 10 % for nothing (counted under callgrind)."""
+    made = last_line_of_fresh_process(QT_TYPES_CHILD, data_dir)
+    if made == "eager":
+        pytest.skip("this PySide builds every type when it is imported")
+    assert made == "[]"
 
 
 def test_the_window_starts_without_the_garbage_collector_and_turns_it_on_once_painted(
