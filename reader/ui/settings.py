@@ -8,6 +8,7 @@ the defaults, never an exception.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from dataclasses import dataclass
@@ -59,6 +60,22 @@ class Settings:
     def sync(self) -> None:
         self._store.sync()
 
+    def _put(self, key: str, value: object) -> None:
+        """Store ``value`` under ``key`` unless it is there already.
+
+        Any change makes QSettings save and flush the whole file at its next chance,
+        which at start-up (the window restoring its own settings) is before the
+        first paint.
+        """
+        stored = self._store.value(key)
+        if stored == value:
+            return
+        if isinstance(value, float) and isinstance(stored, str):  # read back as text
+            with contextlib.suppress(ValueError):
+                if float(stored) == value:
+                    return
+        self._store.setValue(key, value)
+
     # Window
 
     def geometry(self) -> QByteArray | None:
@@ -66,14 +83,14 @@ class Settings:
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def set_geometry(self, geometry: QByteArray) -> None:
-        self._store.setValue("window/geometry", geometry)
+        self._put("window/geometry", geometry)
 
     def window_state(self) -> QByteArray | None:
         value = self._store.value("window/state")
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def set_window_state(self, state: QByteArray) -> None:
-        self._store.setValue("window/state", state)
+        self._put("window/state", state)
 
     # Reading preferences
 
@@ -85,7 +102,7 @@ class Settings:
         return size if 4.0 <= size <= 200.0 else None
 
     def set_font_point_size(self, size: float) -> None:
-        self._store.setValue("view/font_point_size", float(size))
+        self._put("view/font_point_size", float(size))
 
     def pinyin_mode(self) -> PinyinMode:
         return PinyinMode.from_setting(
@@ -93,19 +110,19 @@ class Settings:
         )
 
     def set_pinyin_mode(self, mode: PinyinMode) -> None:
-        self._store.setValue("view/pinyin_mode", mode.value)
+        self._put("view/pinyin_mode", mode.value)
 
     def tone_colours(self) -> bool:
         return str(self._store.value("view/tone_colours", "true")).lower() in ("true", "1")
 
     def set_tone_colours(self, on: bool) -> None:
-        self._store.setValue("view/tone_colours", "true" if on else "false")
+        self._put("view/tone_colours", "true" if on else "false")
 
     def theme(self) -> Theme:
         return Theme.from_setting(self._store.value("view/theme", Theme.SYSTEM.value))
 
     def set_theme(self, theme: Theme) -> None:
-        self._store.setValue("view/theme", theme.value)
+        self._put("view/theme", theme.value)
 
     # Articles
 
@@ -117,8 +134,8 @@ class Settings:
         return path, _fraction(self._store.value("articles/last_fraction", 0.0))
 
     def set_last_article(self, path: str | None, fraction: float = 0.0) -> None:
-        self._store.setValue("articles/last_path", path or "")
-        self._store.setValue("articles/last_fraction", _fraction(fraction))
+        self._put("articles/last_path", path or "")
+        self._put("articles/last_fraction", _fraction(fraction))
 
     def opened_articles(self) -> list[OpenedArticle]:
         """Files the user opened, most recent first, with how far each was read."""
@@ -136,7 +153,7 @@ class Settings:
             {"path": a.path, "title": a.title} for a in self.opened_articles() if a.path != path
         ]
         records = [{"path": path, "title": title}, *others][:MAX_REMEMBERED_ARTICLES]
-        self._store.setValue("articles/opened", json.dumps(records, ensure_ascii=False))
+        self._put("articles/opened", json.dumps(records, ensure_ascii=False))
 
     def recent_files(self) -> list[str]:
         return [a.path for a in self.opened_articles()[:MAX_RECENT]]
@@ -151,7 +168,7 @@ class Settings:
         table[path] = round(_fraction(fraction), 4)
         while len(table) > MAX_REMEMBERED_ARTICLES:
             table.pop(next(iter(table)))
-        self._store.setValue("articles/progress", json.dumps(table, ensure_ascii=False))
+        self._put("articles/progress", json.dumps(table, ensure_ascii=False))
 
     def _progress_table(self) -> dict[str, float]:
         table = self._json_value("articles/progress", dict)
@@ -172,7 +189,7 @@ class Settings:
         return value if isinstance(value, str) and value else None
 
     def set_cedict_path(self, path: str | None) -> None:
-        self._store.setValue("dictionary/cedict_path", path or "")
+        self._put("dictionary/cedict_path", path or "")
 
     def folded_panels(self) -> dict[str, int]:
         """The side panels folded away for a narrow window at the last close: object name ->
@@ -186,7 +203,7 @@ class Settings:
         return panels
 
     def set_folded_panels(self, widths: dict[str, int]) -> None:
-        self._store.setValue(
+        self._put(
             "window/folded_panels", ",".join(f"{name}:{width}" for name, width in widths.items())
         )
 
@@ -196,7 +213,7 @@ class Settings:
         return int(value) if value.isdigit() else None
 
     def set_known_hsk_level(self, level: int) -> None:
-        self._store.setValue("vocabulary/known_hsk_level", str(level))
+        self._put("vocabulary/known_hsk_level", str(level))
 
     def colour_by_status(self) -> bool:
         """View ▸ Colour Words by Status; off until asked for (see StatusColouring)."""
@@ -206,7 +223,7 @@ class Settings:
         )
 
     def set_colour_by_status(self, on: bool) -> None:
-        self._store.setValue("vocabulary/colour_by_status", "true" if on else "false")
+        self._put("vocabulary/colour_by_status", "true" if on else "false")
 
     def underline_glossary_terms(self) -> bool:
         """View ▸ Underline Glossary Terms; on by default."""
@@ -214,7 +231,7 @@ class Settings:
         return str(value).lower() in ("true", "1")
 
     def set_underline_glossary_terms(self, on: bool) -> None:
-        self._store.setValue("view/underline_glossary_terms", "true" if on else "false")
+        self._put("view/underline_glossary_terms", "true" if on else "false")
 
     # Speech
 
@@ -232,10 +249,10 @@ class Settings:
         )
 
     def set_speech_preferences(self, preferences: SpeechPreferences) -> None:
-        self._store.setValue("speech/engine", preferences.engine)
-        self._store.setValue("speech/voice", preferences.voice)
-        self._store.setValue("speech/rate", float(preferences.rate))
-        self._store.setValue("speech/pitch", float(preferences.pitch))
+        self._put("speech/engine", preferences.engine)
+        self._put("speech/voice", preferences.voice)
+        self._put("speech/rate", float(preferences.rate))
+        self._put("speech/pitch", float(preferences.pitch))
 
     # What the export dialogs remember (``RememberedChoices``), one group per dialog
 
@@ -246,11 +263,11 @@ class Settings:
 
     def remember_export_choices(self, dialog: str, values: dict[str, str]) -> None:
         for key, value in values.items():
-            self._store.setValue(f"{dialog}/{key}", value)
+            self._put(f"{dialog}/{key}", value)
         self._store.sync()
 
     def missing_voice_reported(self) -> bool:
         return str(self._store.value("speech/missing_voice_reported", "false")).lower() == "true"
 
     def set_missing_voice_reported(self) -> None:
-        self._store.setValue("speech/missing_voice_reported", "true")
+        self._put("speech/missing_voice_reported", "true")

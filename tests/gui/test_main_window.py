@@ -16,7 +16,7 @@ from reader.ui import fonts
 from reader.ui.about import about_text
 from reader.ui.main_window import MainWindow
 from reader.ui.pinyin_mode import PinyinMode
-from reader.ui.settings import Settings
+from reader.ui.settings import Settings, settings_file
 from reader.ui.theme import Theme
 from tests.gui.layout import lay_out_whole_document
 
@@ -335,3 +335,38 @@ def test_an_unreadable_cc_cedict_file_keeps_the_current_dictionary(
     assert "\n" not in failure.args[0]
     assert window.annotator() is before
     assert Settings().cedict_path() is None
+
+
+def test_reopening_the_window_where_it_was_leaves_the_settings_file_alone(
+    qtbot, data_dir: Path, open_window, annotator: Annotator
+) -> None:
+    """Restoring its own settings must not rewrite them: QSettings saves and flushes the
+    whole file after any change, and at start-up that happens before the first paint."""
+    open_window().close()  # the first start writes what it found out
+    written = Path(settings_file()).stat()
+
+    again = MainWindow(annotator=annotator)
+    qtbot.addWidget(again)
+    again.show()
+    again.open_initial(None)
+    qtbot.waitExposed(again)
+    QApplication.processEvents()  # where QSettings saves what changed
+    unchanged = Path(settings_file()).stat()
+    # Saving replaces the file (a new inode) and stamps it anew.
+    assert (unchanged.st_ino, unchanged.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+
+
+def test_a_changed_setting_is_saved_and_an_unchanged_one_is_not(data_dir: Path) -> None:
+    settings = Settings()
+    settings.set_pinyin_mode(PinyinMode.ABOVE_ALL)
+    settings.set_last_article("/texts/a.txt", 0.25)
+    settings.sync()
+    saved = Path(settings_file()).stat()
+    settings.set_pinyin_mode(PinyinMode.ABOVE_ALL)
+    Settings().set_last_article("/texts/a.txt", 0.25)  # as read back from the file
+    settings.sync()
+    assert Path(settings_file()).stat().st_ino == saved.st_ino
+    settings.set_last_article("/texts/a.txt", 0.5)
+    settings.sync()
+    assert Path(settings_file()).stat().st_ino != saved.st_ino
+    assert Settings().last_article() == ("/texts/a.txt", 0.5)
