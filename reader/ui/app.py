@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from reader import paths
+from reader.ui import fonts
 from reader.ui.pinyin_mode import PinyinMode
 
 if TYPE_CHECKING:
@@ -104,6 +105,7 @@ def create_application(arguments: list[str] | None = None) -> QApplication:
 def run(options: WindowOptions) -> int:
     """Show the window as ``options`` ask and run until it closes; the exit status."""
     app = create_application()
+    fonts.start_reading_font_list()  # beside the imports below
     from reader.ui.main_window import MainWindow
 
     timing = os.environ.get(TIMING_ENV) == "1"

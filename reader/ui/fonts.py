@@ -7,6 +7,7 @@ says once how to install one.
 from __future__ import annotations
 
 import sys
+import threading
 
 from PySide6.QtGui import QFont, QFontDatabase
 
@@ -28,8 +29,29 @@ PREFERRED_FAMILIES = (
 )
 
 
+_font_list_reader: threading.Thread | None = None
+
+
+def start_reading_font_list() -> None:
+    """Have Qt read the system's font list in a thread of its own, now.
+
+    The first question about fonts makes Qt read the list from fontconfig, about
+    5 ms.  Asked at start-up while the window's modules are imported, the answer
+    is ready when the article's font is chosen.  Qt's font database may be used
+    from any thread and releases Python's lock while it reads.
+    """
+    global _font_list_reader
+    if _font_list_reader is None:
+        _font_list_reader = threading.Thread(
+            target=QFontDatabase.families, name="font list", daemon=True
+        )
+        _font_list_reader.start()
+
+
 def cjk_families() -> list[str]:
     """Installed families that can show Simplified Chinese, preferred ones first."""
+    if _font_list_reader is not None:
+        _font_list_reader.join()  # read by then: no font work runs beside the window's
     available = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     preferred = [family for family in PREFERRED_FAMILIES if family in available]
     return preferred + sorted(f for f in available if f not in preferred)
