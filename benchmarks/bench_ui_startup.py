@@ -117,9 +117,10 @@ def measure_anchor(article: Path, repeats: int = 3) -> dict[str, float]:
     }
 
 
-RATIO_ROUNDS = 5
+RATIO_ROUNDS = 9
 """Rounds of (bare, opened before, new): on this shared machine single starts vary by a
-quarter, and a median of three let one slow round in two decide a ratio."""
+third (the bare window painted in 0.14 to 0.21 s within one run), and with five rounds
+two slow ones in a row moved a ratio by a tenth."""
 
 STARTUP_TARGETS = (
     ("painted", "window_painted", False, 1.5),
