@@ -100,7 +100,7 @@ else:
 
 def test_the_first_screen_builds_no_qt_type_it_does_not_show(data_dir: Path) -> None:
     """Each Qt class's Python type is built, enums and all, when first used; the ones
-    here cost the first paint about 10 % for nothing (counted under callgrind)."""
+    here cost the first paint about 4 % for nothing (counted under callgrind)."""
     made = last_line_of_fresh_process(QT_TYPES_CHILD, data_dir)
     if made == "eager":
         pytest.skip("this PySide builds every type when it is imported")
