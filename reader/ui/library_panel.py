@@ -198,6 +198,7 @@ class LibraryPanel(QWidget):
         self._list.setModel(self._model)
         self._list.setItemDelegate(_TwoLineDelegate(self._list))
         self._list.setAlternatingRowColors(True)
+        self._list.setFrameShape(QListView.Shape.NoFrame)  # the dock is its frame
         self._list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self._list.activated.connect(self._choose)
         self._list.clicked.connect(self._choose)

@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self._library.chapter_chosen.connect(self._open_chapter_from_library)
         self._shelf.library_failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._shelf.chapters_prepared.connect(self._update_library_rows)
+        self.statusBar().setContentsMargins(4, 0, 0, 0)  # messages not against the edge
         self.statusBar().addPermanentWidget(self._shelf.progress_bar())
         self._view.verticalScrollBar().valueChanged.connect(lambda _: self._progress_timer.start())
         self.annotation_finished.connect(self._read_book_ahead)

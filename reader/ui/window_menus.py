@@ -218,6 +218,7 @@ class WindowMenus(QObject):
         toolbar = self._window.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
+        toolbar.layout().setSpacing(6)  # a little more room than Fusion's 3 px between items
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.clipboard_action)
         toolbar.addSeparator()

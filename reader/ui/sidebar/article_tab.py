@@ -45,6 +45,7 @@ class ArticleTab(QWidget):
 
         self._unknown_heading = QLabel("Words not in any dictionary", self)
         self._unknown = QListWidget(self)
+        self._unknown.setFrameShape(QListWidget.Shape.NoFrame)  # the sidebar is its frame
         self._unknown.setToolTip("Words of this article that neither CC-CEDICT nor a glossary has")
 
         layout = QVBoxLayout(self)

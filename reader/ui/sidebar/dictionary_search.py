@@ -166,6 +166,7 @@ class DictionarySearch(QWidget):
         self._status.setTextFormat(Qt.TextFormat.PlainText)
         self._model = SearchResultsModel(self)
         self._results = QListView(self)
+        self._results.setFrameShape(QListView.Shape.NoFrame)  # the sidebar is its frame
         self._results.setModel(self._model)
         self._results.setUniformItemSizes(True)
         self._details = QTextBrowser(self)
