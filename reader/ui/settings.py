@@ -82,7 +82,7 @@ class Settings:
 
     def _holds(self, key: str, value: object) -> bool:
         stored = self._store.value(key)
-        if stored == value:
+        if type(stored) is type(value) and stored == value:  # bytes equal their text
             return True
         if isinstance(value, float) and isinstance(stored, str):  # read back as text
             with contextlib.suppress(ValueError):

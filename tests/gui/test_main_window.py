@@ -376,6 +376,7 @@ def test_a_changed_setting_is_saved_and_an_unchanged_one_is_not(data_dir: Path) 
 def another_window_saves(settings_text: str) -> None:
     """What a second reader, started beside this one, does when it saves its settings."""
     path = Path(settings_file())
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(settings_text, encoding="utf-8")
     later = path.stat().st_mtime_ns + 2_000_000_000  # QSettings notices a newer file
     os.utime(path, ns=(later, later))
@@ -406,3 +407,11 @@ def test_the_window_closed_last_is_the_one_the_next_start_restores(
 
     assert Settings().last_article() == (article, 0.0)
     assert Settings().font_point_size() == window.view().font_point_size()
+
+
+def test_a_setting_edited_by_hand_into_bytes_is_saved_when_chosen(data_dir: Path) -> None:
+    # QSettings reads "@ByteArray(dark)" as bytes, which compare equal to the text "dark"
+    another_window_saves("[view]\ntheme=@ByteArray(dark)\n")
+    Settings().set_theme(Theme.DARK)
+    Settings().sync()
+    assert Settings().theme() is Theme.DARK
