@@ -774,6 +774,10 @@ class MainWindow(QMainWindow):
     # Closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Read the file again first: a setting is saved only when it differs from
+        # the saved one, and another window may have saved its own since; the
+        # window closed last is the one the next start restores.
+        self._settings.sync()
         self._save_progress()
         self._settings.set_geometry(self.saveGeometry())
         self._settings.set_window_state(self.saveState())

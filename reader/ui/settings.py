@@ -67,14 +67,27 @@ class Settings:
         which at start-up (the window restoring its own settings) is before the
         first paint.
         """
+        self._put_together({key: value})
+
+    def _put_together(self, values: dict[str, object]) -> None:
+        """Store ``values``, all of them, unless each is there already.
+
+        Another window may have saved since this one read the file; values that
+        only mean something together (an article and the place in it) must not
+        be half this window's and half the other's.
+        """
+        if not all(self._holds(key, value) for key, value in values.items()):
+            for key, value in values.items():
+                self._store.setValue(key, value)
+
+    def _holds(self, key: str, value: object) -> bool:
         stored = self._store.value(key)
-        if stored == value:
-            return
+        if type(stored) is type(value) and stored == value:  # bytes equal their text
+            return True
         if isinstance(value, float) and isinstance(stored, str):  # read back as text
             with contextlib.suppress(ValueError):
-                if float(stored) == value:
-                    return
-        self._store.setValue(key, value)
+                return float(stored) == value
+        return False
 
     # Window
 
@@ -134,8 +147,9 @@ class Settings:
         return path, _fraction(self._store.value("articles/last_fraction", 0.0))
 
     def set_last_article(self, path: str | None, fraction: float = 0.0) -> None:
-        self._put("articles/last_path", path or "")
-        self._put("articles/last_fraction", _fraction(fraction))
+        self._put_together(
+            {"articles/last_path": path or "", "articles/last_fraction": _fraction(fraction)}
+        )
 
     def opened_articles(self) -> list[OpenedArticle]:
         """Files the user opened, most recent first, with how far each was read."""
@@ -249,10 +263,14 @@ class Settings:
         )
 
     def set_speech_preferences(self, preferences: SpeechPreferences) -> None:
-        self._put("speech/engine", preferences.engine)
-        self._put("speech/voice", preferences.voice)
-        self._put("speech/rate", float(preferences.rate))
-        self._put("speech/pitch", float(preferences.pitch))
+        self._put_together(
+            {
+                "speech/engine": preferences.engine,
+                "speech/voice": preferences.voice,  # one of that engine's voices
+                "speech/rate": float(preferences.rate),
+                "speech/pitch": float(preferences.pitch),
+            }
+        )
 
     # What the export dialogs remember (``RememberedChoices``), one group per dialog
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -375,3 +376,47 @@ def test_a_changed_setting_is_saved_and_an_unchanged_one_is_not(data_dir: Path) 
     settings.sync()
     assert Path(settings_file()).stat().st_ino != saved.st_ino
     assert Settings().last_article() == ("/texts/a.txt", 0.5)
+
+
+def another_window_saves(settings_text: str) -> None:
+    """What a second reader, started beside this one, does when it saves its settings."""
+    path = Path(settings_file())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(settings_text, encoding="utf-8")
+    later = path.stat().st_mtime_ns + 2_000_000_000  # QSettings notices a newer file
+    os.utime(path, ns=(later, later))
+
+
+def test_an_article_and_the_place_in_it_are_saved_together(data_dir: Path) -> None:
+    mine = Settings()
+    mine.set_last_article("/texts/mine.txt", 0.25)
+    mine.sync()
+    another_window_saves("[articles]\nlast_path=/texts/other.txt\nlast_fraction=0.75\n")
+
+    mine.set_last_article("/texts/mine.txt", 0.5)  # read on in this window
+    mine.sync()
+
+    assert Settings().last_article() == ("/texts/mine.txt", 0.5)
+
+
+def test_the_window_closed_last_is_the_one_the_next_start_restores(
+    qtbot, window: MainWindow
+) -> None:
+    article = window.current_article().path
+    window.settings().sync()
+    another_window_saves(
+        "[articles]\nlast_path=/texts/other.txt\nlast_fraction=0.75\n[view]\nfont_point_size=30\n"
+    )
+
+    window.close()  # unchanged since it started, and closed after the other one
+
+    assert Settings().last_article() == (article, 0.0)
+    assert Settings().font_point_size() == window.view().font_point_size()
+
+
+def test_a_setting_edited_by_hand_into_bytes_is_saved_when_chosen(data_dir: Path) -> None:
+    # QSettings reads "@ByteArray(dark)" as bytes, which compare equal to the text "dark"
+    another_window_saves("[view]\ntheme=@ByteArray(dark)\n")
+    Settings().set_theme(Theme.DARK)
+    Settings().sync()
+    assert Settings().theme() is Theme.DARK
