@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QLabel,
     QMainWindow,
     QMenu,
     QVBoxLayout,
@@ -315,7 +316,7 @@ class MainWindow(QMainWindow):
         if step is StartStep.ALREADY_STARTED:
             return
         if fonts.pick_cjk_family() is None:
-            self.statusBar().showMessage(fonts.missing_font_message(), 30000)
+            self._show_missing_font_notice()
         given = self._startup.annotator
         if step is StartStep.USE_GIVEN and given is not None:
             self.set_annotator(given)
@@ -687,6 +688,20 @@ class MainWindow(QMainWindow):
     def _show_theme(self, theme: Theme) -> None:
         self._menus.legend.set_dark(self._dark)
         self._menus.theme_actions[theme].setChecked(True)
+
+    def _show_missing_font_notice(self) -> None:
+        """Say, for as long as the window is open, why characters show as boxes.
+
+        A permanent part of the status bar: a status message would be replaced at
+        once by the next one ("Loading the dictionary…").
+        """
+        if self.findChild(QLabel, "missingFontNotice") is not None:
+            return
+        notice = QLabel(fonts.missing_font_message(), self)
+        notice.setObjectName("missingFontNotice")
+        notice.setTextFormat(Qt.TextFormat.PlainText)
+        notice.setToolTip(fonts.missing_font_message())
+        self.statusBar().addPermanentWidget(notice, 1)
 
     def show_dictionary_search(self, query: str) -> None:
         self._sidebar_dock.show()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontDatabase, QTextCursor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from reader.annotation.annotator import Annotator
 from reader.articles import default_article
@@ -420,3 +420,15 @@ def test_a_setting_edited_by_hand_into_bytes_is_saved_when_chosen(data_dir: Path
     Settings().set_theme(Theme.DARK)
     Settings().sync()
     assert Settings().theme() is Theme.DARK
+
+
+def test_a_system_without_a_chinese_font_is_told_how_to_get_one_and_it_stays_said(
+    qtbot, data_dir: Path, annotator: Annotator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The notice outlives the status messages that follow it (loading, ready)."""
+    monkeypatch.setattr(fonts, "pick_cjk_family", lambda: None)
+    window = start_window(qtbot, MainWindow(annotator=annotator))
+    notice = window.findChild(QLabel, "missingFontNotice")
+    assert notice is not None and notice.isVisible()
+    assert notice.text() == fonts.missing_font_message()
+    assert window.statusBar().currentMessage() != notice.text()  # not a passing message
