@@ -217,6 +217,7 @@ class ArticleView(QTextEdit):
         viewport.setBackgroundRole(QPalette.ColorRole.Base)
         viewport.setAutoFillBackground(True)
         self.setViewport(viewport)
+        viewport.lower()  # under the scroll bars, as Qt's own (they may overlay it)
         self.setReadOnly(True)
         self.setAcceptRichText(False)
         self.setAcceptDrops(False)  # dropped files are for the window, which opens them
