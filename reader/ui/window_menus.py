@@ -218,7 +218,9 @@ class WindowMenus(QObject):
         toolbar = self._window.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.layout().setSpacing(6)  # a little more room than Fusion's 3 px between items
+        layout = toolbar.layout()
+        if layout is not None:  # a toolbar always has one; typed as optional
+            layout.setSpacing(6)  # a little more room than Fusion's 3 px between items
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.clipboard_action)
         toolbar.addSeparator()
