@@ -115,8 +115,12 @@ def _choose_platform(screenshot: bool) -> None:
 
 
 _QT_FREE_WINDOW_MODULES = (
+    "queue",  # the background worker's
     "reader.annotation.startup",
     "reader.glossary.sentences",
+    "reader.language.hsk",
+    "reader.language.tokens",
+    "reader.language.tones",
     "reader.library.store",
     "reader.textio.reading",
     "reader.ui.ruby_layout",
